@@ -1,0 +1,23 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+
+/** Builds the API application (used by main.ts and by the e2e tests, so both run the same wiring). */
+export async function createApiApp(): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule, { bufferLogs: true, bodyParser: true });
+  app.useLogger(app.get(Logger));
+  app.use(helmet({ contentSecurityPolicy: false }));
+  const doc = new DocumentBuilder()
+    .setTitle('Identity-document verification API')
+    .setDescription('Register applicants, upload documents, get verdicts with reasons and hints (en, zh-CN).')
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'docs-json',
+  });
+  return app;
+}

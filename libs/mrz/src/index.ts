@@ -1,0 +1,12 @@
+/**
+ * ICAO 9303 machine-readable zone: check digits, transliteration, composition and parsing.
+ * Pure functions; {@link MrzError} is thrown only for programmer errors.
+ */
+export { computeCheckDigit } from './check-digit';
+export { composeMrz } from './mrz.composer';
+export type { ComposeMrzOptions } from './mrz.composer';
+export { MrzError, MrzErrorCode } from './mrz.error';
+export { formatMrzName, formatMrzText } from './mrz-name';
+export type { MrzDocumentData, MrzFormat, MrzSex } from './mrz.types';
+export { transliterate, transliterationVariants } from './transliteration';
+export type { TransliterationOptions, TransliterationScheme } from './transliteration';

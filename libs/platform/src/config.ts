@@ -1,0 +1,117 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+/**
+ * Environment variables the service reads, validated once at boot.
+ * Secrets are marked in {@link SECRET_KEYS} and never logged.
+ */
+class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt({ message: 'PORT must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'PORT must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be a whole number between 1 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[A-Za-z0-9_-]+(\?.*)?$/, {
+    message: 'DATABASE_URL must look like postgres://user[:password]@host[:port]/database',
+  })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/idv';
+
+  @IsString()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host[:port][/db]' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(({ value }) => value === true || value === '1' || value === 'true')
+  @IsBoolean()
+  IDV_MAINTENANCE = false;
+
+  /** Prefix for every BullMQ key, so several deployments (or test runs) can share one Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, {
+    message: 'IDV_QUEUE_PREFIX may hold letters, digits, ":", "_" and "-"',
+  })
+  IDV_QUEUE_PREFIX = 'idv';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 2 : Number(value)))
+  @IsInt({ message: 'IDV_WORKER_CONCURRENCY must be a whole number from 1 to 64' })
+  @Min(1)
+  @Max(64)
+  IDV_WORKER_CONCURRENCY = 2;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 1 : Number(value)))
+  @IsInt({ message: 'IDV_OCR_WORKERS must be a whole number from 1 to 16' })
+  @Min(1)
+  @Max(16)
+  IDV_OCR_WORKERS = 1;
+
+  @IsOptional()
+  @IsString()
+  IDV_CORPUS_DIR?: string;
+}
+
+/** The typed configuration every app receives. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  logLevel: string;
+  maintenance: boolean;
+  queuePrefix: string;
+  workerConcurrency: number;
+  ocrWorkers: number;
+}
+
+export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL'] as const;
+
+/** Thrown when the environment is invalid; its message is one line meant for a person. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Validates `env` and maps it to {@link AppConfig}; throws {@link ConfigError} with one clear line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const vars = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = SECRET_KEYS.includes(first.property as never)
+      ? '(hidden)'
+      : JSON.stringify(env[first.property] ?? '');
+    throw new ConfigError(`Invalid configuration: ${first.property}=${shown}: ${why}`);
+  }
+  return {
+    env: vars.NODE_ENV as AppConfig['env'],
+    port: vars.PORT,
+    databaseUrl: vars.DATABASE_URL,
+    redisUrl: vars.REDIS_URL,
+    logLevel: vars.LOG_LEVEL,
+    maintenance: vars.IDV_MAINTENANCE,
+    queuePrefix: vars.IDV_QUEUE_PREFIX,
+    workerConcurrency: vars.IDV_WORKER_CONCURRENCY,
+    ocrWorkers: vars.IDV_OCR_WORKERS,
+  };
+}
+
+/** Nest injection token for {@link AppConfig}. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,10 @@
+/** Cross-cutting platform concerns: configuration, dependency checks, logging, Redis connection options. */
+export { loadConfig, ConfigError, APP_CONFIG, SECRET_KEYS } from './config';
+export type { AppConfig } from './config';
+export { checkPostgres, checkRedis, DependencyUnavailableError } from './dependency.check';
+export { loggerParams, REDACTED_PATHS } from './logging';
+export { redisOptionsFromUrl } from './redis-connection';
+export { PlatformModule } from './platform.module';
+export { runMain } from './process';
+export { VERIFICATION_QUEUE, JobName } from './queue';
+export type { PingJobData, PingJobResult } from './queue';

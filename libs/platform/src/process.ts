@@ -1,0 +1,45 @@
+import { ConfigError } from './config';
+import { DependencyUnavailableError } from './dependency.check';
+
+type Stop = () => Promise<void>;
+
+/** Errors whose message is already the one line a person needs; no stack trace for these. */
+function isExpected(err: unknown): err is Error {
+  return err instanceof ConfigError || err instanceof DependencyUnavailableError;
+}
+
+/**
+ * Runs a process's main function: prints one clear line and exits 1 on expected start-up failures,
+ * and stops cleanly (exit 0) on SIGTERM/SIGINT, forcing the exit if stopping takes longer than `graceMs`.
+ */
+export function runMain(name: string, start: () => Promise<Stop>, graceMs = 25_000): void {
+  let stop: Stop | undefined;
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const timer = setTimeout(() => {
+      process.stderr.write(`${name}: did not stop within ${graceMs} ms after ${signal}; exiting\n`);
+      process.exit(1);
+    }, graceMs);
+    timer.unref();
+    Promise.resolve(stop?.())
+      .then(() => process.exit(0))
+      .catch((err) => {
+        process.stderr.write(`${name}: error while stopping: ${(err as Error).message}\n`);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  start()
+    .then((s) => {
+      stop = s;
+      if (stopping) void s().then(() => process.exit(0));
+    })
+    .catch((err) => {
+      const line = isExpected(err) ? err.message : `${name} failed to start: ${(err as Error)?.stack ?? err}`;
+      process.stderr.write(`${line}\n`);
+      process.exit(1);
+    });
+}
