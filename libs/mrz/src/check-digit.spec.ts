@@ -16,7 +16,9 @@ describe('computeCheckDigit', () => {
   });
 
   it('names the error code', () => {
-    expect(() => computeCheckDigit('a')).toThrow(expect.objectContaining({ code: MrzErrorCode.INVALID_CHARACTER }));
+    expect(() => computeCheckDigit('a')).toThrow(
+      expect.objectContaining({ code: MrzErrorCode.INVALID_CHARACTER }),
+    );
     expect(() => computeCheckDigit('')).toThrow(expect.objectContaining({ code: MrzErrorCode.EMPTY_VALUE }));
   });
 
@@ -27,7 +29,8 @@ describe('computeCheckDigit', () => {
     it.each(computable.map((v) => [v.input, v] as const))('%s', (_input, v) => {
       const digit = computeCheckDigit(v.input);
       if (v.check_digit_is_not !== undefined) expect(digit).not.toBe(v.check_digit_is_not);
-      else if (v.valid === false) expect(digit).not.toBe(v.check_digit); // a wrong candidate digit
+      else if (v.valid === false)
+        expect(digit).not.toBe(v.check_digit); // a wrong candidate digit
       else expect(digit).toBe(v.check_digit);
     });
 

@@ -39,7 +39,9 @@ export interface MrzVectors {
   check_digit_vectors: CheckDigitVector[];
   generation_vectors: GenerationVector[];
   name_vectors: NameVector[];
-  date_century_vectors: { vectors: Array<{ field: 'birth_date' | 'expiry_date'; input: string; expected: string }> };
+  date_century_vectors: {
+    vectors: Array<{ field: 'birth_date' | 'expiry_date'; input: string; expected: string }>;
+  };
 }
 export interface SpecimenRecord {
   file: string;

@@ -2,7 +2,8 @@ import { MrzError, MrzErrorCode } from './mrz.error';
 import { transliterate, TransliterationOptions } from './transliteration';
 
 function assertWidth(width: number): void {
-  if (!Number.isInteger(width) || width < 1) throw new MrzError(MrzErrorCode.INVALID_ARGUMENT, `width ${width}`);
+  if (!Number.isInteger(width) || width < 1)
+    throw new MrzError(MrzErrorCode.INVALID_ARGUMENT, `width ${width}`);
 }
 
 /** Pads with fillers or cuts `value` (already MRZ characters) to exactly `width`. */

@@ -90,7 +90,12 @@ describe('composeMrz', () => {
   });
 
   it('transliterates names with the ICAO table', () => {
-    const [line1] = composeMrz({ ...stevenson, format: 'TD3', surname: 'Müller-Lüdenscheidt', givenNames: 'Jörg' });
+    const [line1] = composeMrz({
+      ...stevenson,
+      format: 'TD3',
+      surname: 'Müller-Lüdenscheidt',
+      givenNames: 'Jörg',
+    });
     expect(line1).toBe('I<UTOMUELLER<LUEDENSCHEIDT<<JOERG'.padEnd(44, '<'));
   });
 

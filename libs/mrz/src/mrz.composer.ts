@@ -14,7 +14,13 @@ export interface ComposeMrzOptions {
 const DOCUMENT_NUMBER_LENGTH = 9;
 
 /** Width of the optional field that follows the expiry check digit on line 2 (TD1: line 1). */
-const OPTIONAL_WIDTH: Readonly<Record<MrzFormat, number>> = { TD1: 15, TD2: 7, TD3: 14, 'MRV-A': 16, 'MRV-B': 8 };
+const OPTIONAL_WIDTH: Readonly<Record<MrzFormat, number>> = {
+  TD1: 15,
+  TD2: 7,
+  TD3: 14,
+  'MRV-A': 16,
+  'MRV-B': 8,
+};
 
 const SEXES = new Set(['M', 'F', 'X', '<']);
 
@@ -38,19 +44,25 @@ export function composeMrz(data: MrzDocumentData, options: ComposeMrzOptions = {
     transliterate(text, { scheme: options.transliteration }).replace(/ /g, '<').replace(/<+$/, '');
   const fixed = (name: string, text: string, width: number) => {
     const value = field(text);
-    if (value.length > width) throw new MrzError(MrzErrorCode.FIELD_TOO_LONG, `${name} ${JSON.stringify(text)}`);
+    if (value.length > width)
+      throw new MrzError(MrzErrorCode.FIELD_TOO_LONG, `${name} ${JSON.stringify(text)}`);
     return fitToWidth(value, width);
   };
   const sex = data.sex.toUpperCase();
   if (!SEXES.has(sex)) throw new MrzError(MrzErrorCode.INVALID_ARGUMENT, `sex ${JSON.stringify(data.sex)}`);
 
-  const header = fixed('documentCode', data.documentCode, 2) + fixed('issuingCountry', data.issuingCountry, 3);
+  const header =
+    fixed('documentCode', data.documentCode, 2) + fixed('issuingCountry', data.issuingCountry, 3);
   const nationality = fixed('nationality', data.nationality, 3);
   const birth = withCheckDigit(isoToMrzDate(data.dateOfBirth));
   const expiry = withCheckDigit(isoToMrzDate(data.expiryDate));
   const number = documentNumberFields(data.format, field(data.documentNumber));
-  const optional = fixed('optionalData', number.overflow + field(data.optionalData ?? ''), OPTIONAL_WIDTH[data.format]);
-  const nameWidth = (data.format === 'TD1' ? layout.length : layout.length - 5);
+  const optional = fixed(
+    'optionalData',
+    number.overflow + field(data.optionalData ?? ''),
+    OPTIONAL_WIDTH[data.format],
+  );
+  const nameWidth = data.format === 'TD1' ? layout.length : layout.length - 5;
   const name = formatMrzName(data.surname, data.givenNames, nameWidth, { scheme: options.transliteration });
 
   switch (data.format) {
@@ -58,7 +70,9 @@ export function composeMrz(data: MrzDocumentData, options: ComposeMrzOptions = {
       const line1 = header + number.field + optional;
       const line2 = birth + sex + expiry + nationality + fixed('optionalData2', data.optionalData2 ?? '', 11);
       // TD1 composite: line 1 after the issuer, line 2 without sex and nationality.
-      const composite = computeCheckDigit(line1.slice(5) + line2.slice(0, 7) + line2.slice(8, 15) + line2.slice(18));
+      const composite = computeCheckDigit(
+        line1.slice(5) + line2.slice(0, 7) + line2.slice(8, 15) + line2.slice(18),
+      );
       return [line1, line2 + composite, name];
     }
     case 'TD2': {
@@ -86,7 +100,12 @@ function compositeOf(line2: string): string {
 
 /** Number field with its check digit, and what overflows into the optional data (long-number rule). */
 function documentNumberFields(format: MrzFormat, number: string): { field: string; overflow: string } {
-  if (number.length <= DOCUMENT_NUMBER_LENGTH || format === 'TD3' || format === 'MRV-A' || format === 'MRV-B') {
+  if (
+    number.length <= DOCUMENT_NUMBER_LENGTH ||
+    format === 'TD3' ||
+    format === 'MRV-A' ||
+    format === 'MRV-B'
+  ) {
     return { field: withCheckDigit(fitToWidth(number, DOCUMENT_NUMBER_LENGTH)), overflow: '' };
   }
   return {

@@ -22,6 +22,7 @@ export interface TransliterationOptions {
 type Table = Readonly<Record<string, string>>;
 
 /** Latin letters that do not reduce to A-Z by dropping combining marks (ICAO Part 3 Table A). */
+// prettier-ignore
 const LATIN_ICAO: Table = {
   Ä: 'AE', Å: 'AA', Æ: 'AE', Ð: 'D', Ñ: 'N', Ö: 'OE', Ø: 'OE', Ü: 'UE', Þ: 'TH', ẞ: 'SS',
   Đ: 'D', Ħ: 'H', Ĳ: 'IJ', Ŀ: 'L', Ł: 'L', Ŋ: 'N', Œ: 'OE', Ŧ: 'T', ı: 'I',
@@ -29,6 +30,7 @@ const LATIN_ICAO: Table = {
 const LATIN_STRIPPED: Table = { ...LATIN_ICAO, Ä: 'A', Å: 'A', Ö: 'O', Ø: 'O', Ü: 'U' };
 
 /** ICAO Part 3 Table B (Cyrillic). Ь is dropped. */
+// prettier-ignore
 const CYRILLIC_ICAO: Table = {
   А: 'A', Б: 'B', В: 'V', Г: 'G', Ґ: 'G', Д: 'D', Ђ: 'D', Ѓ: 'G', Е: 'E', Ё: 'E', Є: 'IE', Ж: 'ZH',
   З: 'Z', Ѕ: 'DZ', И: 'I', І: 'I', Ї: 'I', Й: 'I', Ј: 'J', К: 'K', Л: 'L', Љ: 'LJ', М: 'M', Н: 'N',
@@ -41,6 +43,7 @@ const CYRILLIC_UKRAINIAN: Table = { ...CYRILLIC_ICAO, Г: 'H', И: 'Y' };
 const UKRAINIAN_INITIAL: Table = { Є: 'YE', Ї: 'YI', Й: 'Y', Ю: 'YU', Я: 'YA' };
 
 /** ICAO Part 3 Table C (Arabic); the leading X marks letters without a plain Latin equivalent. */
+// prettier-ignore
 const ARABIC_ICAO: Table = {
   'ء': 'XE', 'آ': 'XAA', 'أ': 'XAE', 'ؤ': 'U', 'إ': 'I', 'ئ': 'XI', 'ا': 'A', 'ب': 'B', 'ة': 'XTA',
   'ت': 'T', 'ث': 'XTH', 'ج': 'J', 'ح': 'XH', 'خ': 'XKH', 'د': 'D', 'ذ': 'XDH', 'ر': 'R', 'ز': 'Z',
@@ -50,6 +53,7 @@ const ARABIC_ICAO: Table = {
 };
 
 /** Greek is not in ICAO's tables; Greek passports follow ELOT 743, reduced to A-Z here. */
+// prettier-ignore
 const GREEK: Table = {
   Α: 'A', Β: 'V', Γ: 'G', Δ: 'D', Ε: 'E', Ζ: 'Z', Η: 'I', Θ: 'TH', Ι: 'I', Κ: 'K', Λ: 'L', Μ: 'M',
   Ν: 'N', Ξ: 'X', Ο: 'O', Π: 'P', Ρ: 'R', Σ: 'S', Τ: 'T', Υ: 'Y', Φ: 'F', Χ: 'CH', Ψ: 'PS', Ω: 'O',
