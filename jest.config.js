@@ -10,9 +10,32 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
-const libs = ['platform', 'persistence', 'mrz', 'synthetic', 'quality', 'ocr', 'matching', 'verdict', 'analysis', 'testing'];
+const libs = [
+  'platform',
+  'persistence',
+  'mrz',
+  'synthetic',
+  'quality',
+  'ocr',
+  'matching',
+  'verdict',
+  'analysis',
+  'testing',
+  'auth',
+  'applicants',
+  'verifications',
+  'storage',
+  'webhooks',
+  'review',
+  'audit',
+];
 const moduleNameMapper = Object.fromEntries(libs.map((l) => [`^@idv/${l}$`, `<rootDir>/libs/${l}/src`]));
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
 
 module.exports = {
   testTimeout: 60000,
