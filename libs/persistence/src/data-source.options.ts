@@ -1,11 +1,30 @@
 import type { DataSourceOptions } from 'typeorm';
 import { TenantEntity } from './entities/tenant.entity';
 import { ApiKeyEntity } from './entities/api-key.entity';
+import { ApplicantCorrectionEntity, ApplicantEntity } from './entities/applicant.entity';
+import { VerificationEntity, VerificationImageEntity } from './entities/verification.entity';
+import { OutboxEntity } from './entities/outbox.entity';
+import { WebhookDeliveryEntity, WebhookEndpointEntity, WebhookEventEntity } from './entities/webhook.entity';
+import { AuditEventEntity } from './entities/audit-event.entity';
 import { Init1764100000000 } from './migrations/1764100000000-init';
+import { Core1764200000000 } from './migrations/1764200000000-core';
+import { Audit1764300000000 } from './migrations/1764300000000-audit';
 
 /** Every entity and migration, listed as classes (not globs) so the same list works from TypeScript and from dist/. */
-export const ENTITIES = [TenantEntity, ApiKeyEntity];
-export const MIGRATIONS = [Init1764100000000];
+export const ENTITIES = [
+  TenantEntity,
+  ApiKeyEntity,
+  ApplicantEntity,
+  ApplicantCorrectionEntity,
+  VerificationEntity,
+  VerificationImageEntity,
+  OutboxEntity,
+  WebhookEndpointEntity,
+  WebhookEventEntity,
+  WebhookDeliveryEntity,
+  AuditEventEntity,
+];
+export const MIGRATIONS = [Init1764100000000, Core1764200000000, Audit1764300000000];
 
 /** TypeORM options for `databaseUrl`. Schema changes go through migrations only; never `synchronize`. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Work written in the same transaction as the state change that caused it; a relay moves it to BullMQ.
+ * So an upload accepted while Redis is down is processed when Redis is back.
+ */
+@Entity('outbox')
+export class OutboxEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id: string;
+  @Column({ type: 'text' }) topic: string;
+  @Column({ type: 'jsonb' }) payload: Record<string, unknown>;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true }) dispatchedAt: Date | null;
+}
