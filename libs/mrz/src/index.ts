@@ -7,6 +7,16 @@ export { composeMrz } from './mrz.composer';
 export type { ComposeMrzOptions } from './mrz.composer';
 export { MrzError, MrzErrorCode } from './mrz.error';
 export { formatMrzName, formatMrzText } from './mrz-name';
+export { detectMrzFormat, parseMrz } from './mrz.parser';
+export type {
+  MrzCheck,
+  MrzCheckField,
+  MrzCorrection,
+  MrzFields,
+  MrzInvalidField,
+  MrzParseResult,
+  ParseMrzOptions,
+} from './mrz.parser';
 export type { MrzDocumentData, MrzFormat, MrzSex } from './mrz.types';
 export { transliterate, transliterationVariants } from './transliteration';
 export type { TransliterationOptions, TransliterationScheme } from './transliteration';

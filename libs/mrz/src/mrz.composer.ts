@@ -110,6 +110,7 @@ function documentNumberFields(format: MrzFormat, number: string): { field: strin
   }
   return {
     field: number.slice(0, DOCUMENT_NUMBER_LENGTH) + '<',
-    overflow: number.slice(DOCUMENT_NUMBER_LENGTH) + computeCheckDigit(number),
+    // A filler closes the continuation so that optional data can follow (ICAO Part 5 note on long numbers).
+    overflow: number.slice(DOCUMENT_NUMBER_LENGTH) + computeCheckDigit(number) + '<',
   };
 }
