@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { loadConfig, loggerParams, PlatformModule } from '@idv/platform';
+import { loadConfig, loggerParams, PlatformModule, QueueModule } from '@idv/platform';
 import { PersistenceModule } from '@idv/persistence';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
@@ -15,6 +15,7 @@ import { HttpErrorFilter } from './errors/http-error.filter';
   imports: [
     LoggerModule.forRoot(loggerParams(loadConfig(), 'api')),
     PlatformModule,
+    QueueModule,
     PersistenceModule,
     TerminusModule.forRoot({ errorLogStyle: 'json' }),
   ],

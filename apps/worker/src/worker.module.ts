@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { loadConfig, loggerParams, PlatformModule } from '@idv/platform';
+import { loadConfig, loggerParams, PlatformModule, QueueModule } from '@idv/platform';
 import { VerificationQueueProcessor } from './verification-queue.processor';
 
 /** The worker: BullMQ processors only; the analysis itself lives in the libs. */
 @Module({
-  imports: [LoggerModule.forRoot(loggerParams(loadConfig(), 'worker')), PlatformModule],
+  imports: [LoggerModule.forRoot(loggerParams(loadConfig(), 'worker')), PlatformModule, QueueModule],
   providers: [VerificationQueueProcessor],
 })
 export class WorkerModule {}

@@ -65,7 +65,55 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   IDV_CORPUS_DIR?: string;
+
+  /** 32 bytes, hex or base64: encrypts images and webhook secrets at rest. Required in production. */
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
+    message: 'IDV_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)',
+  })
+  IDV_ENCRYPTION_KEY?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 * 1024 * 1024 : Number(value)))
+  @IsInt({ message: 'IDV_MAX_UPLOAD_BYTES must be a whole number of bytes' })
+  @Min(1024)
+  IDV_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 40_000_000 : Number(value)))
+  @IsInt({ message: 'IDV_MAX_PIXELS must be a whole number of pixels' })
+  @Min(10_000)
+  IDV_MAX_PIXELS = 40_000_000;
+
+  /** Unsuccessful verifications allowed within the window before the applicant is restricted. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt()
+  @Min(1)
+  IDV_MAX_FAILED_ATTEMPTS = 5;
+
+  /** Record corrections allowed within the window before the applicant is restricted. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 3 : Number(value)))
+  @IsInt()
+  @Min(1)
+  IDV_MAX_CORRECTIONS = 3;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 1440 : Number(value)))
+  @IsInt()
+  @Min(1)
+  IDV_ATTEMPT_WINDOW_MINUTES = 1440;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 1440 : Number(value)))
+  @IsInt()
+  @Min(1)
+  IDV_RESTRICTION_MINUTES = 1440;
+
+  /** Requests per minute per API key (Redis-backed, shared by every API instance). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt()
+  @Min(1)
+  IDV_RATE_LIMIT_PER_MINUTE = 600;
 }
+
+/** A fixed development key, so `npm start` works out of the box; production refuses to start with it. */
+const DEVELOPMENT_ENCRYPTION_KEY = '0'.repeat(62) + 'de';
 
 /** The typed configuration every app receives. */
 export interface AppConfig {
@@ -78,9 +126,20 @@ export interface AppConfig {
   queuePrefix: string;
   workerConcurrency: number;
   ocrWorkers: number;
+  encryptionKey: string;
+  usingDevelopmentKey: boolean;
+  maxUploadBytes: number;
+  maxPixels: number;
+  limits: {
+    maxFailedAttempts: number;
+    maxCorrections: number;
+    windowMinutes: number;
+    restrictionMinutes: number;
+    rateLimitPerMinute: number;
+  };
 }
 
-export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL'] as const;
+export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'IDV_ENCRYPTION_KEY'] as const;
 
 /** Thrown when the environment is invalid; its message is one line meant for a person. */
 export class ConfigError extends Error {
@@ -100,6 +159,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : JSON.stringify(env[first.property] ?? '');
     throw new ConfigError(`Invalid configuration: ${first.property}=${shown}: ${why}`);
   }
+  if (vars.NODE_ENV === 'production' && !vars.IDV_ENCRYPTION_KEY) {
+    throw new ConfigError(
+      'Invalid configuration: IDV_ENCRYPTION_KEY is required in production (32 bytes: openssl rand -hex 32)',
+    );
+  }
   return {
     env: vars.NODE_ENV as AppConfig['env'],
     port: vars.PORT,
@@ -110,6 +174,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: vars.IDV_QUEUE_PREFIX,
     workerConcurrency: vars.IDV_WORKER_CONCURRENCY,
     ocrWorkers: vars.IDV_OCR_WORKERS,
+    encryptionKey: vars.IDV_ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY,
+    usingDevelopmentKey: !vars.IDV_ENCRYPTION_KEY,
+    maxUploadBytes: vars.IDV_MAX_UPLOAD_BYTES,
+    maxPixels: vars.IDV_MAX_PIXELS,
+    limits: {
+      maxFailedAttempts: vars.IDV_MAX_FAILED_ATTEMPTS,
+      maxCorrections: vars.IDV_MAX_CORRECTIONS,
+      windowMinutes: vars.IDV_ATTEMPT_WINDOW_MINUTES,
+      restrictionMinutes: vars.IDV_RESTRICTION_MINUTES,
+      rateLimitPerMinute: vars.IDV_RATE_LIMIT_PER_MINUTE,
+    },
   };
 }
 

@@ -6,5 +6,6 @@ export { loggerParams, REDACTED_PATHS } from './logging';
 export { redisOptionsFromUrl } from './redis-connection';
 export { PlatformModule } from './platform.module';
 export { runMain } from './process';
-export { VERIFICATION_QUEUE, JobName } from './queue';
+export { VERIFICATION_QUEUE, WEBHOOK_QUEUE, JobName, OUTBOX_ROUTES } from './queue';
+export { QueueModule } from './queue.module';
 export type { PingJobData, PingJobResult } from './queue';

@@ -1,9 +1,13 @@
 import type { CliCommand } from './command';
+import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './keys.command';
 import { migrateCommand } from './migrate.command';
 import { queuePingCommand } from './queue-ping.command';
 
 /** Every CLI command by name. */
 export const COMMANDS: Record<string, CliCommand> = {
+  'keys:create': keysCreateCommand,
+  'keys:list': keysListCommand,
+  'keys:revoke': keysRevokeCommand,
   migrate: migrateCommand,
   'queue:ping': queuePingCommand,
 };

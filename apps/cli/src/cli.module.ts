@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { PlatformModule } from '@idv/platform';
+import { PersistenceModule } from '@idv/persistence';
+import { AuthModule } from '@idv/auth';
+
+/** What the database-backed CLI commands need: config, PostgreSQL and the feature services. No queue. */
+@Module({ imports: [PlatformModule, PersistenceModule, AuthModule] })
+export class CliModule {}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ApiKeyRepository } from './api-key.repository';
+import { ApiKeys } from './api-keys.service';
+
+/** API keys and tenancy. Needs PersistenceModule's TypeORM connection in the importing app. */
+@Module({ providers: [ApiKeyRepository, ApiKeys], exports: [ApiKeys] })
+export class AuthModule {}

@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('applies the contract defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 3000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/idv',
+      redisUrl: 'redis://127.0.0.1:6379',
+      maintenance: false,
+      maxUploadBytes: 10 * 1024 * 1024,
+      maxPixels: 40_000_000,
+      usingDevelopmentKey: true,
+    });
+  });
+
+  it('reads and converts values', () => {
+    const c = loadConfig({ PORT: '8080', IDV_MAINTENANCE: '1', IDV_WORKER_CONCURRENCY: '4' });
+    expect([c.port, c.maintenance, c.workerConcurrency]).toEqual([8080, true, 4]);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT="abc"'],
+    [{ PORT: '0' }, 'PORT="0"'],
+    [{ DATABASE_URL: 'postgres://nohost' }, 'DATABASE_URL=(hidden)'],
+    [{ IDV_ENCRYPTION_KEY: 'short' }, 'IDV_ENCRYPTION_KEY=(hidden)'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL="loud"'],
+  ])('refuses %j naming the variable on one line', (env, shown) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (err) {
+      expect((err as Error).message).toContain(shown);
+      expect((err as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('refuses to start in production without an encryption key, and never echoes secrets', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /IDV_ENCRYPTION_KEY is required in production/,
+    );
+    const key = 'ab'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', IDV_ENCRYPTION_KEY: key }).usingDevelopmentKey).toBe(false);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:supersecret@h' })).toThrow(/^(?!.*supersecret)/);
+  });
+});

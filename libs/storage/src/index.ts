@@ -1,0 +1,2 @@
+/** Encryption at rest for personal data (document images, webhook secrets). */
+export { ImageCipher, StorageError } from './image.cipher';
