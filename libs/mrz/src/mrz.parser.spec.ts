@@ -308,6 +308,7 @@ describe('parseMrz verdicts', () => {
 describe('detectMrzFormat', () => {
   it.each([
     [['A'.repeat(30), 'A'.repeat(30), 'A'.repeat(30)], 'TD1'],
+    [['V'.repeat(30), 'A'.repeat(30), 'A'.repeat(30)], 'TD1'],
     [['I'.repeat(36), 'A'.repeat(36)], 'TD2'],
     [['V'.repeat(36), 'A'.repeat(36)], 'MRV-B'],
     [['P'.repeat(44), 'A'.repeat(44)], 'TD3'],

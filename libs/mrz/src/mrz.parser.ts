@@ -45,12 +45,12 @@ export interface MrzFields {
   /** TD1/TD2 long numbers joined (ICAO Parts 5-6). */
   documentNumber: string;
   nationality: string;
-  /** ISO date, null when not a calendar date; century per {@link birthDateToIso}. */
+  /** ISO date, null when not a calendar date. Century: 20YY unless after today or after the expiry date, else 19YY. */
   dateOfBirth: string | null;
   /** Raw YYMMDD as printed. */
   dateOfBirthMrz: string;
   sex: MrzSex | null;
-  /** ISO date, null when not a calendar date; century per {@link expiryDateToIso}. */
+  /** ISO date, null when not a calendar date. Century: YY < 70 → 20YY, else 19YY. */
   expiryDate: string | null;
   expiryDateMrz: string;
   /** TD1 line 1 optional data (after a long number's continuation), TD3 personal number, TD2/visa optional field. */
@@ -99,8 +99,10 @@ export function detectMrzFormat(lines: readonly string[]): MrzFormat | null {
     const { lines: count, length } = MRZ_LAYOUTS[format];
     return lines.length === count && lines.every((line) => line.length === length);
   });
+  // Same shape for TD3/MRV-A and TD2/MRV-B: the document code decides (V = visa).
   const visa = lines[0]?.startsWith('V') ?? false;
-  const format = candidates.find((f) => f.startsWith('MRV') === visa) ?? null;
+  const format =
+    candidates.length === 1 ? candidates[0] : (candidates.find((f) => f.startsWith('MRV') === visa) ?? null);
   if (format === 'TD2' && isFrenchNationalId([...lines])) return null;
   return format;
 }
