@@ -1,5 +1,5 @@
 /** PostgreSQL through TypeORM: entities, migrations, and the helpers that create and migrate the database. */
-export { PersistenceModule } from './persistence.module';
+export { PersistenceModule, OutboxModule } from './persistence.module';
 export { dataSourceOptions, ENTITIES, MIGRATIONS } from './data-source.options';
 export { ensureDatabase, runMigrations } from './schema';
 export { TenantEntity } from './entities/tenant.entity';
@@ -13,3 +13,5 @@ export { OutboxEntity } from './entities/outbox.entity';
 export { WebhookEndpointEntity, WebhookEventEntity, WebhookDeliveryEntity } from './entities/webhook.entity';
 export { AuditEventEntity } from './entities/audit-event.entity';
 export type { AuditActorType } from './entities/audit-event.entity';
+export { enqueue, type Tx, type OutboxMessages } from './outbox/outbox';
+export { OutboxRelay, OUTBOX_POLL_MS } from './outbox/outbox.relay';

@@ -9,3 +9,6 @@ export { runMain } from './process';
 export { VERIFICATION_QUEUE, WEBHOOK_QUEUE, JobName, OUTBOX_ROUTES } from './queue';
 export { QueueModule } from './queue.module';
 export type { PingJobData, PingJobResult } from './queue';
+export { DomainError } from './domain.error';
+export type { ErrorKind } from './domain.error';
+export { Clock, clockFromEnv } from './clock';
