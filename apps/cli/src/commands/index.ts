@@ -1,10 +1,12 @@
 import type { CliCommand } from './command';
+import { auditVerifyCommand } from './audit-verify.command';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './keys.command';
 import { migrateCommand } from './migrate.command';
 import { queuePingCommand } from './queue-ping.command';
 
 /** Every CLI command by name. */
 export const COMMANDS: Record<string, CliCommand> = {
+  'audit:verify': auditVerifyCommand,
   'keys:create': keysCreateCommand,
   'keys:list': keysListCommand,
   'keys:revoke': keysRevokeCommand,
