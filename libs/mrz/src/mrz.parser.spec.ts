@@ -1,5 +1,5 @@
 import { composeMrz, detectMrzFormat, MrzDocumentData, MrzFormat, MrzParseResult, parseMrz } from '@idv/mrz';
-import { loadMrzVectors, loadSpecimens, VectorCase } from './mrz-corpus.fixture';
+import { loadMrzVectors, loadSpecimens, VectorCase, eachCorpusRow } from './mrz-corpus.fixture';
 
 const ICAO_FORMATS: readonly string[] = ['TD1', 'TD2', 'TD3', 'MRV-A', 'MRV-B'];
 const vectors = loadMrzVectors();
@@ -68,7 +68,7 @@ describe('parseMrz on the corpus cases', () => {
   const wrongShape = (c: VectorCase) =>
     c.independent_icao_check!.errors.includes('wrong number or length of lines');
 
-  it.each(icao.filter((c) => !wrongShape(c)).map((c) => [c.id, c] as const))('%s', (_id, c) => {
+  eachCorpusRow(icao.filter((c) => !wrongShape(c)).map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const raw = parseMrz(c.lines);
     expect(raw.format).toBe(c.format);
     // Our verdict is check digits only; `valid` of the source may also reject UTO, so compare
@@ -80,7 +80,7 @@ describe('parseMrz on the corpus cases', () => {
     expectFields(c, c.options?.autocorrect || SOURCE_REPAIRS_OCR.has(c.id) ? corrected : raw);
   });
 
-  it.each(icao.filter(wrongShape).map((c) => [c.id, c] as const))(
+  eachCorpusRow(icao.filter(wrongShape).map((c) => [c.id, c] as const))(
     '%s: wrong line length is no format',
     (_id, c) => {
       const result = parseMrz(c.lines);
@@ -89,7 +89,7 @@ describe('parseMrz on the corpus cases', () => {
   );
 
   const nonIcao = cases.filter((c) => !ICAO_FORMATS.includes(c.format));
-  it.each(nonIcao.map((c) => [c.id, c.format, c] as const))(
+  eachCorpusRow(nonIcao.map((c) => [c.id, c.format, c] as const))(
     '%s (%s) is not a valid ICAO MRZ',
     (_id, format, c) => {
       const result = parseMrz(c.lines);
@@ -134,7 +134,7 @@ describe('parseMrz on the specimen ground truth', () => {
   };
   const usable = specimens.filter((s) => s.ground_truth.mrz_lines.length > 0);
 
-  it.each(usable.map((s) => [s.file, s] as const))('%s', (file, s) => {
+  eachCorpusRow(usable.map((s) => [s.file, s] as const))('%s', (file, s) => {
     const result = parseMrz(s.ground_truth.mrz_lines);
     if (!ICAO_FORMATS.includes(s.mrz_format) && s.mrz_format !== 'nonconformant') {
       expect(result.format).toBeNull(); // the pre-2021 French ID is not ICAO
