@@ -1,25 +1,43 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig, loggerParams, PlatformModule, QueueModule } from '@idv/platform';
-import { PersistenceModule } from '@idv/persistence';
+import { OutboxModule, PersistenceModule } from '@idv/persistence';
+import { AuthModule } from '@idv/auth';
+import { ApplicantsModule } from '@idv/applicants';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { HttpErrorFilter } from './errors/http-error.filter';
+import { requestValidationPipe } from './errors/validation.pipe';
+import { AvailabilityGuard } from './availability/availability.guard';
+import { DependencyStatus } from './availability/dependency.status';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { ApplicantsController } from './applicants/applicants.controller';
 
-/** The HTTP API: wiring only. Each feature module owns its controllers and services. */
+/** The HTTP API: wiring only. Guards run in order: availability (503) → API key and role (401/403). */
 @Module({
   imports: [
     LoggerModule.forRoot(loggerParams(loadConfig(), 'api')),
     PlatformModule,
     QueueModule,
     PersistenceModule,
+    OutboxModule,
     TerminusModule.forRoot({ errorLogStyle: 'json' }),
+    AuthModule,
+    ApplicantsModule,
   ],
-  controllers: [HealthController, MetricsController],
-  providers: [RedisHealthIndicator, MetricsService, { provide: APP_FILTER, useClass: HttpErrorFilter }],
+  controllers: [HealthController, MetricsController, ApplicantsController],
+  providers: [
+    RedisHealthIndicator,
+    MetricsService,
+    DependencyStatus,
+    { provide: APP_FILTER, useClass: HttpErrorFilter },
+    { provide: APP_PIPE, useFactory: requestValidationPipe },
+    { provide: APP_GUARD, useClass: AvailabilityGuard },
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
 })
 export class AppModule {}

@@ -4,12 +4,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { jsonBody } from './errors/json-body';
 
 /** Builds the API application (used by main.ts and by the e2e tests, so both run the same wiring). */
 export async function createApiApp(): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule, { bufferLogs: true, bodyParser: true });
+  const app = await NestFactory.create(AppModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(...jsonBody());
   const doc = new DocumentBuilder()
     .setTitle('Identity-document verification API')
     .setDescription('Register applicants, upload documents, get verdicts with reasons and hints (en, zh-CN).')

@@ -1,5 +1,5 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { validateSync, type ValidationError } from 'class-validator';
 import { fieldError, FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from './field-hints';
 import { fieldErrorParams } from './registration-record.dto';
 
@@ -20,15 +20,28 @@ export function validateRecord<T extends object>(cls: ClassConstructor<T>, body:
     stopAtFirstError: true,
   });
   if (problems.length === 0) return { ok: true, value };
-  const errors = problems.map((p) => {
-    const message = Object.entries(p.constraints ?? {})[0];
-    const code: FieldErrorCode =
-      message?.[0] === 'whitelistValidation'
-        ? 'unknown_field'
-        : FIELD_ERROR_CODES.includes(message?.[1] as FieldErrorCode)
-          ? (message![1] as FieldErrorCode)
-          : 'required';
-    return fieldError(p.property, code, fieldErrorParams(code, p.value));
+  return { ok: false, errors: toFieldErrors(problems) };
+}
+
+/**
+ * class-validator errors → the contract's details. Record rules carry their code as the message; other
+ * constraints (e.g. of small request DTOs) keep their own name and message with a generic hint.
+ */
+export function toFieldErrors(problems: ValidationError[]): FieldError[] {
+  return problems.map((p) => {
+    const [name, message] = Object.entries(p.constraints ?? { isDefined: 'required' })[0];
+    if (name === 'whitelistValidation') return fieldError(p.property, 'unknown_field');
+    if (FIELD_ERROR_CODES.includes(message as FieldErrorCode)) {
+      return fieldError(p.property, message as FieldErrorCode, fieldErrorParams(message, p.value));
+    }
+    return {
+      field: p.property,
+      code: name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() as FieldErrorCode,
+      message: message[0].toUpperCase() + message.slice(1) + '.',
+      hint: {
+        en: `Check the field "${p.property}": ${message}.`,
+        'zh-CN': `请检查字段“${p.property}”的取值。`,
+      },
+    };
   });
-  return { ok: false, errors };
 }

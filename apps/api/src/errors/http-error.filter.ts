@@ -1,11 +1,51 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { DomainError, type ErrorKind } from '@idv/platform';
+import { RETRY_AFTER_SECONDS } from '../availability/availability.guard';
 
 /** The contract's error body: `{ error: snake_case_code, message: English sentence, details? }`. */
 export interface ErrorBody {
   error: string;
   message: string;
   details?: unknown[];
+}
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+/** Errors that mean PostgreSQL or Redis went away mid-request: answered 503 + Retry-After, never 500. */
+function isDependencyFailure(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; name?: string; driverError?: unknown };
+  if (e?.driverError) return isDependencyFailure(e.driverError);
+  const code = e?.code ?? '';
+  const message = e?.message ?? '';
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08000',
+      '08003',
+      '08006',
+      '08001',
+    ].includes(code) ||
+    /Connection terminated|connection timeout|Connection is closed|MaxRetriesPerRequest|Stream isn't writeable|timeout exceeded when trying to connect/i.test(
+      message,
+    )
+  );
 }
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -30,11 +70,32 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toBody(exception);
-    if (status >= 500) this.logger.error({ err: exception }, 'request failed');
+    if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (status >= 500 && status !== 503) this.logger.error({ err: exception }, 'request failed');
     res.status(status).json(body);
   }
 
   private toBody(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof DomainError) {
+      return {
+        status: STATUS_BY_KIND[exception.kind],
+        body: {
+          ...(exception.extra ?? {}),
+          error: exception.code,
+          message: exception.message,
+          ...(exception.details ? { details: exception.details } : {}),
+        },
+      };
+    }
+    if (isDependencyFailure(exception)) {
+      return {
+        status: 503,
+        body: {
+          error: 'service_unavailable',
+          message: 'A dependency of the service is unavailable; please retry later.',
+        },
+      };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
