@@ -23,11 +23,8 @@ export async function startApi(label: string, env: Record<string, string> = {}):
   const db = await createTestDatabase(label);
   const prefix = `idv-test-${label}-${process.pid}-${Date.now().toString(36)}`;
   Object.assign(process.env, { DATABASE_URL: db.url, IDV_QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', ...env });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createApiApp } =
-    require('../../apps/api/src/bootstrap') as typeof import('../../apps/api/src/bootstrap');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ApiKeys } = require('@idv/auth') as typeof import('@idv/auth');
+  const { createApiApp } = await import('../../apps/api/src/bootstrap');
+  const { ApiKeys } = await import('@idv/auth');
   const app = await createApiApp();
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
