@@ -1,0 +1,146 @@
+import sharp, { SharpOptions } from 'sharp';
+import { ACCEPTED_FORMATS, SniffedFormat, sniffFormat } from './format.sniffer';
+import { DecodeFailureCode, decodeFailureMessage } from './quality.error';
+
+/** The image formats {@link decodeImage} accepts. */
+export type AcceptedFormat = 'jpeg' | 'png' | 'webp' | 'tiff';
+
+/** Upper bounds applied before any pixel is decoded. */
+export interface DecodeLimits {
+  /** Largest accepted width × height as declared in the header (default 40 MP). */
+  maxPixels?: number;
+  /** Largest accepted file size in bytes (default 25 MiB). */
+  maxBytes?: number;
+}
+
+/** A decoded, upright, metadata-free image. */
+export interface DecodedImage {
+  ok: true;
+  /** Lossless PNG of the upright image (EXIF orientation applied, alpha flattened on white, no metadata). */
+  image: Buffer;
+  /** Size of `image`, i.e. after the EXIF rotation. */
+  width: number;
+  height: number;
+  format: AcceptedFormat;
+  /** EXIF orientation tag of the input (1 when absent). */
+  orientation: number;
+  /** True when the orientation tag required a rotation or flip. */
+  orientationApplied: boolean;
+}
+
+/** Why an upload cannot be analysed; `detectedFormat` is set when the type was recognised but refused. */
+export interface DecodeFailure {
+  ok: false;
+  code: DecodeFailureCode;
+  message: string;
+  detectedFormat?: SniffedFormat;
+}
+
+export type DecodeResult = DecodedImage | DecodeFailure;
+
+/** 40 MP: a 7000×5700 phone photo fits, a 30000×30000 decompression bomb does not. */
+export const DEFAULT_MAX_PIXELS = 40_000_000;
+export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
+/** A hostile file must not hold a worker: libvips aborts the pipeline after this. */
+const PIPELINE_TIMEOUT_SECONDS = 10;
+
+interface Header {
+  format: AcceptedFormat;
+  orientation: number;
+  hasAlpha: boolean;
+  /** Upright size (width and height swapped for EXIF orientations 5–8). */
+  width: number;
+  height: number;
+}
+
+/** Internal outcome of the header checks, shared by the public decoder and the fast quality path. */
+export type HeaderResult = ({ ok: true } & Header) | DecodeFailure;
+
+const failure = (
+  code: DecodeFailureCode,
+  detectedFormat?: SniffedFormat,
+  message?: string,
+): DecodeFailure => ({
+  ok: false,
+  code,
+  message: message ?? decodeFailureMessage(code),
+  ...(detectedFormat ? { detectedFormat } : {}),
+});
+
+/**
+ * Sharp options shared by every read of untrusted bytes: the pixel limit is checked by libvips against the header
+ * before allocating, and `failOn: 'truncated'` turns premature ends into errors instead of grey padding.
+ */
+export function untrustedInput(maxPixels: number): SharpOptions {
+  return { limitInputPixels: maxPixels, failOn: 'truncated' };
+}
+
+/** Maps a libvips error to a stable code; anything but the pixel limit means the bytes are not a valid image. */
+export function failureFromError(error: unknown, detectedFormat?: SniffedFormat): DecodeFailure {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(text)) return failure('TOO_MANY_PIXELS', detectedFormat);
+  return failure('CORRUPT_IMAGE', detectedFormat, `${decodeFailureMessage('CORRUPT_IMAGE')} (${text})`);
+}
+
+/** Sniffs the type and reads the header only: cheap, and enough to refuse bombs and foreign formats. */
+export async function readHeader(bytes: Buffer, limits: DecodeLimits = {}): Promise<HeaderResult> {
+  const maxPixels = limits.maxPixels ?? DEFAULT_MAX_PIXELS;
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!Buffer.isBuffer(bytes) || bytes.length === 0) return failure('CORRUPT_IMAGE');
+  if (bytes.length > maxBytes) return failure('FILE_TOO_LARGE');
+  const sniffed = sniffFormat(bytes);
+  if (!ACCEPTED_FORMATS.has(sniffed)) {
+    // An unrecognised blob is most likely damage or noise, not a format choice; say so.
+    return sniffed === 'unknown' ? failure('CORRUPT_IMAGE') : failure('UNSUPPORTED_FORMAT', sniffed);
+  }
+  try {
+    const meta = await sharp(bytes, untrustedInput(maxPixels)).metadata();
+    if (!meta.width || !meta.height) return failure('CORRUPT_IMAGE', sniffed);
+    // Multi-page TIFFs declare their pages separately; the pixel limit must hold for what we would decode.
+    if (meta.width * meta.height > maxPixels) return failure('TOO_MANY_PIXELS', sniffed);
+    if (meta.format !== sniffed) return failure('CORRUPT_IMAGE', sniffed);
+    const orientation = meta.orientation ?? 1;
+    const turned = orientation >= 5;
+    return {
+      ok: true,
+      format: sniffed as AcceptedFormat,
+      orientation,
+      hasAlpha: !!meta.hasAlpha,
+      width: turned ? meta.height : meta.width,
+      height: turned ? meta.width : meta.height,
+    };
+  } catch (error) {
+    return failureFromError(error, sniffed);
+  }
+}
+
+/**
+ * Decodes untrusted bytes into an upright PNG. Never throws for bad input and never hangs: every failure is a
+ * {@link DecodeFailure} with a stable code.
+ */
+export async function decodeImage(bytes: Buffer, limits: DecodeLimits = {}): Promise<DecodeResult> {
+  const header = await readHeader(bytes, limits);
+  if (!header.ok) return header;
+  try {
+    let pipeline = sharp(bytes, untrustedInput(limits.maxPixels ?? DEFAULT_MAX_PIXELS))
+      .timeout({ seconds: PIPELINE_TIMEOUT_SECONDS })
+      .rotate();
+    if (header.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+    // Low compression: this PNG is an intermediate handed to OCR, speed matters more than size.
+    const { data, info } = await pipeline
+      .toColourspace('srgb')
+      .png({ compressionLevel: 1, adaptiveFiltering: false })
+      .toBuffer({ resolveWithObject: true });
+    return {
+      ok: true,
+      image: data,
+      width: info.width,
+      height: info.height,
+      format: header.format,
+      orientation: header.orientation,
+      orientationApplied: header.orientation > 1,
+    };
+  } catch (error) {
+    return failureFromError(error, header.format);
+  }
+}

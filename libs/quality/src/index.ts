@@ -1,0 +1,25 @@
+/**
+ * Image decoding and quality checks for identity-document photos and scans: pure functions of bytes.
+ *
+ * - {@link decodeImage}: sniff, bound and decode an upload into an upright PNG, or say why not.
+ * - {@link assessQuality}: focus, glare, exposure, resolution and framing, each graded `warn` or `fail`.
+ */
+export { decodeImage, DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS } from './image.decoder';
+export type {
+  AcceptedFormat,
+  DecodedImage,
+  DecodeFailure,
+  DecodeLimits,
+  DecodeResult,
+} from './image.decoder';
+export { sniffFormat } from './format.sniffer';
+export type { SniffedFormat } from './format.sniffer';
+export { QualityError, decodeFailureMessage } from './quality.error';
+export type { DecodeFailureCode } from './quality.error';
+export { assessQuality } from './quality.assessor';
+export type { AssessOptions, QualityReport } from './quality.assessor';
+export { glareCovers } from './glare.check';
+export { QUALITY_THRESHOLDS } from './quality.thresholds';
+export type { QualityThresholds } from './quality.thresholds';
+export type { Box } from './grey-image';
+export type { IssueSeverity, QualityIssue, QualityIssueCode, Side } from './quality.types';
