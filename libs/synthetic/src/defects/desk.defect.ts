@@ -1,0 +1,249 @@
+import sharp from 'sharp';
+import { Rng } from '../prng';
+import { boundingBox, clipBox, corners, DocumentImage, mapRegions, pipeline, RAW_CHANNELS } from './document-image';
+import { homography, Point, project } from './homography';
+
+/** Desk surfaces: base colour and grain colour (RGB). */
+const SURFACES: ReadonlyArray<{ base: [number, number, number]; grain: [number, number, number]; wood: boolean }> = [
+  { base: [176, 138, 92], grain: [128, 92, 56], wood: true },
+  { base: [108, 74, 52], grain: [70, 46, 32], wood: true },
+  { base: [205, 170, 125], grain: [170, 130, 88], wood: true },
+  { base: [232, 229, 222], grain: [214, 210, 202], wood: false },
+  { base: [140, 143, 146], grain: [120, 122, 126], wood: false },
+  { base: [58, 54, 52], grain: [44, 40, 38], wood: false },
+];
+
+const FRAME_LONG = 1600;
+const FRAME_SHORT = 1200;
+
+export interface DeskOptions {
+  /** Document width as a fraction of the frame width (0.3..0.9). */
+  scale: number;
+  /** In-plane rotation, degrees clockwise. */
+  angle: number;
+  /** Perspective strength: the far edge is shortened by this fraction (0..0.2). */
+  tilt: number;
+  seed: number;
+}
+
+/**
+ * The document photographed lying on a desk: cut out of its scan, shrunk into a 1600×1200 frame, rotated and
+ * put in perspective, with a soft shadow, on a wood or laminate texture under uneven light, with sensor noise.
+ * This is what a wallet app's camera delivers, as opposed to the flat scans the renderer produces.
+ */
+export async function deskDefect(image: DocumentImage, options: DeskOptions): Promise<DocumentImage> {
+  const rng = new Rng(options.seed);
+  const doc = image.regions.document;
+  const landscape = doc.width >= doc.height;
+  const frameW = landscape ? FRAME_LONG : FRAME_SHORT;
+  const frameH = landscape ? FRAME_SHORT : FRAME_LONG;
+
+  let cardW = frameW * Math.min(0.92, Math.max(0.2, options.scale));
+  let cardH = (cardW * doc.height) / doc.width;
+  if (cardH > frameH * 0.85) {
+    cardH = frameH * 0.85;
+    cardW = (cardH * doc.width) / doc.height;
+  }
+
+  // Cut the document out and pre-shrink it close to its size on the desk so bilinear sampling does not alias.
+  const sourceW = Math.min(doc.width, Math.ceil(cardW * 1.1));
+  const sourceH = Math.max(1, Math.round((sourceW * doc.height) / doc.width));
+  const { data: src } = await pipeline(image)
+    .extract({ left: doc.x, top: doc.y, width: doc.width, height: doc.height })
+    .resize(sourceW, sourceH, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+
+  const quad = destinationQuad(rng, frameW, frameH, cardW, cardH, options);
+  const srcCorners: Point[] = [
+    [0, 0],
+    [sourceW, 0],
+    [sourceW, sourceH],
+    [0, sourceH],
+  ];
+  const inverse = homography(quad, srcCorners);
+
+  const desk = await deskTexture(rng, frameW, frameH);
+  await castShadow(desk, quad, frameW, frameH, rng);
+  warpInto(desk, frameW, frameH, src, sourceW, sourceH, inverse, quad, Math.min(sourceW, sourceH) * 0.06);
+  lightAndNoise(desk, frameW, frameH, rng);
+
+  const forward = homography(
+    corners(doc).map(([x, y]) => [x, y] as Point),
+    quad,
+  );
+  const regions = mapRegions(image.regions, (b) =>
+    clipBox(boundingBox(corners(b).map((p) => project(forward, p))), frameW, frameH),
+  );
+  const { data, info } = await sharp(desk, { raw: { width: frameW, height: frameH, channels: RAW_CHANNELS } })
+    .blur(0.6)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, regions };
+}
+
+function destinationQuad(rng: Rng, frameW: number, frameH: number, cardW: number, cardH: number, o: DeskOptions): Point[] {
+  const cx = frameW / 2 + rng.float(-0.06, 0.06) * frameW;
+  const cy = frameH / 2 + rng.float(-0.06, 0.06) * frameH;
+  const hw = cardW / 2;
+  const hh = cardH / 2;
+  const t = Math.min(0.3, Math.max(0, o.tilt));
+  // The edge farther from the camera is shorter; which edge is far varies.
+  const far = rng.pick(['top', 'bottom', 'left', 'right'] as const);
+  let pts: [number, number][] = [
+    [-hw, -hh],
+    [hw, -hh],
+    [hw, hh],
+    [-hw, hh],
+  ];
+  pts = pts.map(([x, y]) => {
+    if (far === 'top' && y < 0) return [x * (1 - t), y * (1 - t * 0.6)];
+    if (far === 'bottom' && y > 0) return [x * (1 - t), y * (1 - t * 0.6)];
+    if (far === 'left' && x < 0) return [x * (1 - t * 0.6), y * (1 - t)];
+    if (far === 'right' && x > 0) return [x * (1 - t * 0.6), y * (1 - t)];
+    return [x, y];
+  });
+  const rad = (o.angle * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  return pts.map(([x, y]) => [cx + x * cos - y * sin, cy + x * sin + y * cos] as Point);
+}
+
+/** Wood grain or laminate from smooth value noise, generated at quarter resolution and upscaled. */
+async function deskTexture(rng: Rng, width: number, height: number): Promise<Buffer> {
+  const surface = rng.pick(SURFACES);
+  const w = Math.ceil(width / 4);
+  const h = Math.ceil(height / 4);
+  const cell = 24;
+  const gw = Math.ceil(w / cell) + 2;
+  const gh = Math.ceil(h / cell) + 2;
+  const grid = Float32Array.from({ length: gw * gh }, () => rng.next());
+  const grainFreq = rng.float(0.18, 0.35);
+  const warp = rng.float(6, 14);
+  const vertical = rng.chance(0.5);
+  const out = Buffer.alloc(w * h * RAW_CHANNELS);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const gx = x / cell;
+      const gy = y / cell;
+      const ix = Math.floor(gx);
+      const iy = Math.floor(gy);
+      const fx = gx - ix;
+      const fy = gy - iy;
+      const a = grid[iy * gw + ix];
+      const b = grid[iy * gw + ix + 1];
+      const c = grid[(iy + 1) * gw + ix];
+      const d = grid[(iy + 1) * gw + ix + 1];
+      const noise = a * (1 - fx) * (1 - fy) + b * fx * (1 - fy) + c * (1 - fx) * fy + d * fx * fy;
+      let mix: number;
+      if (surface.wood) {
+        const along = vertical ? x : y;
+        mix = 0.5 + 0.5 * Math.sin(along * grainFreq + noise * warp);
+        mix = mix * mix * 0.8 + noise * 0.2;
+      } else {
+        mix = noise * 0.6;
+      }
+      const i = (y * w + x) * RAW_CHANNELS;
+      for (let ch = 0; ch < 3; ch++) out[i + ch] = surface.base[ch] + (surface.grain[ch] - surface.base[ch]) * mix;
+    }
+  }
+  return sharp(out, { raw: { width: w, height: h, channels: RAW_CHANNELS } })
+    .resize(width, height, { kernel: 'cubic', fit: 'fill' })
+    .raw()
+    .toBuffer();
+}
+
+/** Darkens the desk under a blurred, offset copy of the document's outline. */
+async function castShadow(desk: Buffer, quad: Point[], width: number, height: number, rng: Rng): Promise<void> {
+  const dx = rng.float(0.004, 0.015) * width;
+  const dy = rng.float(0.006, 0.02) * width;
+  const points = quad.map(([x, y]) => `${(x + dx).toFixed(1)},${(y + dy).toFixed(1)}`).join(' ');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#000"/><polygon points="${points}" fill="#fff"/></svg>`;
+  const mask = await sharp(Buffer.from(svg)).greyscale().blur(width * 0.008).extractChannel(0).raw().toBuffer();
+  const strength = rng.float(0.3, 0.5) / 255;
+  for (let p = 0, i = 0; p < mask.length; p++, i += RAW_CHANNELS) {
+    const m = mask[p];
+    if (m === 0) continue;
+    const k = 1 - m * strength;
+    desk[i] *= k;
+    desk[i + 1] *= k;
+    desk[i + 2] *= k;
+  }
+}
+
+/** Inverse-maps every frame pixel inside the quad to the document and samples it bilinearly. */
+function warpInto(
+  desk: Buffer,
+  width: number,
+  height: number,
+  src: Buffer,
+  srcW: number,
+  srcH: number,
+  inverse: number[],
+  quad: Point[],
+  cornerRadius: number,
+): void {
+  const box = clipBox(boundingBox(quad), width, height);
+  if (!box) return;
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = inverse;
+  const r2 = cornerRadius * cornerRadius;
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let x = box.x; x < box.x + box.width; x++) {
+      const px = x + 0.5;
+      const py = y + 0.5;
+      const w = h6 * px + h7 * py + h8;
+      const u = (h0 * px + h1 * py + h2) / w - 0.5;
+      const v = (h3 * px + h4 * py + h5) / w - 0.5;
+      if (u < 0 || v < 0 || u > srcW - 1 || v > srcH - 1) continue;
+      // Rounded card corners.
+      const cxr = u < cornerRadius ? cornerRadius - u : u > srcW - 1 - cornerRadius ? u - (srcW - 1 - cornerRadius) : 0;
+      const cyr = v < cornerRadius ? cornerRadius - v : v > srcH - 1 - cornerRadius ? v - (srcH - 1 - cornerRadius) : 0;
+      if (cxr > 0 && cyr > 0 && cxr * cxr + cyr * cyr > r2) continue;
+      const iu = Math.floor(u);
+      const iv = Math.floor(v);
+      const fu = u - iu;
+      const fv = v - iv;
+      const i00 = (iv * srcW + iu) * RAW_CHANNELS;
+      const i10 = i00 + (iu + 1 < srcW ? RAW_CHANNELS : 0);
+      const i01 = i00 + (iv + 1 < srcH ? srcW * RAW_CHANNELS : 0);
+      const i11 = i01 + (iu + 1 < srcW ? RAW_CHANNELS : 0);
+      const o = (y * width + x) * RAW_CHANNELS;
+      for (let ch = 0; ch < 3; ch++) {
+        const top = src[i00 + ch] + (src[i10 + ch] - src[i00 + ch]) * fu;
+        const bottom = src[i01 + ch] + (src[i11 + ch] - src[i01 + ch]) * fu;
+        desk[o + ch] = top + (bottom - top) * fv;
+      }
+    }
+  }
+}
+
+/** Uneven room light (a gradient plus vignetting) and per-pixel sensor noise. */
+function lightAndNoise(frame: Buffer, width: number, height: number, rng: Rng): void {
+  const gx = rng.float(-0.12, 0.12);
+  const gy = rng.float(-0.12, 0.12);
+  const vignette = rng.float(0.08, 0.22);
+  const exposure = rng.float(0.92, 1.06);
+  const noise = rng.float(2, 5);
+  const cx = width / 2;
+  const cy = height / 2;
+  const norm = 1 / (cx * cx + cy * cy);
+  let state = rng.int(1, 0x7fffffff);
+  for (let y = 0; y < height; y++) {
+    const ny = (y - cy) / height;
+    for (let x = 0; x < width; x++) {
+      const dx = x - cx;
+      const dy = y - cy;
+      const light = exposure * (1 + gx * ((x - cx) / width) * 2 + gy * ny * 2 - vignette * (dx * dx + dy * dy) * norm);
+      // xorshift: a per-pixel PRNG much cheaper than mulberry32, deterministic from the seeded state.
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      const grain = ((state >>> 0) / 4294967296 - 0.5) * 2 * noise;
+      const i = (y * width + x) * RAW_CHANNELS;
+      for (let ch = 0; ch < 3; ch++) {
+        const value = frame[i + ch] * light + grain;
+        frame[i + ch] = value < 0 ? 0 : value > 255 ? 255 : value;
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/** Small helpers to build SVG markup. Coordinates are millimetres (the documents' viewBox is in mm). */
+
+export function esc(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** Rounds to 3 decimals to keep the markup short (1 µm is far below a pixel at 300 dpi). */
+export function n(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+export interface TextOptions {
+  size: number;
+  family: string;
+  fill: string;
+  weight?: 'normal' | 'bold';
+  italic?: boolean;
+  anchor?: 'start' | 'middle' | 'end';
+  opacity?: number;
+  letterSpacing?: number;
+}
+
+export function text(x: number, y: number, content: string, o: TextOptions): string {
+  const attrs = [
+    `x="${n(x)}"`,
+    `y="${n(y)}"`,
+    `font-family="${o.family}"`,
+    `font-size="${n(o.size)}"`,
+    `fill="${o.fill}"`,
+    o.weight === 'bold' ? 'font-weight="bold"' : '',
+    o.italic ? 'font-style="italic"' : '',
+    o.anchor && o.anchor !== 'start' ? `text-anchor="${o.anchor}"` : '',
+    o.opacity !== undefined ? `fill-opacity="${n(o.opacity)}"` : '',
+    o.letterSpacing ? `letter-spacing="${n(o.letterSpacing)}"` : '',
+  ].filter(Boolean);
+  return `<text ${attrs.join(' ')}>${esc(content)}</text>`;
+}
+
+/**
+ * A rough width estimate of upper-case text in DejaVu (em-relative advance). Used only to shrink or wrap values
+ * so they stay inside their box; a few percent of error is harmless.
+ */
+export function estimateWidth(content: string, size: number, family: string): number {
+  const condensed = family.includes('Condensed') ? 0.9 : 1;
+  const serif = family.includes('Serif') ? 1.04 : 1;
+  let em = 0;
+  for (const ch of content) {
+    if (ch === ' ') em += 0.32;
+    else if (/[.,'’:;|!]/.test(ch)) em += 0.3;
+    else if (/[0-9]/.test(ch)) em += 0.64;
+    else if (/[MWÆŒ]/.test(ch)) em += 0.86;
+    else if (/[IJ]/.test(ch)) em += 0.3;
+    else if (/[a-z]/.test(ch)) em += 0.58;
+    else em += 0.7;
+  }
+  return em * size * condensed * serif;
+}
+
+/** Polyline path data from points. */
+export function pathData(points: ReadonlyArray<readonly [number, number]>, close = false): string {
+  if (points.length === 0) return '';
+  let d = `M${n(points[0][0])} ${n(points[0][1])}`;
+  for (let i = 1; i < points.length; i++) d += `L${n(points[i][0])} ${n(points[i][1])}`;
+  return close ? d + 'Z' : d;
+}
