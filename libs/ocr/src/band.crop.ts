@@ -1,0 +1,85 @@
+import { GreyImage } from './grey-image';
+import { MrzBand } from './mrz-band.locator';
+
+/** How to cut a band out of the full-resolution page for OCR. */
+export interface CropOptions {
+  /** Wanted height of a character in the output, in pixels. */
+  charHeight: number;
+  /** Margins in units of the line thickness. */
+  marginAlong: number;
+  marginAcross: number;
+  /** Turn the crop by 180° (the band may be upside down). */
+  flip: boolean;
+}
+
+/**
+ * Cuts `band` (given in full-resolution coordinates) out of `page`, deskewed so that its lines run
+ * horizontally, scaled so characters are `charHeight` tall, by inverse mapping with bilinear sampling.
+ * One pass does rotate + crop + scale, which keeps the whole step a few milliseconds.
+ */
+export function cropBand(page: GreyImage, band: MrzBand, opts: CropOptions): GreyImage {
+  const k = opts.charHeight / band.lineThickness;
+  const halfAlong = band.length / 2 + band.lineThickness * opts.marginAlong;
+  const halfAcross = band.height / 2 + band.lineThickness * opts.marginAcross;
+  const width = Math.max(8, Math.round(2 * halfAlong * k));
+  const height = Math.max(8, Math.round(2 * halfAcross * k));
+  const theta = ((band.angle + (opts.flip ? 180 : 0)) * Math.PI) / 180;
+  const ux = Math.cos(theta) / k;
+  const uy = Math.sin(theta) / k;
+  // Supersample when shrinking so thin strokes are averaged rather than skipped.
+  const ss = k < 0.7 ? 2 : 1;
+  const out = new Uint8Array(width * height);
+  const { data, width: pw, height: ph } = page;
+  for (let v = 0; v < height; v++) {
+    for (let u = 0; u < width; u++) {
+      let acc = 0;
+      for (let sy = 0; sy < ss; sy++) {
+        for (let sx = 0; sx < ss; sx++) {
+          const du = u + (sx + 0.5) / ss - width / 2;
+          const dv = v + (sy + 0.5) / ss - height / 2;
+          const x = band.cx + du * ux - dv * uy - 0.5;
+          const y = band.cy + du * uy + dv * ux - 0.5;
+          acc += sample(data, pw, ph, x, y);
+        }
+      }
+      out[v * width + u] = Math.round(acc / (ss * ss));
+    }
+  }
+  return { data: out, width, height };
+}
+
+function sample(data: Uint8Array, w: number, h: number, x: number, y: number): number {
+  if (x < 0 || y < 0 || x > w - 1 || y > h - 1) return 255;
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const x1 = Math.min(x0 + 1, w - 1);
+  const y1 = Math.min(y0 + 1, h - 1);
+  const fx = x - x0;
+  const fy = y - y0;
+  const top = data[y0 * w + x0] * (1 - fx) + data[y0 * w + x1] * fx;
+  const bottom = data[y1 * w + x0] * (1 - fx) + data[y1 * w + x1] * fx;
+  return top * (1 - fy) + bottom * fy;
+}
+
+/** Stretches contrast between the 2nd and 98th percentile so faint prints and dark scans look alike. */
+export function normalise(img: GreyImage): GreyImage {
+  const hist = new Uint32Array(256);
+  for (const v of img.data) hist[v]++;
+  const n = img.data.length;
+  let lo = 0;
+  let hi = 255;
+  for (let acc = 0; lo < 255 && (acc += hist[lo]) < n * 0.02; lo++);
+  for (let acc = 0; hi > 0 && (acc += hist[hi]) < n * 0.02; hi--);
+  if (hi - lo < 16) return img;
+  const out = new Uint8Array(n);
+  const span = hi - lo;
+  for (let i = 0; i < n; i++)
+    out[i] = Math.max(0, Math.min(255, Math.round(((img.data[i] - lo) * 255) / span)));
+  return { data: out, width: img.width, height: img.height };
+}
+
+/** Binary PGM: tesseract's image reader takes it without any compression work on our side. */
+export function toPgm(img: GreyImage): Buffer {
+  const header = Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'ascii');
+  return Buffer.concat([header, Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length)]);
+}

@@ -1,0 +1,107 @@
+import sharp from 'sharp';
+
+/** A single-channel 8-bit raster, row-major. The unit every pure image step here works on. */
+export interface GreyImage {
+  readonly data: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Decodes any image sharp reads into a full-resolution grey raster, honouring EXIF orientation and flattening
+ * transparency onto white (scans with alpha would otherwise turn black).
+ */
+export async function decodeGrey(image: Buffer): Promise<GreyImage> {
+  const { data, info } = await sharp(image, { failOn: 'truncated', limitInputPixels: 8000 * 8000 })
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height),
+    width: info.width,
+    height: info.height,
+  };
+}
+
+/** Resamples a grey raster; sharp turns one-channel raw input into three channels unless told `b-w`. */
+export async function resizeGrey(img: GreyImage, width: number, height: number): Promise<GreyImage> {
+  const data = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length), {
+    raw: { width: img.width, height: img.height, channels: 1 },
+  })
+    .resize(width, height, { fit: 'fill', kernel: width > img.width ? 'cubic' : 'lanczos3' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  return { data: new Uint8Array(data.buffer, data.byteOffset, width * height), width, height };
+}
+
+/** Summed-area tables of values and squared values (one row and column of zero padding). */
+function integrals(img: GreyImage): { sum: Float64Array; sq: Float64Array } {
+  const { data, width, height } = img;
+  const w1 = width + 1;
+  const sum = new Float64Array(w1 * (height + 1));
+  const sq = new Float64Array(w1 * (height + 1));
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    let rowSq = 0;
+    for (let x = 0; x < width; x++) {
+      const v = data[y * width + x];
+      row += v;
+      rowSq += v * v;
+      sum[(y + 1) * w1 + x + 1] = sum[y * w1 + x + 1] + row;
+      sq[(y + 1) * w1 + x + 1] = sq[y * w1 + x + 1] + rowSq;
+    }
+  }
+  return { sum, sq };
+}
+
+/**
+ * Wolf–Jolion binarisation (a Sauvola variant normalised by the image's own contrast): a pixel is ink when
+ * darker than `(1-k)·m + k·M + k·(s/R)·(m − M)`, with m, s the window mean and deviation, M the image's dark
+ * level and R its largest window deviation. Faint guilloche and paper texture (low s) stay white, while a
+ * faded, low-contrast print is still caught because the threshold scales with that image's own range.
+ */
+export function darkMask(img: GreyImage, radius: number, k = 0.5): Uint8Array {
+  const { data, width, height } = img;
+  const { sum, sq } = integrals(img);
+  const w1 = width + 1;
+  const means = new Float32Array(width * height);
+  const stds = new Float32Array(width * height);
+  let maxStd = 1;
+  for (let y = 0; y < height; y++) {
+    const y0 = Math.max(0, y - radius);
+    const y1 = Math.min(height, y + radius + 1);
+    for (let x = 0; x < width; x++) {
+      const x0 = Math.max(0, x - radius);
+      const x1 = Math.min(width, x + radius + 1);
+      const n = (x1 - x0) * (y1 - y0);
+      const a = y1 * w1 + x1;
+      const b = y0 * w1 + x1;
+      const c = y1 * w1 + x0;
+      const d = y0 * w1 + x0;
+      const mean = (sum[a] - sum[b] - sum[c] + sum[d]) / n;
+      const std = Math.sqrt(Math.max(0, (sq[a] - sq[b] - sq[c] + sq[d]) / n - mean * mean));
+      means[y * width + x] = mean;
+      stds[y * width + x] = std;
+      if (std > maxStd) maxStd = std;
+    }
+  }
+  const dark = percentile(data, 0.01);
+  const mask = new Uint8Array(width * height);
+  for (let i = 0; i < mask.length; i++) {
+    const m = means[i];
+    const t = (1 - k) * m + k * dark + k * (stds[i] / maxStd) * (m - dark);
+    if (data[i] < t) mask[i] = 1;
+  }
+  return mask;
+}
+
+function percentile(data: Uint8Array, q: number): number {
+  const hist = new Uint32Array(256);
+  for (const v of data) hist[v]++;
+  let acc = 0;
+  for (let v = 0; v < 256; v++) if ((acc += hist[v]) >= data.length * q) return v;
+  return 255;
+}

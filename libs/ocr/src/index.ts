@@ -1,0 +1,14 @@
+/**
+ * Offline OCR of identity documents with tesseract.js: the machine-readable zone (band location, deskew,
+ * legacy-engine OCR, check-digit-guided choice among candidates) and, on demand, the visual zone (LSTM).
+ */
+export { OcrEngine } from './ocr.engine';
+export type { OcrEngineOptions } from './ocr.engine';
+export { OcrError, OcrErrorCode } from './ocr.error';
+export type { Box, MrzLayout, MrzRead, Rotation, TextBlock, VisualZoneRead } from './ocr.types';
+export { readMrzWith, mrzFromText, DEFAULT_MRZ_READER_OPTIONS } from './mrz.reader';
+export type { BandRecogniser, MrzReaderOptions, OcrPass } from './mrz.reader';
+export { bundledMrzModelDir, defaultMrzModel } from './tesseract.workers';
+export type { MrzModel } from './tesseract.workers';
+export { locateMrzBands } from './mrz-band.locator';
+export type { MrzBand } from './mrz-band.locator';

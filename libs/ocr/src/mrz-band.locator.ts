@@ -1,0 +1,324 @@
+import { darkMask, GreyImage } from './grey-image';
+
+/** A straight run of dark text found in the raster, described by its principal axes. */
+export interface TextLine {
+  cx: number;
+  cy: number;
+  /** Direction of the long axis in degrees, in (-90, 90]; 0 is horizontal, positive turns clockwise (y down). */
+  angle: number;
+  length: number;
+  thickness: number;
+  /** Share of the oriented rectangle covered by ink after smearing; a real text line is solid. */
+  fill: number;
+}
+
+/** A candidate machine-readable zone: 2 or 3 parallel, evenly spaced long lines. */
+export interface MrzBand {
+  cx: number;
+  cy: number;
+  angle: number;
+  /** Extent along the lines and across them, without margin. */
+  length: number;
+  height: number;
+  lineCount: number;
+  lineThickness: number;
+  score: number;
+}
+
+interface Moments {
+  n: number;
+  sx: number;
+  sy: number;
+  sxx: number;
+  syy: number;
+  sxy: number;
+}
+
+/**
+ * Horizontal run-length smoothing: gaps of at most `gap` pixels between ink on a row are filled, so the
+ * characters of a line (MRZ lines have no spaces) melt into one solid bar.
+ */
+function smearRows(mask: Uint8Array, width: number, height: number, gap: number): Uint8Array {
+  const out = new Uint8Array(mask);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let last = -1;
+    for (let x = 0; x < width; x++) {
+      if (mask[row + x]) {
+        if (last >= 0 && x - last - 1 <= gap) out.fill(1, row + last + 1, row + x);
+        last = x;
+      }
+    }
+  }
+  return out;
+}
+
+/** 4-connected components with their first and second moments, by a flat stack flood fill. */
+function components(mask: Uint8Array, width: number, height: number, minArea: number): Moments[] {
+  const labels = new Int32Array(width * height);
+  const stack = new Int32Array(width * height);
+  const out: Moments[] = [];
+  let next = 0;
+  for (let start = 0; start < mask.length; start++) {
+    if (!mask[start] || labels[start]) continue;
+    next++;
+    const m: Moments = { n: 0, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0 };
+    let sp = 0;
+    stack[sp++] = start;
+    labels[start] = next;
+    while (sp > 0) {
+      const p = stack[--sp];
+      const x = p % width;
+      const y = (p - x) / width;
+      m.n++;
+      m.sx += x;
+      m.sy += y;
+      m.sxx += x * x;
+      m.syy += y * y;
+      m.sxy += x * y;
+      const visit = (q: number) => {
+        if (mask[q] && !labels[q]) {
+          labels[q] = next;
+          stack[sp++] = q;
+        }
+      };
+      if (x > 0) visit(p - 1);
+      if (x < width - 1) visit(p + 1);
+      if (y > 0) visit(p - width);
+      if (y < height - 1) visit(p + width);
+    }
+    if (m.n >= minArea) out.push(m);
+  }
+  return out;
+}
+
+function toLine(m: Moments): TextLine {
+  const cx = m.sx / m.n;
+  const cy = m.sy / m.n;
+  const vxx = m.sxx / m.n - cx * cx;
+  const vyy = m.syy / m.n - cy * cy;
+  const vxy = m.sxy / m.n - cx * cy;
+  const tr = vxx + vyy;
+  const disc = Math.sqrt(Math.max(0, ((vxx - vyy) * (vxx - vyy)) / 4 + vxy * vxy));
+  const l1 = tr / 2 + disc;
+  const l2 = Math.max(tr / 2 - disc, 1 / 12);
+  const angle = (0.5 * Math.atan2(2 * vxy, vxx - vyy) * 180) / Math.PI;
+  // A solid rectangle of side s has variance s²/12 along that side.
+  const length = Math.sqrt(12 * l1);
+  const thickness = Math.sqrt(12 * l2);
+  return { cx, cy, angle, length, thickness, fill: m.n / (length * thickness) };
+}
+
+function merge(a: Moments, b: Moments): Moments {
+  return {
+    n: a.n + b.n,
+    sx: a.sx + b.sx,
+    sy: a.sy + b.sy,
+    sxx: a.sxx + b.sxx,
+    syy: a.syy + b.syy,
+    sxy: a.sxy + b.sxy,
+  };
+}
+
+const rad = (deg: number) => (deg * Math.PI) / 180;
+const angleGap = (a: number, b: number) => {
+  const d = Math.abs(a - b) % 180;
+  return Math.min(d, 180 - d);
+};
+
+/** Position of `p` in the frame of a line: along its direction and across it. */
+function project(line: TextLine, px: number, py: number): { along: number; across: number } {
+  const c = Math.cos(rad(line.angle));
+  const s = Math.sin(rad(line.angle));
+  const dx = px - line.cx;
+  const dy = py - line.cy;
+  return { along: dx * c + dy * s, across: -dx * s + dy * c };
+}
+
+/**
+ * Joins pieces of one line that smearing left apart (a faded filler run, a glare streak): same direction,
+ * on the same axis, ends close together.
+ */
+function joinCollinear(parts: Moments[], minThickness: number): TextLine[] {
+  // Specks and thin rules can never be part of an MRZ line; dropping them first keeps this quadratic step small.
+  const items = parts
+    .map((m) => ({ m, line: toLine(m) }))
+    .filter(({ line }) => line.thickness >= minThickness * 0.6 && line.length >= minThickness);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    outer: for (let i = 0; i < items.length; i++) {
+      const a = items[i].line;
+      if (a.length < 3 * a.thickness) continue;
+      for (let j = 0; j < items.length; j++) {
+        if (i === j) continue;
+        const b = items[j].line;
+        if (b.thickness > a.thickness * 1.6 || b.thickness < a.thickness * 0.5) continue;
+        if (b.length > 3 * b.thickness && angleGap(a.angle, b.angle) > 4) continue;
+        const p = project(a, b.cx, b.cy);
+        if (Math.abs(p.across) > a.thickness * 0.45) continue;
+        const gap = Math.abs(p.along) - a.length / 2 - b.length / 2;
+        if (gap > a.thickness * 2.5) continue;
+        const m = merge(items[i].m, items[j].m);
+        items[i] = { m, line: toLine(m) };
+        items.splice(j, 1);
+        changed = true;
+        break outer;
+      }
+    }
+  }
+  return items.map((i) => i.line);
+}
+
+/** Long, thin, solid bars: what an MRZ line looks like once smeared. */
+function isLineLike(l: TextLine, minThickness: number): boolean {
+  const aspect = l.length / l.thickness;
+  return (
+    l.thickness >= minThickness && aspect >= 12 && aspect <= 90 && l.fill >= 0.45 && Math.abs(l.angle) <= 40
+  );
+}
+
+/** Groups parallel, evenly spaced, equally long lines into candidate bands (2 or 3 lines). */
+function groupLines(lines: TextLine[]): MrzBand[] {
+  const sorted = lines.filter((l) => l.length > 0);
+  const neighbours = (a: TextLine) =>
+    sorted.filter((b) => {
+      if (b === a || angleGap(a.angle, b.angle) > 5) return false;
+      const t = (a.thickness + b.thickness) / 2;
+      if (Math.max(a.thickness, b.thickness) / Math.min(a.thickness, b.thickness) > 1.7) return false;
+      const p = project(a, b.cx, b.cy);
+      if (p.across < t * 1.15 || p.across > t * 3.4) return false;
+      if (Math.max(a.length, b.length) / Math.min(a.length, b.length) > 1.45) return false;
+      return Math.abs(p.along) < Math.max(a.length, b.length) * 0.2;
+    });
+  const bands: MrzBand[] = [];
+  for (const a of sorted) {
+    // Only start from the topmost line (in the line's own frame) so each group is built once per direction.
+    for (const b of neighbours(a)) {
+      const group = [a, b];
+      const c = neighbours(b).find(
+        (x) => project(a, x.cx, x.cy).across > project(a, b.cx, b.cy).across * 1.5,
+      );
+      if (c) {
+        const gap1 = project(a, b.cx, b.cy).across;
+        const gap2 = project(b, c.cx, c.cy).across;
+        if (Math.max(gap1, gap2) / Math.min(gap1, gap2) < 1.35) group.push(c);
+      }
+      bands.push(toBand(group));
+    }
+  }
+  // A single very long line can still anchor a band (the other line lost to glare or merged with the edge).
+  for (const a of sorted) if (a.length / a.thickness >= 22) bands.push(toBand([a]));
+  return bands;
+}
+
+function toBand(group: TextLine[]): MrzBand {
+  const first = group[0];
+  // Average the directions relative to the first line, wrapping so that 89° and -89° count as parallel.
+  const wrap = (d: number) => ((((d + 90) % 180) + 180) % 180) - 90;
+  const angle = group.reduce((s, l) => s + wrap(l.angle - first.angle), 0) / group.length + first.angle;
+  const cx = group.reduce((s, l) => s + l.cx, 0) / group.length;
+  const cy = group.reduce((s, l) => s + l.cy, 0) / group.length;
+  const ref: TextLine = { ...first, angle, cx, cy };
+  let minAcross = Infinity;
+  let maxAcross = -Infinity;
+  let minAlong = Infinity;
+  let maxAlong = -Infinity;
+  for (const l of group) {
+    const p = project(ref, l.cx, l.cy);
+    minAcross = Math.min(minAcross, p.across - l.thickness / 2);
+    maxAcross = Math.max(maxAcross, p.across + l.thickness / 2);
+    minAlong = Math.min(minAlong, p.along - l.length / 2);
+    maxAlong = Math.max(maxAlong, p.along + l.length / 2);
+  }
+  const c = Math.cos(rad(angle));
+  const s = Math.sin(rad(angle));
+  const midAlong = (minAlong + maxAlong) / 2;
+  const midAcross = (minAcross + maxAcross) / 2;
+  const thickness = group.reduce((sum, l) => sum + l.thickness, 0) / group.length;
+  // MRZ lines run 30–44 characters, about 25–55 times their height; longer bars are rules and frame edges.
+  const aspect = group.reduce((sum, l) => sum + Math.min(l.length / l.thickness, 50), 0) / group.length;
+  const fill = group.reduce((sum, l) => sum + Math.min(l.fill, 1), 0) / group.length;
+  const spread = Math.max(...group.map((l) => l.length)) / Math.min(...group.map((l) => l.length));
+  const countBonus = group.length === 1 ? 0.55 : group.length === 2 ? 1 : 1.2;
+  return {
+    cx: cx + midAlong * c - midAcross * s,
+    cy: cy + midAlong * s + midAcross * c,
+    angle,
+    length: maxAlong - minAlong,
+    height: maxAcross - minAcross,
+    lineCount: group.length,
+    lineThickness: thickness,
+    score: aspect * fill * countBonus * (2 - Math.min(spread, 1.5)),
+  };
+}
+
+function transpose(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[x * height + y] = mask[y * width + x];
+  return out;
+}
+
+function linesOf(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  gaps: number[],
+  minThickness: number,
+): TextLine[] {
+  const found: TextLine[] = [];
+  for (const gap of gaps) {
+    const smeared = smearRows(mask, width, height, gap);
+    const parts = components(smeared, width, height, minThickness * minThickness);
+    for (const line of joinCollinear(parts, minThickness))
+      if (isLineLike(line, minThickness)) found.push(line);
+  }
+  return found;
+}
+
+/**
+ * Removes bands already covered by a better one: the same zone found at another smear width, or a line
+ * (or pair of lines) of a three-line zone that was kept whole.
+ */
+function dedupe(bands: MrzBand[]): MrzBand[] {
+  const kept: MrzBand[] = [];
+  for (const b of [...bands].sort((x, y) => y.score - x.score)) {
+    const dup = kept.some((k) => {
+      if (angleGap(k.angle, b.angle) > 6 || k.lineCount < b.lineCount) return false;
+      const p = project(
+        { cx: k.cx, cy: k.cy, angle: k.angle, length: k.length, thickness: k.lineThickness, fill: 1 },
+        b.cx,
+        b.cy,
+      );
+      return Math.abs(p.across) < Math.max(k.height / 2, b.lineThickness) && Math.abs(p.along) < k.length / 2;
+    });
+    if (!dup) kept.push(b);
+  }
+  return kept;
+}
+
+/**
+ * Finds candidate MRZ bands in a grey raster, best first. Looks for horizontal-ish and vertical-ish text, so a
+ * page turned by 90° is found too; the 180° ambiguity is left to the reader (check digits decide).
+ */
+export function locateMrzBands(img: GreyImage, maxBands = 6): MrzBand[] {
+  const { width, height } = img;
+  const side = Math.max(width, height);
+  const mask = darkMask(img, Math.max(8, Math.round(side / 60)));
+  const gaps = [
+    Math.max(3, Math.round(side / 160)),
+    Math.max(5, Math.round(side / 80)),
+    Math.max(8, Math.round(side / 55)),
+  ];
+  const minThickness = Math.max(4, side / 160);
+  const horizontal = linesOf(mask, width, height, gaps, minThickness);
+  const vertical = linesOf(transpose(mask, width, height), height, width, gaps, minThickness).map((l) => ({
+    ...l,
+    cx: l.cy,
+    cy: l.cx,
+    angle: l.angle <= 0 ? 90 + l.angle : l.angle - 90,
+  }));
+  // Vertical lines have angles near ±90: keep them in their own group so near-90 and near-(-90) are parallel.
+  const bands = [...groupLines(horizontal), ...groupLines(vertical.map((l) => ({ ...l, angle: l.angle })))];
+  return dedupe(bands).slice(0, maxBands);
+}

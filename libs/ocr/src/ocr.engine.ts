@@ -1,0 +1,98 @@
+import { Worker } from 'tesseract.js';
+import { readMrzWith, MrzReaderOptions } from './mrz.reader';
+import { MrzRead, VisualZoneRead, Box } from './ocr.types';
+import { createMrzWorker, createVisualZoneWorker, defaultMrzModel, MrzModel } from './tesseract.workers';
+import { readVisualZoneWith } from './visual-zone.reader';
+import { WorkerPool } from './worker.pool';
+
+/** Sizing, limits and model choice of an {@link OcrEngine}. */
+export interface OcrEngineOptions {
+  /** Warm MRZ workers (each one is a wasm instance of ~40 MB). */
+  mrzWorkers: number;
+  /** Visual-zone workers, started only on first use. */
+  visualZoneWorkers: number;
+  /** Jobs before a worker is replaced (tesseract's heap only grows). */
+  maxJobsPerWorker: number;
+  initTimeoutMs: number;
+  jobTimeoutMs: number;
+  /** Defaults to the bundled tesseractMRZ LSTM model; `{ kind: 'eng-legacy' }` is the fallback measured in the bench. */
+  mrzModel: MrzModel;
+  reader: Partial<MrzReaderOptions>;
+  /** Called with worker-side errors (already turned into failed jobs); for logging. */
+  onWorkerError: (err: unknown) => void;
+}
+
+const DEFAULTS: Omit<OcrEngineOptions, 'mrzModel'> = {
+  mrzWorkers: 1,
+  visualZoneWorkers: 1,
+  maxJobsPerWorker: 250,
+  initTimeoutMs: 20_000,
+  jobTimeoutMs: 10_000,
+  reader: {},
+  onWorkerError: () => undefined,
+};
+
+/**
+ * The one stateful piece of `@idv/ocr`: pools of warm tesseract.js workers (legacy engine for the MRZ, LSTM
+ * for the visual zone), fully offline (wasm core and models from node_modules). Failures come back as result
+ * values; a crashed or hung worker is replaced. Call {@link OcrEngine.terminate} on shutdown.
+ */
+export class OcrEngine {
+  private readonly opts: OcrEngineOptions;
+  private readonly mrzPool: WorkerPool<Worker>;
+  private readonly vizPool: WorkerPool<Worker>;
+
+  constructor(options: Partial<OcrEngineOptions> = {}) {
+    this.opts = { ...DEFAULTS, ...options, mrzModel: options.mrzModel ?? defaultMrzModel() };
+    const limits = {
+      maxJobsPerWorker: this.opts.maxJobsPerWorker,
+      initTimeoutMs: this.opts.initTimeoutMs,
+      jobTimeoutMs: this.opts.jobTimeoutMs,
+    };
+    this.mrzPool = new WorkerPool({
+      ...limits,
+      size: this.opts.mrzWorkers,
+      create: () => createMrzWorker(this.opts.mrzModel, this.opts.onWorkerError),
+    });
+    this.vizPool = new WorkerPool({
+      ...limits,
+      size: this.opts.visualZoneWorkers,
+      create: () => createVisualZoneWorker(this.opts.onWorkerError),
+    });
+  }
+
+  /** Starts the MRZ workers now, so the first document does not pay ~300 ms of start-up. Rejects if they cannot start. */
+  async warmUp(): Promise<void> {
+    await this.mrzPool.warmUp();
+  }
+
+  /** Reads the MRZ of a document image (any orientation). Never rejects: failures are in the result. */
+  readMrz(image: Buffer): Promise<MrzRead> {
+    return readMrzWith(
+      image,
+      (band) =>
+        this.mrzPool.run(async (w) => {
+          const { data } = await w.recognize(band);
+          return { text: data.text, confidence: data.confidence };
+        }),
+      this.opts.reader,
+    );
+  }
+
+  /** Reads the visual zone (or `region` of it, normalised coordinates) with the LSTM model. Slower; use on demand. */
+  readVisualZone(image: Buffer, region?: Box): Promise<VisualZoneRead> {
+    return readVisualZoneWith(image, region, (png) =>
+      this.vizPool.run(async (w) => (await w.recognize(png, {}, { blocks: true, text: true })).data),
+    );
+  }
+
+  /** Number of started workers, MRZ and visual zone (for readiness checks). */
+  get workers(): { mrz: number; visualZone: number } {
+    return { mrz: this.mrzPool.startedWorkers, visualZone: this.vizPool.startedWorkers };
+  }
+
+  /** Stops every worker; later calls fail with a result (or OcrError for warmUp). */
+  async terminate(): Promise<void> {
+    await Promise.all([this.mrzPool.terminate(), this.vizPool.terminate()]);
+  }
+}

@@ -1,0 +1,55 @@
+/** A rectangle in normalised coordinates (0–1) of the EXIF-oriented input image. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** MRZ layouts recognised by the reader. */
+export type MrzLayout = 'TD1' | 'TD2' | 'TD3' | 'MRV-A' | 'MRV-B' | 'FRENCH_NATIONAL_ID';
+
+/** Clockwise quarter turns of the input relative to upright text. */
+export type Rotation = 0 | 90 | 180 | 270;
+
+/** The outcome of reading the machine-readable zone of one image. Never thrown: failures are values. */
+export interface MrzRead {
+  /** An MRZ-shaped text (2 or 3 lines of the right length) was read. */
+  found: boolean;
+  /** The cleaned lines, with per-field OCR corrections applied (e.g. `O`→`0` inside dates). */
+  lines: string[];
+  format: MrzLayout | null;
+  /** Every check digit of the format verifies. Says nothing of country codes or dates being plausible. */
+  valid: boolean;
+  /** Check digits that verify, out of `checkDigitsTotal`. */
+  checkDigitsPassed: number;
+  checkDigitsTotal: number;
+  /** Mean tesseract character confidence, 0–1. */
+  confidence: number;
+  rotation: Rotation;
+  /** Angle of the text lines in degrees after the quarter turn (small skew of a photo). */
+  skew: number;
+  band?: Box;
+  /** OCR passes made (each costs ~50 ms). */
+  attempts: number;
+  ms: number;
+  /** Why nothing was found, when `found` is false. */
+  failure?: 'IMAGE_UNREADABLE' | 'NO_MRZ_BAND' | 'MRZ_UNREADABLE' | 'OCR_FAILED';
+}
+
+/** One block of text of the visual zone. */
+export interface TextBlock {
+  text: string;
+  /** 0–1. */
+  confidence: number;
+  box: Box;
+}
+
+/** The outcome of reading the visual (human-readable) zone. */
+export interface VisualZoneRead {
+  blocks: TextBlock[];
+  text: string;
+  confidence: number;
+  ms: number;
+  failure?: 'IMAGE_UNREADABLE' | 'OCR_FAILED';
+}
