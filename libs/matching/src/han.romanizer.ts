@@ -1,0 +1,93 @@
+import { pinyin } from 'pinyin-pro';
+
+const HAN = /\p{Script=Han}/u;
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/** More readings than this per name are not worth trying: real names have one or two polyphones. */
+const MAX_READINGS = 16;
+
+/** Whether `text` holds any Han character (Chinese names registered in their own script). */
+export function containsHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+/**
+ * How Chinese passports have spelt ü: `YU` today (吕 LYU), `V` or `U` on older documents, `UE` if an
+ * issuer applied the ICAO table for Ü.
+ */
+const U_UMLAUT_SPELLINGS = ['YU', 'V', 'U', 'UE'];
+
+function spellSyllable(syllable: string): string[] {
+  const upper = syllable.toUpperCase();
+  if (!upper.includes('Ü')) return [upper];
+  return U_UMLAUT_SPELLINGS.map((spelling) => upper.replace(/Ü/g, spelling));
+}
+
+/** Every combination of one choice per position, capped so a long polyphone-rich name stays cheap. */
+function combinations(choices: string[][]): string[][] {
+  let out: string[][] = [[]];
+  for (const options of choices) {
+    const next: string[][] = [];
+    for (const prefix of out) {
+      for (const option of options) {
+        if (next.length < MAX_READINGS) next.push([...prefix, option]);
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * Syllable sequences a run of Han characters may be read as, the most likely first. A surname is
+ * read in pinyin-pro's surname mode so that 曾 is ZENG and 单 is SHAN (and 欧阳 stays one compound);
+ * given names take the contextual reading first, then the other readings of polyphonic characters,
+ * since the issuer, not the dictionary, chose the reading.
+ */
+function readings(run: string, role: 'surname' | 'givenNames'): string[][] {
+  const preferred = pinyin(run, {
+    toneType: 'none',
+    type: 'array',
+    v: false,
+    surname: role === 'surname' ? 'head' : 'off',
+  });
+  const perCharacter = [...run].map((char, i) => {
+    const all =
+      role === 'surname' ? [] : pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: false });
+    return [...new Set([preferred[i], ...all])].flatMap(spellSyllable);
+  });
+  return combinations(perCharacter);
+}
+
+/**
+ * MRZ spellings (upper-case words separated by single spaces) of a name that contains Han
+ * characters. Chinese passports write a name's syllables as one word (王小明 → WANG / XIAOMING), but
+ * records and some issuers split them (XIAO MING), so both are produced. Non-Han parts go through
+ * `latin`, the caller's transliteration.
+ */
+export function hanSpellings(
+  text: string,
+  role: 'surname' | 'givenNames',
+  latin: (s: string) => string,
+): string[] {
+  const parts: string[][][] = [];
+  let last = 0;
+  for (const match of text.matchAll(HAN_RUN)) {
+    const before = latin(text.slice(last, match.index)).trim();
+    if (before) parts.push([[before]]);
+    parts.push(readings(match[0], role));
+    last = match.index + match[0].length;
+  }
+  const after = latin(text.slice(last)).trim();
+  if (after) parts.push([[after]]);
+
+  const spellings = new Set<string>();
+  for (const choice of combinations(
+    parts.map((options) => options.map((syllables) => syllables.join('|'))),
+  )) {
+    const words = choice.map((part) => part.split('|'));
+    spellings.add(words.map((w) => w.join('')).join(' '));
+    spellings.add(words.map((w) => w.join(' ')).join(' '));
+  }
+  return [...spellings];
+}
