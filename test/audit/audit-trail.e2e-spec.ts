@@ -28,7 +28,8 @@ describe('AuditTrail (PostgreSQL)', () => {
     ds = await new DataSource(dataSourceOptions(db.url)).initialize();
     sql = new Client({ connectionString: db.url });
     await sql.connect();
-    trail = createAuditTrail(ds, { salt: 'test-salt' });
+    // Tiny batches, so verification and exports cross many batch boundaries even on a few events.
+    trail = createAuditTrail(ds, { salt: 'test-salt', batchSize: 4 });
   });
 
   afterAll(async () => {

@@ -6,6 +6,8 @@ import { loadConfig, loggerParams, PlatformModule, QueueModule } from '@idv/plat
 import { OutboxModule, PersistenceModule } from '@idv/persistence';
 import { AuthModule } from '@idv/auth';
 import { ApplicantsModule } from '@idv/applicants';
+import { WebhooksModule } from '@idv/webhooks';
+import { VerificationsModule } from '@idv/verifications';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { MetricsController } from './metrics/metrics.controller';
@@ -16,6 +18,8 @@ import { AvailabilityGuard } from './availability/availability.guard';
 import { DependencyStatus } from './availability/dependency.status';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApplicantsController } from './applicants/applicants.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { VerificationsController } from './verifications/verifications.controller';
 
 /** The HTTP API: wiring only. Guards run in order: availability (503) → API key and role (401/403). */
 @Module({
@@ -28,8 +32,16 @@ import { ApplicantsController } from './applicants/applicants.controller';
     TerminusModule.forRoot({ errorLogStyle: 'json' }),
     AuthModule,
     ApplicantsModule,
+    WebhooksModule,
+    VerificationsModule,
   ],
-  controllers: [HealthController, MetricsController, ApplicantsController],
+  controllers: [
+    HealthController,
+    MetricsController,
+    ApplicantsController,
+    VerificationsController,
+    WebhooksController,
+  ],
   providers: [
     RedisHealthIndicator,
     MetricsService,

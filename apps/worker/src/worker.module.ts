@@ -1,11 +1,20 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig, loggerParams, PlatformModule, QueueModule } from '@idv/platform';
+import { PersistenceModule } from '@idv/persistence';
+import { WebhooksModule } from '@idv/webhooks';
 import { VerificationQueueProcessor } from './verification-queue.processor';
+import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
 
 /** The worker: BullMQ processors only; the analysis itself lives in the libs. */
 @Module({
-  imports: [LoggerModule.forRoot(loggerParams(loadConfig(), 'worker')), PlatformModule, QueueModule],
-  providers: [VerificationQueueProcessor],
+  imports: [
+    LoggerModule.forRoot(loggerParams(loadConfig(), 'worker')),
+    PlatformModule,
+    QueueModule,
+    PersistenceModule,
+    WebhooksModule,
+  ],
+  providers: [VerificationQueueProcessor, WebhookDeliveryProcessor],
 })
 export class WorkerModule {}

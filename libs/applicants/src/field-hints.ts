@@ -103,9 +103,9 @@ const HINTS: Record<FieldErrorCode, Hint> = {
     zh: '请提供 1-128 个可见字符的用户标识。',
   },
   unknown_field: {
-    message: '{label} is not a field of the registration record.',
-    en: 'Remove the field "{field}"; it is not part of the registration record.',
-    zh: '请删除字段“{field}”，它不属于登记信息。',
+    message: '{label} is not an accepted field.',
+    en: 'Remove the field "{field}"; it is not part of this request.',
+    zh: '请删除字段“{field}”，该字段不属于本次请求。',
   },
 };
 

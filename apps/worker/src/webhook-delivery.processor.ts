@@ -1,0 +1,21 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import type { OutboxMessages } from '@idv/persistence';
+import { JobName, WEBHOOK_QUEUE } from '@idv/platform';
+import { WebhookDeliverer, type DeliveryOutcome } from '@idv/webhooks';
+
+/**
+ * The worker's entry for the webhook queue. A thrown delivery failure makes BullMQ retry the job with the backoff
+ * the outbox relay set (exponential from 30 s, 16 attempts); the attempt number is the queue's own count.
+ */
+@Processor(WEBHOOK_QUEUE, { concurrency: 8 })
+export class WebhookDeliveryProcessor extends WorkerHost {
+  constructor(private readonly deliverer: WebhookDeliverer) {
+    super();
+  }
+
+  process(job: Job<OutboxMessages['webhook.deliver']>): Promise<DeliveryOutcome> {
+    if (job.name !== JobName.DeliverWebhook) throw new Error(`Unknown job ${job.name}`);
+    return this.deliverer.deliver(job.data.eventId, job.data.endpointId, job.attemptsMade + 1);
+  }
+}

@@ -1,0 +1,9 @@
+/** Verifications: accepting uploads (normalised, encrypted, outboxed), reading and listing them, and their analysis. */
+export { VerificationsModule } from './verifications.module';
+export { Verifications, type NewVerification } from './verifications.service';
+export { VerificationRepository } from './verification.repository';
+export { ImageStore } from './image.store';
+export { prepareUpload } from './upload.normaliser';
+export { DOCUMENT_TYPES, VerificationError } from './verification.types';
+export type { DocumentType, Side, VerificationView, PreparedImage } from './verification.types';
+export { toView } from './verification.view';

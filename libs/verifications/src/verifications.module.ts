@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ApplicantsModule } from '@idv/applicants';
+import { AuditModule } from '@idv/audit';
+import { ImageStore, PostgresImageStore } from './image.store';
+import { VerificationRepository } from './verification.repository';
+import { Verifications } from './verifications.service';
+
+/** Verifications: uploads, encrypted images, reads. Needs PersistenceModule's connection in the importing app. */
+@Module({
+  imports: [ApplicantsModule, AuditModule],
+  providers: [VerificationRepository, Verifications, { provide: ImageStore, useClass: PostgresImageStore }],
+  exports: [Verifications, VerificationRepository, ImageStore],
+})
+export class VerificationsModule {}
