@@ -171,9 +171,7 @@ describe('AuditTrail (PostgreSQL)', () => {
     });
 
     it('refuses a manager that is not inside a transaction', async () => {
-      await expect(trail.record(event(randomUUID(), 1), ds.manager)).rejects.toMatchObject({
-        code: AuditErrorCode.NotInTransaction,
-      });
+      await expect(trail.record(event(randomUUID(), 1), ds.manager)).rejects.toThrow(/open transaction/);
     });
   });
 

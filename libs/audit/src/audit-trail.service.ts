@@ -27,10 +27,11 @@ export const AUDIT_OPTIONS = Symbol('AUDIT_OPTIONS');
 export interface AuditOptions {
   /** Salt of {@link AuditTrail.personalDataDigest} (`IDV_AUDIT_SALT`). */
   salt: string;
+  /** Events read per database round trip by verifyChain and exportEvents (default 1000): bounds their memory. */
+  batchSize?: number;
 }
 
-/** Rows read per database round trip by verifyChain and exportEvents: bounds their memory. */
-const BATCH = 1000;
+const DEFAULT_BATCH = 1000;
 const MAX_DATA_BYTES = 16 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
@@ -47,11 +48,15 @@ export class AuditTrail {
     @Inject(AUDIT_OPTIONS) private readonly options: AuditOptions,
   ) {}
 
+  private get batchSize(): number {
+    return this.options.batchSize ?? DEFAULT_BATCH;
+  }
+
   /**
    * Appends an event to its tenant's chain and returns it. Pass `tx` (the EntityManager of the caller's open
    * transaction) so the state change and its event commit together; without it the event gets its own
-   * transaction. Throws {@link AuditError}: `audit.personal_data` when `data` has a personal-data key,
-   * `audit.invalid_event` for a malformed event, `audit.not_in_transaction` for a `tx` outside a transaction.
+   * transaction. Throws {@link AuditError}: `audit_personal_data` when `data` has a personal-data key,
+   * `invalid_audit_event` for a malformed event; a plain Error when `tx` is not inside a transaction (a bug).
    */
   async record(input: AuditRecordInput, tx?: AuditTransaction): Promise<AuditEvent> {
     const draft = validated(input);
@@ -100,15 +105,10 @@ export class AuditTrail {
       firstInvalidId: event.id,
       problem,
     });
-    let done = false;
-    while (!done) {
-      const batch = await this.repository.page(filter, prev.seq, BATCH);
-      done = batch.length < BATCH;
+    scan: for await (const batch of batches(this.repository, filter, this.batchSize)) {
       for (const event of batch) {
-        if (head && event.seq > head.seq) {
-          done = true;
-          break;
-        }
+        // Events past the head read above were appended after the check began; they are the next check's.
+        if (head && event.seq > head.seq) break scan;
         checked++;
         if (auditEventHash(event) !== event.hash) return invalid(event, 'hash_mismatch');
         if (event.seq !== prev.seq + 1) return invalid(event, 'seq_gap');
@@ -142,17 +142,11 @@ export class AuditTrail {
     }
     const resolved = chainFilter(filter);
     const repository = this.repository;
+    const size = this.batchSize;
     async function* lines(): AsyncGenerator<string> {
       if (format === 'csv') yield csvHeader();
       const line = format === 'csv' ? csvLine : ndjsonLine;
-      let after = 0;
-      for (;;) {
-        const batch = await repository.page(resolved, after, BATCH);
-        if (batch.length === 0) return;
-        yield batch.map(line).join('');
-        after = batch[batch.length - 1].seq;
-        if (batch.length < BATCH) return;
-      }
+      for await (const batch of batches(repository, resolved, size)) yield batch.map(line).join('');
     }
     return Readable.from(lines(), { objectMode: false });
   }
@@ -160,6 +154,29 @@ export class AuditTrail {
   /** {@link personalDataDigest} with this trail's salt: how `data` references a personal value. */
   personalDataDigest(value: unknown): string {
     return personalDataDigest(value, this.options.salt);
+  }
+}
+
+/**
+ * A chain's events in seq order, one batch per database round trip (keyset on seq, so each query costs the same
+ * however deep into the chain). The next batch is already being fetched while the caller works on this one.
+ */
+async function* batches(
+  repository: AuditRepository,
+  filter: ChainFilter,
+  size: number,
+): AsyncGenerator<AuditEvent[]> {
+  let next = repository.page(filter, 0, size);
+  for (;;) {
+    const batch = await next;
+    const more = batch.length === size;
+    if (more) {
+      next = repository.page(filter, batch[batch.length - 1].seq, size);
+      // A caller that stops early never awaits the prefetch; its failure must not become an unhandled rejection.
+      next.catch(() => undefined);
+    }
+    if (batch.length) yield batch;
+    if (!more) return;
   }
 }
 

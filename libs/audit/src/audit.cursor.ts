@@ -7,7 +7,7 @@ export function encodeCursor(seq: number): string {
   return PREFIX + Buffer.from(String(seq), 'utf8').toString('base64url');
 }
 
-/** The seq a cursor stands for; throws {@link AuditError} (`audit.invalid_cursor`) for anything else. */
+/** The seq a cursor stands for; throws {@link AuditError} (`invalid_cursor`) for anything else. */
 export function decodeCursor(cursor: string): number {
   if (cursor.startsWith(PREFIX)) {
     const text = Buffer.from(cursor.slice(PREFIX.length), 'base64url').toString('utf8');

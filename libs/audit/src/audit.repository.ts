@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { AuditEventEntity } from '@idv/persistence';
-import { AuditError, AuditErrorCode } from './audit.error';
 import { GENESIS_HASH } from './audit.hash';
 import type { AuditAction, AuditActorType, AuditEvent } from './audit.types';
 
@@ -72,7 +71,10 @@ export class AuditRepository {
     tx?: AuditTransaction,
   ): Promise<AuditEvent> {
     if (!tx) return this.manager.transaction((own) => this.appendIn(own, tenant, build));
-    if (!tx.queryRunner?.isTransactionActive) throw new AuditError(AuditErrorCode.NotInTransaction);
+    if (!tx.queryRunner?.isTransactionActive) {
+      // Without a transaction the head lock would end with the statement and concurrent writers could fork.
+      throw new Error('AuditTrail.record(input, tx): tx must be the EntityManager of an open transaction');
+    }
     return this.appendIn(tx, tenant, build);
   }
 

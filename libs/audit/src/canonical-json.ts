@@ -9,7 +9,7 @@ const MAX_DEPTH = 32;
  * - a `Date` is written as its ISO-8601 UTC string (`2025-01-02T03:04:05.678Z`); array holes/`undefined` as `null`.
  * For the values the audit trail stores (strings, finite numbers, booleans, null, arrays, plain objects) this is
  * the JSON Canonicalization Scheme of RFC 8785, so an auditor can recompute it with any JCS implementation.
- * Throws {@link AuditError} (`audit.invalid_event`) for anything JSON cannot carry faithfully
+ * Throws {@link AuditError} (`invalid_audit_event`) for anything JSON cannot carry faithfully
  * (non-finite numbers, bigint, functions, class instances other than Date, cycles/too deep nesting).
  */
 export function canonicalJson(value: unknown): string {

@@ -51,7 +51,7 @@ export function personalDataDigest(value: unknown, salt: string = auditSaltFromE
   return createHmac('sha256', salt).update(text, 'utf8').digest('hex');
 }
 
-/** Throws {@link AuditError} (`audit.personal_data`) when `data`, at any depth, has a personal-data key. */
+/** Throws {@link AuditError} (`audit_personal_data`) when `data`, at any depth, has a personal-data key. */
 export function assertNoPersonalData(data: unknown, path = 'data'): void {
   if (data === null || typeof data !== 'object') return;
   if (Array.isArray(data)) {
