@@ -7,7 +7,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { OutboxRelay, PersistenceModule } from '@idv/persistence';
+import { PersistenceModule } from '@idv/persistence';
 import { PlatformModule, QueueModule, WEBHOOK_QUEUE } from '@idv/platform';
 import {
   WEBHOOK_OPTIONS,
@@ -372,7 +372,7 @@ describe('webhooks (API → publish → outbox → queue → worker → receiver
       reason: 'endpoint_disabled',
     });
     expect(receiver.got('/removed')).toHaveLength(before);
-    await api.app.get(OutboxRelay).drain();
+    // Its delivery log stays readable.
     await request(api.url).get(`/v1/webhooks/${hook.id}/deliveries`).set(api.auth('client')).expect(200);
   });
 
