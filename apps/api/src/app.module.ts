@@ -1,8 +1,16 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { loadConfig, loggerParams, PlatformModule, QueueModule } from '@idv/platform';
+import {
+  APP_CONFIG,
+  loadConfig,
+  loggerParams,
+  PlatformModule,
+  QueueModule,
+  type AppConfig,
+} from '@idv/platform';
 import { OutboxModule, PersistenceModule } from '@idv/persistence';
 import { AuthModule } from '@idv/auth';
 import { ApplicantsModule } from '@idv/applicants';
@@ -17,6 +25,8 @@ import { requestValidationPipe } from './errors/validation.pipe';
 import { AvailabilityGuard } from './availability/availability.guard';
 import { DependencyStatus } from './availability/dependency.status';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { ApiKeyThrottlerGuard } from './rate-limit/api-key.throttler.guard';
+import { RateLimitStorageModule, RedisThrottlerStorage } from './rate-limit/redis-throttler.storage';
 import { ApplicantsController } from './applicants/applicants.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { VerificationsController } from './verifications/verifications.controller';
@@ -30,6 +40,14 @@ import { VerificationsController } from './verifications/verifications.controlle
     PersistenceModule,
     OutboxModule,
     TerminusModule.forRoot({ errorLogStyle: 'json' }),
+    ThrottlerModule.forRootAsync({
+      imports: [RateLimitStorageModule],
+      inject: [APP_CONFIG, RedisThrottlerStorage],
+      useFactory: (config: AppConfig, storage: RedisThrottlerStorage) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.limits.rateLimitPerMinute }],
+        storage,
+      }),
+    }),
     AuthModule,
     ApplicantsModule,
     WebhooksModule,
@@ -50,6 +68,7 @@ import { VerificationsController } from './verifications/verifications.controlle
     { provide: APP_PIPE, useFactory: requestValidationPipe },
     { provide: APP_GUARD, useClass: AvailabilityGuard },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard },
   ],
 })
 export class AppModule {}

@@ -1,0 +1,48 @@
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import Redis from 'ioredis';
+import { APP_CONFIG, redisOptionsFromUrl, type AppConfig } from '@idv/platform';
+
+/**
+ * Fixed-window counters in Redis, so a key's limit holds across every API instance. Times are in ms (seconds in
+ * `timeToExpire`, as the throttler expects). One round trip per request: INCR, set the expiry on first hit, read it.
+ */
+const SCRIPT = `
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+return { hits, ttl }`;
+
+@Injectable()
+export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
+  private readonly redis: Redis;
+  private readonly prefix: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.redis = new Redis({
+      ...redisOptionsFromUrl(config.redisUrl),
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+    });
+    this.redis.on('error', () => undefined);
+    this.prefix = `${config.queuePrefix}:ratelimit:`;
+  }
+
+  async increment(key: string, ttl: number, limit: number, _block: number, name: string) {
+    const [hits, pttl] = (await this.redis.eval(SCRIPT, 1, `${this.prefix}${name}:${key}`, String(ttl))) as [
+      number,
+      number,
+    ];
+    const timeToExpire = Math.max(1, Math.ceil(pttl / 1000));
+    const isBlocked = hits > limit;
+    return { totalHits: hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
+
+/** Provides the storage as a managed provider, so its Redis connection closes with the app. */
+@Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
+export class RateLimitStorageModule {}
