@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@idv/persistence';
-import { createTestDatabase } from '@idv/testing';
+import { createTestDatabase, REPO_ROOT } from '@idv/testing';
 import {
   AUDIT_CSV_COLUMNS,
   AuditError,
@@ -327,6 +330,20 @@ describe('AuditTrail (PostgreSQL)', () => {
       const events = rows.slice(1).map((r) => fromCsv(Object.fromEntries(r.map((v, i) => [rows[0][i], v]))));
       expect(events).toEqual(written);
       for (const e of events) expect(auditEventHash(e)).toBe(e.hash);
+    });
+
+    it('verifies with the standalone script of docs/audit.md, which also catches an edited line', async () => {
+      const doc = readFileSync(resolve(REPO_ROOT, 'docs', 'audit.md'), 'utf8');
+      const script = /```js\n([\s\S]*?)```/.exec(doc)![1];
+      const ndjson = await readAll(trail.exportEvents({ tenant }, 'ndjson'));
+      const run = (input: string) => spawnSync(process.execPath, ['-e', script], { input, encoding: 'utf8' });
+      const ok = run(ndjson);
+      expect(ok.status).toBe(0);
+      expect(JSON.parse(ok.stdout)).toEqual({ valid: true, checked: 6, lastHash: written[5].hash });
+      const edited = ndjson.replace('"index":4', '"index":40');
+      const bad = run(edited);
+      expect(bad.status).toBe(1);
+      expect(JSON.parse(bad.stdout)).toEqual({ valid: false, checked: 4, firstInvalidId: written[3].id });
     });
 
     it('applies the filter and writes only the header for an empty result', async () => {
