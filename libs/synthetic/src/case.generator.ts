@@ -10,8 +10,8 @@ import { isIsoDate } from './iso-date';
 import { renderOtherCard } from './other-card.renderer';
 import { hashString, Rng } from './prng';
 import { buildRecord, distinctDigit } from './record.builder';
+import { toMrzData } from './mrz-data';
 import {
-  ApplicantRecord,
   CaseDefect,
   CaseImages,
   ComparedField,
@@ -61,12 +61,38 @@ export interface GeneratedCase {
 
 const COMPARED_FIELDS: readonly ComparedField[] = ['surname', 'givenNames', 'dateOfBirth', 'documentNumber', 'nationality'];
 
+/** A case described but not yet rasterised: the SVG sides and the truth. Cheap (a few milliseconds). */
+export interface CasePlan {
+  sample: SampleCase;
+  sides: { front: RenderedSide; back?: RenderedSide };
+  /** Print-and-scan softness (blur sigma in pixels) applied before the defects. */
+  softness: number;
+}
+
+/**
+ * Describes the case of `seed` without rendering it: the same case, truth and record {@link generateCase}
+ * produces, for tests and tools that need the data only.
+ */
+export function describeCase(seed: number, options: GenerateCaseOptions = {}): SampleCase {
+  return planCase(seed, options).sample;
+}
+
 /**
  * Generates one verification case from `seed`: an invented applicant, their document rendered at about
  * 300 dpi, the scenario's defects, the registration record and the verdict a correct service reaches.
  * Deterministic: the same seed and options give byte-identical images and an identical case.
  */
 export async function generateCase(seed: number, options: GenerateCaseOptions = {}): Promise<GeneratedCase> {
+  const plan = planCase(seed, options);
+  const { sample } = plan;
+  const front = await produceSide(plan.sides.front, plan.softness, sample.defects.filter((d) => d.side === 'front'));
+  const images: CaseImages = { front };
+  if (plan.sides.back) images.back = await produceSide(plan.sides.back, plan.softness, sample.defects.filter((d) => d.side === 'back'));
+  return { case: sample, images };
+}
+
+/** Draws everything about a case from its seed; see {@link generateCase}. */
+export function planCase(seed: number, options: GenerateCaseOptions = {}): CasePlan {
   const today = options.today ?? DEFAULT_TODAY;
   if (!isIsoDate(today)) throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `today must be YYYY-MM-DD, got ${today}`);
   if (!Number.isInteger(seed)) throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `seed must be an integer, got ${seed}`);
@@ -74,32 +100,18 @@ export async function generateCase(seed: number, options: GenerateCaseOptions = 
   const scenario = options.scenario ?? rng.fork('scenario').weighted(scenarioWeights(options.scenarios));
   const id = options.id ?? `syn-${(seed >>> 0).toString(16).padStart(8, '0')}`;
   const person = generatePerson(rng.fork('person'), { today, longName: rng.fork('long-name').chance(0.1) });
+  const softness = rng.fork('print').float(0.4, 0.7);
 
-  if (scenario === 'unsupported') return otherCardCase(rng, seed, id, person, today);
+  if (scenario === 'unsupported') return otherCardPlan(rng, seed, id, person, today, softness);
 
   const documentType = options.documentType ?? rng.fork('document-type').weighted(typeWeights(options.documentTypes));
   const issued = issueDocument(rng.fork('document'), person, { documentType, today, expired: scenario === 'expired' });
-  let mrzLines = composeMrz({
-    format: issued.layout,
-    documentCode: issued.documentCode,
-    issuingCountry: issued.issuingCountry,
-    surname: person.surname,
-    givenNames: person.givenNames,
-    documentNumber: issued.documentNumber,
-    nationality: person.nationality,
-    dateOfBirth: person.dateOfBirth,
-    sex: person.sex,
-    expiryDate: issued.expiryDate,
-    optionalData: issued.optionalData,
-  });
+  let mrzLines = composeMrz(toMrzData(person, issued));
   let printedNumber = issued.documentNumber;
   if (scenario === 'tampered') ({ lines: mrzLines, number: printedNumber } = tamperDocumentNumber(rng.fork('tamper'), mrzLines, issued.layout));
 
   const printed: PrintedDocument = {
-    layout: issued.layout,
-    documentType: issued.documentType,
-    documentCode: issued.documentCode,
-    issuingCountry: issued.issuingCountry,
+    ...issued,
     surname: person.surname,
     givenNames: person.givenNames,
     documentNumber: printedNumber,
@@ -107,16 +119,12 @@ export async function generateCase(seed: number, options: GenerateCaseOptions = 
     dateOfBirth: person.dateOfBirth,
     sex: person.sex,
     placeOfBirth: person.placeOfBirth,
-    issueDate: issued.issueDate,
-    expiryDate: issued.expiryDate,
-    authority: issued.authority,
     mrzLines,
   };
   const style = pickStyle(rng.fork('style'), issued.language);
   const sides = renderDocument(printed, style, rng.fork('render'));
-  const twoSided = sides.back !== undefined;
-  const sideNames: CaseDefect['side'][] = twoSided ? ['front', 'back'] : ['front'];
-  const mrzSide = twoSided ? 'back' : 'front';
+  const sideNames: CaseDefect['side'][] = sides.back ? ['front', 'back'] : ['front'];
+  const mrzSide = sides.back ? 'back' : 'front';
   const defectRng = rng.fork('defects');
   const plan: DefectPlan =
     scenario === 'mild'
@@ -133,16 +141,6 @@ export async function generateCase(seed: number, options: GenerateCaseOptions = 
     mismatchField,
   );
   const expected = expectation(scenario, plan);
-  const sharpness = rng.fork('print').float(0.4, 0.7);
-  const images: CaseImages = { front: Buffer.alloc(0) };
-  const files: SampleCase['files'] = { front: '' };
-  for (const side of sideNames) {
-    const rendered = side === 'front' ? sides.front : sides.back!;
-    const encoded = await produceSide(rendered, sharpness, plan.defects.filter((d) => d.side === side));
-    images[side] = encoded.bytes;
-    files[side] = `${id}-${side}.${encoded.format === 'jpeg' ? 'jpg' : 'png'}`;
-  }
-
   const nameField = splitMrzName(mrzLines, issued.layout);
   const groundTruth: GroundTruth = {
     mrzLines,
@@ -162,34 +160,41 @@ export async function generateCase(seed: number, options: GenerateCaseOptions = 
     issueDate: issued.issueDate,
     issuingAuthority: issued.authority,
   };
-  return {
-    case: {
-      id,
-      seed,
-      scenario,
-      variant: scenario === 'mismatch' ? `mismatch-${built.variant}` : plan.name,
-      format: issued.layout,
-      documentType: issued.documentType,
-      files,
-      groundTruth,
-      record: built.record,
-      defects: plan.defects,
-      expectedVerdict: expected.verdict,
-      expectedReasons: expected.reasons,
-      acceptableReasons: expected.acceptable,
-      ...(mismatchField ? { mismatchField } : {}),
-      today,
-    },
-    images,
+  const sample: SampleCase = {
+    id,
+    seed,
+    scenario,
+    variant: built.variant ? plan.name.replace(/^mismatch/, `mismatch-${built.variant}`) : plan.name,
+    format: issued.layout,
+    documentType: issued.documentType,
+    files: fileNames(id, sideNames, plan.defects),
+    groundTruth,
+    record: built.record,
+    defects: plan.defects,
+    expectedVerdict: expected.verdict,
+    expectedReasons: expected.reasons,
+    acceptableReasons: expected.acceptable,
+    ...(mismatchField ? { mismatchField } : {}),
+    today,
   };
+  return { sample, sides, softness };
+}
+
+/** A side is written as JPEG exactly when its last defect is JPEG compression (see `encodeImage`). */
+function fileNames(id: string, sides: readonly CaseDefect['side'][], defects: readonly CaseDefect[]): SampleCase['files'] {
+  const name = (side: CaseDefect['side']) => {
+    const own = defects.filter((d) => d.side === side);
+    return `${id}-${side}.${own.length > 0 && own[own.length - 1].kind === 'jpeg' ? 'jpg' : 'png'}`;
+  };
+  return sides.includes('back') ? { front: name('front'), back: name('back') } : { front: name('front') };
 }
 
 /** Rasterises a side, softens it like print and scan do, applies its defects and encodes it. */
-async function produceSide(side: RenderedSide, sharpness: number, defects: CaseDefect[]) {
+async function produceSide(side: RenderedSide, softness: number, defects: CaseDefect[]): Promise<Buffer> {
   let image: DocumentImage = await rasterize(renderBackground(side.background), side.width, side.height, side.svg, side.regions);
-  image = await blurDefect(image, sharpness);
+  image = await blurDefect(image, softness);
   image = await applyDefects(image, defects);
-  return encodeImage(image);
+  return (await encodeImage(image)).bytes;
 }
 
 function expectation(scenario: ScenarioKind, plan: DefectPlan): { verdict: Verdict; reasons: string[]; acceptable: string[] } {
@@ -264,11 +269,10 @@ function validateWeights(weights: Record<string, number>, name: string): void {
 }
 
 /** The unsupported scenario: a payment or loyalty card instead of an identity document. */
-async function otherCardCase(rng: Rng, seed: number, id: string, person: Person, today: string): Promise<GeneratedCase> {
+function otherCardPlan(rng: Rng, seed: number, id: string, person: Person, today: string, softness: number): CasePlan {
   const style = pickStyle(rng.fork('style'), languageOf(person.nationality));
-  const side = renderOtherCard(person, style, rng.fork('render'));
+  const front = renderOtherCard(person, style, rng.fork('render'));
   const plan = incidentalDefects(rng.fork('defects'), ['front'], 'unsupported');
-  const encoded = await produceSide(side, rng.fork('print').float(0.4, 0.7), plan.defects);
   const { record } = buildRecord(rng.fork('record'), `wallet-${id}`, { person, documentNumber: '', hasComparableNumber: false });
   const expected = expectation('unsupported', plan);
   const groundTruth: GroundTruth = {
@@ -288,25 +292,23 @@ async function otherCardCase(rng: Rng, seed: number, id: string, person: Person,
     issueDate: '',
     issuingAuthority: '',
   };
-  return {
-    case: {
-      id,
-      seed,
-      scenario: 'unsupported',
-      variant: plan.name,
-      format: 'none',
-      documentType: 'other',
-      files: { front: `${id}-front.${encoded.format === 'jpeg' ? 'jpg' : 'png'}` },
-      groundTruth,
-      record: record as ApplicantRecord,
-      defects: plan.defects,
-      expectedVerdict: expected.verdict,
-      expectedReasons: expected.reasons,
-      acceptableReasons: expected.acceptable,
-      today,
-    },
-    images: { front: encoded.bytes },
+  const sample: SampleCase = {
+    id,
+    seed,
+    scenario: 'unsupported',
+    variant: plan.name,
+    format: 'none',
+    documentType: 'other',
+    files: fileNames(id, ['front'], plan.defects),
+    groundTruth,
+    record,
+    defects: plan.defects,
+    expectedVerdict: expected.verdict,
+    expectedReasons: expected.reasons,
+    acceptableReasons: expected.acceptable,
+    today,
   };
+  return { sample, sides: { front }, softness };
 }
 
 /** Seed of the `index`-th case of a set seeded with `seed`. */

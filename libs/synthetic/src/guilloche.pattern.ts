@@ -40,13 +40,7 @@ export function hexToRgb(hex: string): Rgb {
  */
 export function renderBackground(spec: BackgroundSpec): Buffer {
   const { width, height } = spec;
-  const out = Buffer.alloc(width * height * RAW_CHANNELS);
-  const backdrop = hexToRgb(spec.backdrop);
-  for (let i = 0; i < out.length; i += RAW_CHANNELS) {
-    out[i] = backdrop[0];
-    out[i + 1] = backdrop[1];
-    out[i + 2] = backdrop[2];
-  }
+  const out = Buffer.alloc(width * height * RAW_CHANNELS, Buffer.from(hexToRgb(spec.backdrop)));
   const rows = cardRows(spec);
   paintPaper(out, spec, rows);
   if (spec.density > 0) {
@@ -84,24 +78,35 @@ function paintPaper(out: Buffer, spec: BackgroundSpec, rows: Int32Array): void {
   const paper = hexToRgb(spec.paper);
   const t0 = hexToRgb(spec.tint[0]);
   const t1 = hexToRgb(spec.tint[1]);
+  const a = spec.tintOpacity;
+  // The gradient is linear in x along a row, so colours come from a 256-step table instead of per-pixel maths.
+  const lut = new Uint8Array(256 * 3);
+  for (let q = 0; q < 256; q++) {
+    const t = q / 255;
+    for (let c = 0; c < 3; c++) lut[q * 3 + c] = Math.round(paper[c] + (t0[c] + (t1[c] - t0[c]) * t - paper[c]) * a);
+  }
   const k = spec.pxPerMm;
   const angle = (spec.tintAngle * Math.PI) / 180;
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
+  const span = Math.abs(Math.cos(angle)) + Math.abs(Math.sin(angle));
+  const cos = Math.cos(angle) / span;
+  const sin = Math.sin(angle) / span;
   const x0 = spec.doc.x * k;
   const y0 = spec.doc.y * k;
   const w = spec.doc.width * k;
   const h = spec.doc.height * k;
-  const span = Math.abs(cos) + Math.abs(sin);
-  const a = spec.tintOpacity;
   for (let y = 0; y < spec.height; y++) {
     const start = rows[2 * y];
     const end = rows[2 * y + 1];
-    const v = (y - y0) / h - 0.5;
-    for (let x = start; x < end; x++) {
-      const t = Math.min(1, Math.max(0, ((((x - x0) / w - 0.5) * cos + v * sin) / span) + 0.5));
-      const i = (y * spec.width + x) * RAW_CHANNELS;
-      for (let c = 0; c < 3; c++) out[i + c] = paper[c] + (t0[c] + (t1[c] - t0[c]) * t - paper[c]) * a;
+    if (end <= start) continue;
+    const base = ((y - y0) / h - 0.5) * sin + 0.5 - (x0 / w + 0.5) * cos;
+    const step = cos / w;
+    let i = (y * spec.width + start) * RAW_CHANNELS;
+    for (let x = start; x < end; x++, i += RAW_CHANNELS) {
+      const t = base + x * step;
+      const q = t <= 0 ? 0 : t >= 1 ? 765 : ((t * 255) | 0) * 3;
+      out[i] = lut[q];
+      out[i + 1] = lut[q + 1];
+      out[i + 2] = lut[q + 2];
     }
   }
 }
@@ -127,16 +132,42 @@ function waveBand(out: Buffer, spec: BackgroundSpec, rows: Int32Array, rng: Rng,
   const count = Math.ceil((doc.height + 6 * amplitude + Math.abs(drift) * doc.width) / spacing);
   const w1 = (2 * Math.PI) / wavelength;
   const w2 = (2 * Math.PI) / secondWave;
-  const firstColumn = Math.floor(doc.x * k);
+  const firstColumn = Math.max(0, Math.floor(doc.x * k));
   const lastColumn = Math.min(spec.width, Math.ceil((doc.x + doc.width) * k));
+  const columns = lastColumn - firstColumn;
+  // Each line is the same two sines with a shifted phase, so per-column sines and cosines are computed once and
+  // combined with the line's phase by the angle-sum identities.
+  const xmm = new Float64Array(columns);
+  const s1 = new Float64Array(columns);
+  const c1 = new Float64Array(columns);
+  const s2 = new Float64Array(columns);
+  const c2 = new Float64Array(columns);
+  for (let j = 0; j < columns; j++) {
+    const xm = (firstColumn + j + 0.5) / k - doc.x;
+    xmm[j] = xm;
+    s1[j] = Math.sin(w1 * xm);
+    c1[j] = Math.cos(w1 * xm);
+    s2[j] = Math.sin(w2 * xm);
+    c2[j] = Math.cos(w2 * xm);
+  }
+  const a2 = 0.6 * amplitude;
   const startY = doc.y - 3 * amplitude - Math.max(0, drift) * doc.width;
   for (let line = 0; line < count; line++) {
     const y0 = startY + line * spacing;
     const phase = line * phaseStep;
-    for (let x = firstColumn; x < lastColumn; x++) {
-      const xm = (x + 0.5) / k - doc.x;
-      const ym = y0 + amplitude * Math.sin(w1 * xm + phase) + 0.6 * amplitude * Math.sin(w2 * xm - phase * 0.5) + drift * xm;
-      const slope = amplitude * w1 * Math.cos(w1 * xm + phase) + 0.6 * amplitude * w2 * Math.cos(w2 * xm - phase * 0.5) + drift;
+    const cp = Math.cos(phase);
+    const sp = Math.sin(phase);
+    const cq = Math.cos(phase * 0.5);
+    const sq = Math.sin(phase * 0.5);
+    for (let j = 0; j < columns; j++) {
+      const x = firstColumn + j;
+      // sin(a + p) = sin a cos p + cos a sin p;  sin(b - q) = sin b cos q - cos b sin q (and the cosines alike).
+      const sinA = s1[j] * cp + c1[j] * sp;
+      const cosA = c1[j] * cp - s1[j] * sp;
+      const sinB = s2[j] * cq - c2[j] * sq;
+      const cosB = c2[j] * cq + s2[j] * sq;
+      const ym = y0 + amplitude * sinA + a2 * sinB + drift * xmm[j];
+      const slope = amplitude * w1 * cosA + a2 * w2 * cosB + drift;
       const yc = (ym + doc.y) * k;
       const half = (lineWidth / 2) * Math.sqrt(1 + slope * slope);
       const top = Math.max(0, Math.floor(yc - half));

@@ -63,8 +63,7 @@ export async function deskDefect(image: DocumentImage, options: DeskOptions): Pr
   ];
   const inverse = homography(quad, srcCorners);
 
-  const desk = await deskTexture(rng, frameW, frameH);
-  await castShadow(desk, quad, frameW, frameH, rng);
+  const desk = await deskTexture(rng, frameW, frameH, quad);
   warpInto(desk, frameW, frameH, src, sourceW, sourceH, inverse, quad, Math.min(sourceW, sourceH) * 0.06);
   lightAndNoise(desk, frameW, frameH, rng);
 
@@ -75,11 +74,8 @@ export async function deskDefect(image: DocumentImage, options: DeskOptions): Pr
   const regions = mapRegions(image.regions, (b) =>
     clipBox(boundingBox(corners(b).map((p) => project(forward, p))), frameW, frameH),
   );
-  const { data, info } = await sharp(desk, { raw: { width: frameW, height: frameH, channels: RAW_CHANNELS } })
-    .blur(0.6)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, regions };
+  // No extra blur: the pre-shrink and bilinear sampling already give the softness of a phone camera.
+  return { data: desk, width: frameW, height: frameH, regions };
 }
 
 function destinationQuad(rng: Rng, frameW: number, frameH: number, cardW: number, cardH: number, o: DeskOptions): Point[] {
@@ -109,8 +105,11 @@ function destinationQuad(rng: Rng, frameW: number, frameH: number, cardW: number
   return pts.map(([x, y]) => [cx + x * cos - y * sin, cy + x * sin + y * cos] as Point);
 }
 
-/** Wood grain or laminate from smooth value noise, generated at quarter resolution and upscaled. */
-async function deskTexture(rng: Rng, width: number, height: number): Promise<Buffer> {
+/**
+ * Wood grain or laminate from smooth value noise, with the document's soft shadow, generated at quarter
+ * resolution (both are smooth) and upscaled.
+ */
+async function deskTexture(rng: Rng, width: number, height: number, quad: Point[]): Promise<Buffer> {
   const surface = rng.pick(SURFACES);
   const w = Math.ceil(width / 4);
   const h = Math.ceil(height / 4);
@@ -121,6 +120,8 @@ async function deskTexture(rng: Rng, width: number, height: number): Promise<Buf
   const grainFreq = rng.float(0.18, 0.35);
   const warp = rng.float(6, 14);
   const vertical = rng.chance(0.5);
+  const shadow = await shadowMask(rng, quad, w, h, 4);
+  const strength = rng.float(0.3, 0.5) / 255;
   const out = Buffer.alloc(w * h * RAW_CHANNELS);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -143,8 +144,9 @@ async function deskTexture(rng: Rng, width: number, height: number): Promise<Buf
       } else {
         mix = noise * 0.6;
       }
+      const shade = 1 - shadow[y * w + x] * strength;
       const i = (y * w + x) * RAW_CHANNELS;
-      for (let ch = 0; ch < 3; ch++) out[i + ch] = surface.base[ch] + (surface.grain[ch] - surface.base[ch]) * mix;
+      for (let ch = 0; ch < 3; ch++) out[i + ch] = (surface.base[ch] + (surface.grain[ch] - surface.base[ch]) * mix) * shade;
     }
   }
   return sharp(out, { raw: { width: w, height: h, channels: RAW_CHANNELS } })
@@ -153,22 +155,13 @@ async function deskTexture(rng: Rng, width: number, height: number): Promise<Buf
     .toBuffer();
 }
 
-/** Darkens the desk under a blurred, offset copy of the document's outline. */
-async function castShadow(desk: Buffer, quad: Point[], width: number, height: number, rng: Rng): Promise<void> {
-  const dx = rng.float(0.004, 0.015) * width;
-  const dy = rng.float(0.006, 0.02) * width;
-  const points = quad.map(([x, y]) => `${(x + dx).toFixed(1)},${(y + dy).toFixed(1)}`).join(' ');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#000"/><polygon points="${points}" fill="#fff"/></svg>`;
-  const mask = await sharp(Buffer.from(svg)).greyscale().blur(width * 0.008).extractChannel(0).raw().toBuffer();
-  const strength = rng.float(0.3, 0.5) / 255;
-  for (let p = 0, i = 0; p < mask.length; p++, i += RAW_CHANNELS) {
-    const m = mask[p];
-    if (m === 0) continue;
-    const k = 1 - m * strength;
-    desk[i] *= k;
-    desk[i + 1] *= k;
-    desk[i + 2] *= k;
-  }
+/** The document's outline offset away from the light and blurred, at 1/`factor` of the frame's resolution. */
+async function shadowMask(rng: Rng, quad: Point[], w: number, h: number, factor: number): Promise<Buffer> {
+  const dx = rng.float(0.004, 0.015) * w;
+  const dy = rng.float(0.006, 0.02) * w;
+  const points = quad.map(([x, y]) => `${(x / factor + dx).toFixed(1)},${(y / factor + dy).toFixed(1)}`).join(' ');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="#000"/><polygon points="${points}" fill="#fff"/></svg>`;
+  return sharp(Buffer.from(svg)).greyscale().blur(Math.max(0.5, w * 0.008)).extractChannel(0).raw().toBuffer();
 }
 
 /** Inverse-maps every frame pixel inside the quad to the document and samples it bilinearly. */
@@ -227,23 +220,30 @@ function lightAndNoise(frame: Buffer, width: number, height: number, rng: Rng): 
   const cx = width / 2;
   const cy = height / 2;
   const norm = 1 / (cx * cx + cy * cy);
+  // light(x, y) = rowTerm(y) + columnTerm(x): precomputing both keeps the per-pixel work to an add.
+  const columnTerm = new Float32Array(width);
+  for (let x = 0; x < width; x++) {
+    const dx = x - cx;
+    columnTerm[x] = exposure * (gx * ((x - cx) / width) * 2 - vignette * dx * dx * norm);
+  }
   let state = rng.int(1, 0x7fffffff);
   for (let y = 0; y < height; y++) {
-    const ny = (y - cy) / height;
-    for (let x = 0; x < width; x++) {
-      const dx = x - cx;
-      const dy = y - cy;
-      const light = exposure * (1 + gx * ((x - cx) / width) * 2 + gy * ny * 2 - vignette * (dx * dx + dy * dy) * norm);
+    const dy = y - cy;
+    const rowTerm = exposure * (1 + gy * ((y - cy) / height) * 2 - vignette * dy * dy * norm);
+    let i = y * width * RAW_CHANNELS;
+    for (let x = 0; x < width; x++, i += RAW_CHANNELS) {
+      const light = rowTerm + columnTerm[x];
       // xorshift: a per-pixel PRNG much cheaper than mulberry32, deterministic from the seeded state.
       state ^= state << 13;
       state ^= state >>> 17;
       state ^= state << 5;
       const grain = ((state >>> 0) / 4294967296 - 0.5) * 2 * noise;
-      const i = (y * width + x) * RAW_CHANNELS;
-      for (let ch = 0; ch < 3; ch++) {
-        const value = frame[i + ch] * light + grain;
-        frame[i + ch] = value < 0 ? 0 : value > 255 ? 255 : value;
-      }
+      const r = frame[i] * light + grain;
+      const g = frame[i + 1] * light + grain;
+      const b = frame[i + 2] * light + grain;
+      frame[i] = r < 0 ? 0 : r > 255 ? 255 : r;
+      frame[i + 1] = g < 0 ? 0 : g > 255 ? 255 : g;
+      frame[i + 2] = b < 0 ? 0 : b > 255 ? 255 : b;
     }
   }
 }
