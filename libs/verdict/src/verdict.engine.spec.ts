@@ -1,0 +1,297 @@
+import { compareRecord, DocumentFields, RegistrationRecord } from '@idv/matching';
+import { decideVerdict, describeReason, Verdict, VERDICT_PRECEDENCE, VerdictInput } from '@idv/verdict';
+
+const RECORD: RegistrationRecord = {
+  surname: 'Eriksson',
+  givenNames: 'Anna Maria',
+  dateOfBirth: '1974-08-12',
+  nationality: 'SWE',
+  documentNumber: 'L898902C3',
+};
+const READ: DocumentFields = {
+  surname: 'ERIKSSON',
+  givenNames: 'ANNA MARIA',
+  dateOfBirth: '1974-08-12',
+  nationality: 'SWE',
+  documentNumber: 'L898902C3',
+  format: 'TD3',
+};
+
+/** A clean, confident, matching, valid read: the one input that must be `accepted`. */
+function clean(read: Partial<DocumentFields> = {}): VerdictInput {
+  return {
+    restriction: null,
+    quality: { issues: [] },
+    document: { found: true, supported: true },
+    mrz: {
+      found: true,
+      readable: true,
+      valid: true,
+      failedCheckDigits: [],
+      confidence: 0.93,
+      failureExplainedByOcr: false,
+    },
+    comparison: compareRecord(RECORD, { ...READ, ...read }),
+    expiry: { expired: false, expiryDate: '2031-04-15' },
+    duplicateDocument: false,
+    visualZone: { consistent: true },
+    reviewBy: '2025-11-27T10:00:00Z',
+  };
+}
+
+/** For each verdict but `accepted`, one change that makes a clean input earn it. Changes compose. */
+const CAUSES: Record<Exclude<Verdict, 'accepted'>, (input: VerdictInput) => VerdictInput> = {
+  restricted: (i) => ({ ...i, restriction: { reason: 'TOO_MANY_ATTEMPTS', until: '2025-11-26T18:00:00Z' } }),
+  unreadable: (i) => ({
+    ...i,
+    quality: { issues: [...(i.quality?.issues ?? []), { code: 'IMAGE_BLURRED', severity: 'fail' }] },
+  }),
+  unsupported: (i) => ({ ...i, document: { found: true, supported: false } }),
+  rejected: (i) => ({ ...i, duplicateDocument: true }),
+  expired: (i) => ({ ...i, expiry: { expired: true, expiryDate: '2012-04-15' } }),
+  mismatch: (i) => ({
+    ...i,
+    comparison: {
+      ...i.comparison,
+      dateOfBirth: compareRecord(RECORD, { ...READ, dateOfBirth: '1975-01-30' }).dateOfBirth,
+    },
+  }),
+  manual_review: (i) => ({
+    ...i,
+    comparison: { ...i.comparison, surname: compareRecord(RECORD, { ...READ, surname: 'ERIKSON' }).surname },
+  }),
+};
+
+const codes = (input: VerdictInput) =>
+  decideVerdict(input).reasons.map((r) => (r.field ? `${r.code}:${r.field}` : r.code));
+
+describe('decideVerdict: the precedence table', () => {
+  it('accepts a clean, confident, matching, valid and unexpired read with no reasons', () => {
+    expect(decideVerdict(clean())).toEqual({ verdict: 'accepted', reasons: [] });
+  });
+
+  it.each(Object.keys(CAUSES) as (keyof typeof CAUSES)[])('%s: its cause alone yields it', (verdict) => {
+    expect(decideVerdict(CAUSES[verdict](clean())).verdict).toBe(verdict);
+  });
+
+  const pairs = VERDICT_PRECEDENCE.flatMap((strong, i) =>
+    VERDICT_PRECEDENCE.slice(i + 1)
+      .filter((weak) => weak !== 'accepted')
+      .map((weak) => [strong, weak] as [keyof typeof CAUSES, keyof typeof CAUSES]),
+  );
+  it.each(pairs)('%s beats %s', (strong, weak) => {
+    const both = CAUSES[strong](CAUSES[weak](clean()));
+    const decision = decideVerdict(both);
+    expect(decision.verdict).toBe(strong);
+    // The reasons explain the winning verdict, not the beaten one (except field mismatches under expired).
+    const alone = decideVerdict(CAUSES[strong](clean())).reasons.map((r) => r.code);
+    expect(decision.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(alone));
+  });
+
+  it('names the restriction and when the person may retry', () => {
+    const input = CAUSES.restricted(clean());
+    expect(decideVerdict(input).reasons).toEqual([
+      { code: 'TOO_MANY_ATTEMPTS', field: null, params: { retryAt: '2025-11-26T18:00:00Z' } },
+    ]);
+    const flagged = decideVerdict({ ...input, restriction: { reason: 'OPERATOR_FLAG', until: null } });
+    expect(flagged.reasons.map((r) => r.code)).toEqual(['APPLICANT_RESTRICTED']);
+  });
+});
+
+describe('decideVerdict: unreadable and unsupported', () => {
+  const noMrz = (i: VerdictInput): VerdictInput => ({
+    ...i,
+    mrz: {
+      found: false,
+      readable: false,
+      valid: false,
+      failedCheckDigits: [],
+      confidence: null,
+      failureExplainedByOcr: false,
+    },
+    comparison: null,
+  });
+
+  it('ignores quality warnings when the MRZ was read', () => {
+    const input = {
+      ...clean(),
+      quality: { issues: [{ code: 'IMAGE_GLARE' as const, severity: 'warn' as const }] },
+    };
+    expect(decideVerdict(input).verdict).toBe('accepted');
+  });
+
+  it('uses quality warnings to explain an MRZ that could not be read, failures first', () => {
+    const input = noMrz({
+      ...clean(),
+      quality: {
+        issues: [
+          { code: 'IMAGE_GLARE', severity: 'warn' },
+          { code: 'IMAGE_TOO_DARK', severity: 'fail' },
+        ],
+      },
+    });
+    expect(decideVerdict(input).verdict).toBe('unreadable');
+    expect(codes(input)).toEqual(['IMAGE_TOO_DARK', 'IMAGE_GLARE', 'MRZ_NOT_FOUND']);
+  });
+
+  it('says MRZ_UNREADABLE for a found MRZ that did not parse, DOCUMENT_NOT_FOUND when nothing was found', () => {
+    const garbled = { ...noMrz(clean()), mrz: { ...noMrz(clean()).mrz!, found: true } };
+    expect(codes(garbled)).toEqual(['MRZ_UNREADABLE']);
+    expect(codes({ ...noMrz(clean()), document: { found: false, supported: null } })).toEqual([
+      'DOCUMENT_NOT_FOUND',
+    ]);
+  });
+
+  it('calls a recognised document of another type unsupported, even though it has no MRZ and some glare', () => {
+    const card = noMrz({
+      ...clean(),
+      document: { found: true, supported: false },
+      quality: { issues: [{ code: 'IMAGE_GLARE', severity: 'warn' }] },
+      acceptedTypes: ['passport', 'id_card'],
+    });
+    expect(decideVerdict(card)).toEqual({
+      verdict: 'unsupported',
+      reasons: [
+        {
+          code: 'DOCUMENT_TYPE_UNSUPPORTED',
+          field: null,
+          params: { acceptedTypes: ['passport', 'id_card'] },
+        },
+      ],
+    });
+  });
+});
+
+describe('decideVerdict: check digits', () => {
+  const failing = (explained: boolean, read: Partial<DocumentFields> = {}): VerdictInput => ({
+    ...clean(read),
+    mrz: {
+      found: true,
+      readable: true,
+      valid: false,
+      failedCheckDigits: ['documentNumber', 'composite'],
+      confidence: explained ? 0.55 : 0.95,
+      failureExplainedByOcr: explained,
+    },
+  });
+
+  it('rejects a clean read whose check digits fail, with a hint that gives nothing away', () => {
+    const decision = decideVerdict(failing(false));
+    expect(decision.verdict).toBe('rejected');
+    expect(decision.reasons.map((r) => r.code)).toEqual(['MRZ_CHECK_DIGIT_INVALID']);
+    expect(describeReason(decision.reasons[0]).hint.en).toMatch(/contact customer support/);
+    expect(describeReason(decision.reasons[0]).hint.en).not.toMatch(/check|digit|line|code/i);
+  });
+
+  it('sends a doubtful read whose check digits fail while every field matches to a person', () => {
+    const decision = decideVerdict(failing(true));
+    expect(decision.verdict).toBe('manual_review');
+    expect(decision.reasons.map((r) => r.code)).toEqual(['MRZ_CHECK_DIGIT_INVALID', 'LOW_CONFIDENCE']);
+    expect(describeReason(decision.reasons[0]).hint.en).toContain(
+      'will review your document by 27 November 2025',
+    );
+  });
+
+  it('asks for a new photo when a doubtful read fails its check digits and a field differs', () => {
+    const decision = decideVerdict(failing(true, { surname: 'ERIKSEN' }));
+    expect(decision).toEqual({ verdict: 'unreadable', reasons: [{ code: 'MRZ_UNREADABLE', field: null }] });
+  });
+
+  it('does not call a document expired on an expiry date whose check digit failed on a doubtful read', () => {
+    const input: VerdictInput = {
+      ...failing(true),
+      mrz: { ...failing(true).mrz!, failedCheckDigits: ['expiryDate'] },
+      expiry: { expired: true, expiryDate: '2015-04-15' },
+    };
+    expect(decideVerdict(input).verdict).toBe('manual_review');
+  });
+});
+
+describe('decideVerdict: the grey zone', () => {
+  const lowConfidence = (read: Partial<DocumentFields> = {}): VerdictInput => ({
+    ...clean(read),
+    mrz: { ...clean().mrz!, confidence: 0.4 },
+  });
+
+  it('sends a low-confidence read to review even when everything matches', () => {
+    expect(decideVerdict(lowConfidence())).toEqual({
+      verdict: 'manual_review',
+      reasons: [{ code: 'LOW_CONFIDENCE', field: null, params: { reviewBy: '2025-11-27T10:00:00Z' } }],
+    });
+  });
+
+  it('does not call a name that differs on a low-confidence read a mismatch', () => {
+    expect(decideVerdict(lowConfidence({ surname: 'PETERSEN' })).verdict).toBe('manual_review');
+    expect(decideVerdict(clean({ surname: 'PETERSEN' })).verdict).toBe('mismatch');
+  });
+
+  it('trusts a date of birth its check digit confirms, whatever the OCR confidence', () => {
+    expect(codes(lowConfidence({ dateOfBirth: '1975-01-30' }))).toEqual(['FIELD_MISMATCH:dateOfBirth']);
+  });
+
+  it('sends near misses to review with the field, never to mismatch', () => {
+    expect(decideVerdict(clean({ givenNames: 'MARIA ANNA' }))).toEqual({
+      verdict: 'manual_review',
+      reasons: [
+        { code: 'FIELD_NEAR_MATCH', field: 'givenNames', params: { reviewBy: '2025-11-27T10:00:00Z' } },
+      ],
+    });
+    expect(codes(clean({ documentNumber: 'L898902CE' }))).toEqual(['FIELD_NEAR_MATCH:documentNumber']);
+  });
+
+  it('sends a field the document did not yield, or an inconsistent visual zone, to review', () => {
+    expect(decideVerdict(clean({ nationality: null })).verdict).toBe('manual_review');
+    expect(codes({ ...clean(), visualZone: { consistent: false } })).toEqual(['VISUAL_ZONE_INCONSISTENT']);
+  });
+
+  it('sends a read with nothing compared to review rather than accepting it', () => {
+    expect(codes({ ...clean(), comparison: null })).toEqual(['LOW_CONFIDENCE']);
+  });
+});
+
+describe('decideVerdict: reasons', () => {
+  it('lists every differing field once, in the contract’s field order', () => {
+    const input = clean({ nationality: 'NOR', surname: 'PETERSEN', dateOfBirth: '1980-01-01' });
+    expect(codes(input)).toEqual([
+      'FIELD_MISMATCH:surname',
+      'FIELD_MISMATCH:dateOfBirth',
+      'FIELD_MISMATCH:nationality',
+    ]);
+  });
+
+  it('mentions review once however many doubtful fields there are', () => {
+    const input: VerdictInput = {
+      ...clean({ nationality: null, sex: null, surname: 'PETERSEN' }),
+      mrz: { ...clean().mrz!, confidence: 0.3 },
+    };
+    expect(codes(input)).toEqual(['LOW_CONFIDENCE']);
+  });
+
+  it('lists the differing fields after the expiry, so the person fixes both at once', () => {
+    const input = CAUSES.expired(clean({ surname: 'PETERSEN' }));
+    expect(codes(input)).toEqual(['DOCUMENT_EXPIRED', 'FIELD_MISMATCH:surname']);
+    expect(decideVerdict(input).reasons[0].params).toEqual({ expiryDate: '2012-04-15' });
+  });
+
+  it('lists both fraud signals and nothing that would help a forger', () => {
+    const input: VerdictInput = {
+      ...clean({ surname: 'PETERSEN' }),
+      duplicateDocument: true,
+      mrz: { ...clean().mrz!, valid: false, failedCheckDigits: ['dateOfBirth'] },
+    };
+    expect(codes(input)).toEqual(['MRZ_CHECK_DIGIT_INVALID', 'DUPLICATE_DOCUMENT']);
+  });
+
+  it('orders quality reasons the same way whatever order the checks reported them in', () => {
+    const issues = [
+      { code: 'IMAGE_GLARE', severity: 'fail' },
+      { code: 'IMAGE_BLURRED', severity: 'fail' },
+      { code: 'DOCUMENT_CUT_OFF', severity: 'fail' },
+      { code: 'IMAGE_BLURRED', severity: 'fail' },
+    ] as const;
+    const forward = codes({ ...clean(), quality: { issues: [...issues] } });
+    const backward = codes({ ...clean(), quality: { issues: [...issues].reverse() } });
+    expect(forward).toEqual(['DOCUMENT_CUT_OFF', 'IMAGE_BLURRED', 'IMAGE_GLARE']);
+    expect(backward).toEqual(forward);
+  });
+});
