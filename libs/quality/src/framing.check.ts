@@ -1,4 +1,4 @@
-import { Box, GreyImage, histogram, normaliseBox, percentile, PixelBox, sobel } from './grey-image';
+import { abs, Box, GreyImage, histogram, normaliseBox, percentile, PixelBox, sobel } from './grey-image';
 import { QualityIssue, Side } from './quality.types';
 import { QualityThresholds } from './quality.thresholds';
 
@@ -46,7 +46,7 @@ function inward(image: GreyImage, side: Side, depth: number): number {
   return image.width - 1 - depth;
 }
 
-const magnitude = (maps: Maps, i: number) => Math.abs(maps.gx[i]) + Math.abs(maps.gy[i]);
+const magnitude = (maps: Maps, i: number) => abs(maps.gx[i]) + abs(maps.gy[i]);
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -83,10 +83,7 @@ function edgeDepth(
     const pixels = line(maps, side, inward(image, side, depth));
     let foreground = 0;
     for (const i of pixels) {
-      if (
-        Math.abs(image.data[i] - background) > t.foregroundDelta ||
-        magnitude(maps, i) > t.foregroundGradient
-      )
+      if (abs(image.data[i] - background) > t.foregroundDelta || magnitude(maps, i) > t.foregroundGradient)
         foreground++;
     }
     if (foreground / pixels.length > t.foregroundRow) return { depth, background: true };
@@ -99,8 +96,10 @@ function edgeDepth(
 function meanTexture(maps: Maps, box: PixelBox): number {
   let sum = 0;
   let count = 0;
-  for (let y = Math.max(1, box.y0); y < Math.min(maps.image.height - 1, box.y1); y++) {
-    for (let x = Math.max(1, box.x0); x < Math.min(maps.image.width - 1, box.x1); x++) {
+  const [x0, x1] = [Math.max(1, box.x0), Math.min(maps.image.width - 1, box.x1)];
+  const [y0, y1] = [Math.max(1, box.y0), Math.min(maps.image.height - 1, box.y1)];
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
       sum += magnitude(maps, y * maps.image.width + x);
       count++;
     }
@@ -130,7 +129,7 @@ function crossingScore(
   let count = 0;
   for (let depth = 1; depth <= strip; depth++) {
     for (const i of line(maps, side, inward(maps.image, side, depth), from + margin, to - margin)) {
-      sum += Math.abs(horizontal ? maps.gx[i] : maps.gy[i]);
+      sum += abs(horizontal ? maps.gx[i] : maps.gy[i]);
       count++;
     }
   }

@@ -1,4 +1,14 @@
-import { Blob, Box, boxMean, GreyImage, connectedBlobs, normaliseBox, PixelBox, sobel } from './grey-image';
+import {
+  abs,
+  Blob,
+  Box,
+  boxMean,
+  GreyImage,
+  connectedBlobs,
+  normaliseBox,
+  PixelBox,
+  sobel,
+} from './grey-image';
 import { QualityIssue } from './quality.types';
 import { QualityThresholds } from './quality.thresholds';
 
@@ -20,7 +30,7 @@ export interface GlareReport {
 function localTexture(image: GreyImage): Float32Array {
   const { gx, gy } = sobel(image);
   const gradient = new Float32Array(gx.length);
-  for (let i = 0; i < gradient.length; i++) gradient[i] = Math.abs(gx[i]) + Math.abs(gy[i]);
+  for (let i = 0; i < gradient.length; i++) gradient[i] = abs(gx[i]) + abs(gy[i]);
   return boxMean(gradient, image.width, image.height, 2);
 }
 

@@ -42,8 +42,10 @@ export function checkSharpness(
   let laplacianEnergy = 0;
   let gradientEnergy = 0;
   // Only the document region: an out-of-focus background behind a sharp card must not count as blur.
-  for (let y = Math.max(1, region.y0); y < Math.min(h - 1, region.y1); y++) {
-    for (let x = Math.max(1, region.x0); x < Math.min(w - 1, region.x1); x++) {
+  const [x0, x1] = [Math.max(1, region.x0), Math.min(w - 1, region.x1)];
+  const [y0, y1] = [Math.max(1, region.y0), Math.min(h - 1, region.y1)];
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
       const i = y * w + x;
       const left = d[i - 1];
       const right = d[i + 1];
