@@ -121,6 +121,14 @@ describe('decodeImage', () => {
     await expectFailure(avif, 'UNSUPPORTED_FORMAT', 'avif');
   });
 
+  it('recognises HEIC by its ISO-BMFF brand (sharp cannot encode HEVC here, so the header is built by hand)', async () => {
+    const ftyp = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'),
+    ]);
+    await expectFailure(Buffer.concat([ftyp, Buffer.alloc(64)]), 'UNSUPPORTED_FORMAT', 'heic');
+  });
+
   it('refuses a 30000×30000 PNG bomb from its header, without decoding it', async () => {
     const bomb = pngBomb();
     expect(bomb.length).toBeLessThan(100_000);

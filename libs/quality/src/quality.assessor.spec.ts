@@ -153,6 +153,7 @@ describeCorpus('assessQuality on real specimens and their degraded copies (as ca
   it.each([
     ['blur σ4', 'IMAGE_BLURRED'],
     ['dark ×0.15', 'IMAGE_TOO_DARK'],
+    ['blown ×3', 'IMAGE_TOO_BRIGHT'],
     ['150 px wide', 'IMAGE_LOW_RESOLUTION'],
   ])('fails every picked specimen after %s with %s', async (name, code) => {
     for (const specimen of picked) {
