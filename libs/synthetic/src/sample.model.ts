@@ -40,7 +40,7 @@ export type Defect =
   | { kind: 'glare'; region: GlareRegion; intensity: number; size: number; seed: number }
   /** Multiplies brightness by `factor` < 1 (underexposure, with a little lifted black level like a camera). */
   | { kind: 'dark'; factor: number }
-  /** Pushes the image towards white: `factor` > 1 multiplies luminance before clipping. */
+  /** Overexposure: the distance from white is divided by `factor` (> 1); text fades, paper saturates. */
   | { kind: 'bright'; factor: number }
   /** Downscales to `width` pixels wide (keeps the aspect ratio). */
   | { kind: 'lowres'; width: number }

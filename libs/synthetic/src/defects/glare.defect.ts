@@ -20,7 +20,9 @@ export async function glareDefect(
   const cx = target.x + target.width * rng.float(0.4, 0.6);
   const cy = target.y + target.height * rng.float(0.4, 0.6);
   const rx = Math.max(4, (target.width / 2) * size * rng.float(0.95, 1.15));
-  const ry = Math.max(4, (target.height / 2) * size * rng.float(0.95, 1.3));
+  // Highlights are blobs, not slivers: over a thin band such as the MRZ the ellipse is at most 3:1, so its
+  // saturated core spans the band's full height.
+  const ry = Math.max(4, (target.height / 2) * size * rng.float(0.95, 1.3), rx / 3);
   const angle = rng.float(-20, 20);
   const core = Math.min(1, Math.max(0, intensity));
   const tint = rng.pick(['#ffffff', '#fffbe8', '#f2f8ff']);

@@ -16,11 +16,12 @@ export async function darkDefect(image: DocumentImage, factor: number): Promise<
 }
 
 /**
- * Overexposure: everything pushed towards white, highlights clipped. Text keeps some contrast but the
- * background saturates, as a flash or a too-long exposure does.
+ * Overexposure: the distance of every pixel from white divided by `factor` (> 1), so the paper saturates and
+ * text fades to a pale grey, as a flash or a too-long exposure leaves it.
  */
 export async function brightDefect(image: DocumentImage, factor: number): Promise<DocumentImage> {
-  return toImage(pipeline(image).linear(factor, 70 * (factor - 1)), image.regions);
+  const f = Math.max(1, factor);
+  return toImage(pipeline(image).linear(1 / f, 255 * (1 - 1 / f)), image.regions);
 }
 
 /** Downscales to `width` pixels wide; regions scale along. */
