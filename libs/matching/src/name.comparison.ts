@@ -41,8 +41,11 @@ export function relateName(expected: string, found: string, truncationPossible: 
   if (expected === found) return { kind: 'match', basis: 'exact', score: 1 };
   // Spacing alone (XIAO MING / XIAOMING, JEAN-PIERRE / JEANPIERRE) is how issuers differ, not people.
   if (compact(expected) === compact(found)) return { kind: 'match', basis: 'spelling', score: 1 };
-  if (truncationPossible && isTruncationOf(f, e)) return { kind: 'match', basis: 'truncated', score: 1 };
+  const truncation = isTruncationOf(f, e);
+  if (truncationPossible && truncation) return { kind: 'match', basis: 'truncated', score: 1 };
   const score = similarity(compact(expected), compact(found));
+  // Shortened although the field had room: not how ICAO truncates, but worth a person's look.
+  if (truncation) return { kind: 'near', basis: 'partial', score };
   if (sameWords(e, f)) return { kind: 'near', basis: 'swapped', score };
   if (e.length !== f.length && (isSubsequence(f, e) || isSubsequence(e, f))) {
     return { kind: 'near', basis: 'partial', score };

@@ -1,9 +1,12 @@
 import { transliterate, transliterationVariants } from '@idv/mrz';
 import { containsHan, hanSpellings } from './han.romanizer';
 
-/** Upper-case A-Z words separated by single spaces; `<` fillers, hyphens and other separators become spaces. */
+/**
+ * Upper-case A-Z words separated by single spaces; `<` fillers, hyphens and other separators become
+ * spaces, and letters outside A-Z (a non-conformant MRZ printing Ñ, OCR of a visual zone) are transliterated.
+ */
 export function normalizeMrzName(text: string): string {
-  return text
+  return transliterate(text.replace(/</g, ' '))
     .toUpperCase()
     .replace(/['’‘ʼ`´]/g, '')
     .replace(/[^A-Z0-9]+/g, ' ')

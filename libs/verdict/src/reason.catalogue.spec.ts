@@ -89,7 +89,7 @@ describe('reason catalogue', () => {
     expect(view.hint.en).toBe(
       'You have made too many attempts. You can try again after 26 November 2025 at 18:30 UTC.',
     );
-    expect(view.hint['zh-CN']).toBe('尝试次数过多，请于北京时间2025年11月27日 02:30之后再试。');
+    expect(view.hint['zh-CN']).toBe('尝试次数过多，请在北京时间2025年11月27日 02:30后再试。');
     expect(describeReason({ code: 'TOO_MANY_ATTEMPTS', field: null }).hint.en).toContain('try again later');
   });
 

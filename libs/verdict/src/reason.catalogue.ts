@@ -22,7 +22,7 @@ interface CatalogueEntry extends Wording {
 
 const REVIEW_EN =
   'A member of our team will review your document {reviewWhen}. You do not need to do anything now.';
-const REVIEW_ZH = '工作人员将{reviewWhen}完成人工审核，您暂时无需任何操作。';
+const REVIEW_ZH = '工作人员将{reviewWhen}完成人工审核，您暂时无需进行任何操作。';
 
 /**
  * Every reason code with its wording. Hints of fraud signals (`MRZ_CHECK_DIGIT_INVALID` outside
@@ -38,7 +38,7 @@ export const REASON_CATALOGUE: Readonly<Record<ReasonCode, CatalogueEntry>> = {
       retryAt: {
         message: 'The applicant made too many verification attempts and is restricted until {retryAt}.',
         en: 'You have made too many attempts. You can try again after {retryAt}.',
-        zh: '尝试次数过多，请于{retryAt}之后再试。',
+        zh: '尝试次数过多，请在{retryAt}后再试。',
       },
     },
   },
@@ -152,12 +152,12 @@ export const REASON_CATALOGUE: Readonly<Record<ReasonCode, CatalogueEntry>> = {
   FIELD_MISMATCH: {
     message: 'A field on the document does not match the registration record.',
     en: 'Some details on your document do not match the details you registered. Correct your details in your profile if they were entered wrongly, or use the document you registered with.',
-    zh: '证件上的信息与您登记的信息不一致。如登记有误，请先在个人资料中修改；如无误，请使用登记时填写的证件。',
+    zh: '证件上的信息与您登记的信息不一致。如登记有误，请先在个人资料中修改；如登记无误，请使用与登记信息一致的证件。',
     with: {
       field: {
         message: 'The {field} on the document does not match the registration record.',
         en: 'The {field} on your document does not match the {field} you registered. Correct it in your profile if it was entered wrongly, or use the document you registered with.',
-        zh: '证件上的{field}与您登记的不一致。如登记有误，请先在个人资料中修改；如无误，请使用登记时填写的证件。',
+        zh: '证件上的{field}与您登记的不一致。如登记有误，请先在个人资料中修改；如登记无误，请使用与登记信息一致的证件。',
       },
     },
   },
@@ -202,7 +202,7 @@ export interface ReasonView {
 }
 
 const FIELD_LABELS: Readonly<Record<ComparedField, [en: string, zh: string]>> = {
-  surname: ['surname', '姓'],
+  surname: ['surname', '姓氏'],
   givenNames: ['given names', '名字'],
   dateOfBirth: ['date of birth', '出生日期'],
   nationality: ['nationality', '国籍'],
