@@ -129,7 +129,10 @@ export interface VerdictInput {
   mrz?: MrzOutcome | null;
   /** The record cross-check from `@idv/matching`; `null` when there was nothing to compare. */
   comparison?: ComparisonReport | null;
-  /** Expiry from `@idv/matching` `checkExpiry`; only `expired` and the date are used. */
+  /**
+   * Expiry from `@idv/matching` `checkExpiry`; only `expired` and the date are used. A document that
+   * states no expiry date counts as not expired.
+   */
   expiry?: { expired: boolean; expiryDate?: string | null } | null;
   /** The same document is already verified for another applicant of the tenant. */
   duplicateDocument?: boolean;
@@ -147,7 +150,7 @@ export interface MrzOutcome {
   found: boolean;
   /** The text parsed into fields (a found MRZ can still be too garbled to parse). */
   readable: boolean;
-  /** Every check digit verifies. */
+  /** Every check digit verifies; `false` with an empty `failedCheckDigits` counts as an unnamed failed digit. */
   valid: boolean;
   /** Check digits that failed; empty when `valid`. */
   failedCheckDigits: readonly CheckDigitName[];
