@@ -71,7 +71,10 @@ describe('npm start (the launcher)', () => {
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(metrics).toMatch(/idv_queue_jobs\{queue="verification",state="waiting"\} \d+/);
       expect(metrics).toContain('idv_process_resident_memory_bytes');
-      const doc = await (await fetch(`http://127.0.0.1:${port}/docs-json`)).json();
+      const doc = (await (await fetch(`http://127.0.0.1:${port}/docs-json`)).json()) as {
+        openapi: string;
+        paths: object;
+      };
       expect(doc.openapi).toMatch(/^3\./);
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
       expect((await fetch(`http://127.0.0.1:${port}/docs`)).status).toBe(200);

@@ -69,3 +69,25 @@ export function record(overrides: Record<string, unknown> = {}): Record<string, 
     ...overrides,
   };
 }
+
+/** The real worker module (BullMQ processors, warm OCR) in this process, on the harness's database and queues. */
+export async function startWorker(): Promise<{ close(): Promise<void> }> {
+  const { NestFactory } = await import('@nestjs/core');
+  const { WorkerModule } = await import('../../apps/worker/src/worker.module');
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+  await app.init();
+  return { close: () => app.close() };
+}
+
+/** Polls a verification until it leaves queued/processing. */
+export async function verdictOf(api: ApiHarness, id: string, key: KeyName = 'client', timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${api.url}/v1/verifications/${id}`, { headers: api.auth(key) });
+    const body = (await res.json()) as Record<string, unknown> & { status: string };
+    if (body.status === 'completed' || body.status === 'failed') return body;
+    if (Date.now() > deadline)
+      throw new Error(`verification ${id} still ${body.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}

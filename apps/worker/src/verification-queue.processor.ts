@@ -1,20 +1,50 @@
 import { hostname } from 'node:os';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import type { OutboxMessages } from '@idv/persistence';
 import { JobName, loadConfig, VERIFICATION_QUEUE, type PingJobData, type PingJobResult } from '@idv/platform';
+import { VerificationAnalysis } from '@idv/verifications';
 
 /**
  * The worker's entry for the verification queue: a thin dispatcher by job name.
- * Stalled jobs (a worker killed mid-job) are moved back to waiting by BullMQ after the lock expires.
+ * A worker killed mid-job loses its lock; after the stall interval BullMQ hands the job to another worker, and
+ * VerificationAnalysis records exactly one verdict whatever happens.
  */
-@Processor(VERIFICATION_QUEUE, { concurrency: loadConfig().workerConcurrency })
+@Processor(VERIFICATION_QUEUE, {
+  concurrency: loadConfig().workerConcurrency,
+  lockDuration: 30_000,
+  stalledInterval: 15_000,
+  maxStalledCount: 3,
+})
 export class VerificationQueueProcessor extends WorkerHost {
+  private readonly logger = new Logger('VerificationQueue');
+
+  constructor(private readonly analysis: VerificationAnalysis) {
+    super();
+  }
+
   async process(job: Job): Promise<unknown> {
     switch (job.name) {
       case JobName.Ping:
         return this.ping(job as Job<PingJobData>);
+      case JobName.Analyse: {
+        const { tenantId, verificationId } = (job as Job<OutboxMessages['verification.analyse']>).data;
+        return { result: await this.analysis.run(tenantId, verificationId) };
+      }
       default:
         throw new Error(`Unknown job ${job.name}`);
+    }
+  }
+
+  /** After the last retry the verification is marked failed, so it never stays "processing" for ever. */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job | undefined, err: Error): Promise<void> {
+    if (!job || job.name !== JobName.Analyse) return;
+    this.logger.error({ jobId: job.id, attempts: job.attemptsMade, err: err.message }, 'analysis job failed');
+    if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      const { tenantId, verificationId } = job.data as OutboxMessages['verification.analyse'];
+      await this.analysis.markFailed(tenantId, verificationId, err.message).catch(() => undefined);
     }
   }
 

@@ -6,7 +6,7 @@ import { WebhookDeliverer, type DeliveryOutcome } from '@idv/webhooks';
 
 /**
  * The worker's entry for the webhook queue. A thrown delivery failure makes BullMQ retry the job with the backoff
- * the outbox relay set (exponential from 30 s, 16 attempts); the attempt number is the queue's own count.
+ * the outbox relay set (exponential from 30 s, 13 attempts ≈ 34 h); the attempt number is the queue's own count.
  */
 @Processor(WEBHOOK_QUEUE, { concurrency: 8 })
 export class WebhookDeliveryProcessor extends WorkerHost {

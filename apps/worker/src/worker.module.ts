@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig, loggerParams, PlatformModule, QueueModule } from '@idv/platform';
-import { PersistenceModule } from '@idv/persistence';
+import { OutboxModule, PersistenceModule } from '@idv/persistence';
+import { VerificationAnalysisModule } from '@idv/verifications';
 import { WebhooksModule } from '@idv/webhooks';
 import { VerificationQueueProcessor } from './verification-queue.processor';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
@@ -13,7 +14,9 @@ import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
     PlatformModule,
     QueueModule,
     PersistenceModule,
+    OutboxModule,
     WebhooksModule,
+    VerificationAnalysisModule,
   ],
   providers: [VerificationQueueProcessor, WebhookDeliveryProcessor],
 })

@@ -38,6 +38,10 @@ export function sniffFormat(bytes: Buffer): SniffedFormat {
     .subarray(0, 1024)
     .toString('utf8')
     .replace(/^\uFEFF/, '');
-  if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(head)) return 'svg';
+  // A doctype may carry an internal subset in brackets (where entity declarations hide), so `>` may occur inside it.
+  if (
+    /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>\s*)*<svg[\s>]/i.test(head)
+  )
+    return 'svg';
   return 'unknown';
 }

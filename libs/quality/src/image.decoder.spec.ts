@@ -105,6 +105,15 @@ describe('decodeImage', () => {
     );
   });
 
+  it('refuses SVG whose doctype declares external entities (XXE)', () =>
+    expectFailure(
+      Buffer.from(
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg>&x;</svg>',
+      ),
+      'UNSUPPORTED_FORMAT',
+      'svg',
+    ));
+
   it('refuses a PDF', () =>
     expectFailure(
       Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),

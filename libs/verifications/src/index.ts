@@ -7,3 +7,6 @@ export { prepareUpload } from './upload.normaliser';
 export { DOCUMENT_TYPES, VerificationError } from './verification.types';
 export type { DocumentType, Side, VerificationView, PreparedImage } from './verification.types';
 export { toView } from './verification.view';
+export { VerificationAnalysisModule } from './verification-analysis.module';
+export { VerificationAnalysis, UNSUCCESSFUL_VERDICTS } from './verification.analysis';
+export { documentKey } from './document-key';

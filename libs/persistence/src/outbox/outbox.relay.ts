@@ -91,7 +91,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
 /**
  * Retry policies per topic. Analysis: a few quick retries (a worker crash is handled by stall detection).
- * Webhooks: exponential backoff from 30 s, 16 attempts ≈ 34 hours of retrying (the contract asks ≥ 24 h).
+ * Webhooks: exponential backoff from 30 s, 13 attempts: 30 s × (2¹² − 1) ≈ 34 hours of retrying (the contract asks ≥ 24 h).
  */
 const JOB_OPTIONS: Record<string, object> = {
   'verification.analyse': {
@@ -101,7 +101,7 @@ const JOB_OPTIONS: Record<string, object> = {
     removeOnFail: { age: 7 * 24 * 3600 },
   },
   'webhook.deliver': {
-    attempts: 16,
+    attempts: 13,
     backoff: { type: 'exponential', delay: 30_000 },
     removeOnComplete: { age: 3600, count: 10000 },
     removeOnFail: { age: 7 * 24 * 3600 },
