@@ -8,12 +8,14 @@ export interface GreyImage {
 }
 
 /**
- * Decodes any image sharp reads into a full-resolution grey raster, honouring EXIF orientation and flattening
+ * Decodes any image sharp reads into a grey raster (long side at most `maxSide`), honouring EXIF orientation and flattening
  * transparency onto white (scans with alpha would otherwise turn black).
  */
-export async function decodeGrey(image: Buffer): Promise<GreyImage> {
+export async function decodeGrey(image: Buffer, maxSide = 1e6): Promise<GreyImage> {
   const { data, info } = await sharp(image, { failOn: 'truncated', limitInputPixels: 8000 * 8000 })
     .rotate()
+    // Shrink-on-load makes large JPEGs cheap to decode; nothing smaller than maxSide is ever enlarged.
+    .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
     .toColourspace('b-w')
     .raw()

@@ -1,7 +1,6 @@
-import { MrzLayout } from './ocr.types';
-
 /** Lines shaped like an MRZ, with the layout family they fit (decided by line count and length). */
 export interface MrzTextCandidate {
+  /** Normalised lines, not yet fitted to `length` (see {@link alignedVariants}). */
   lines: string[];
   /** Line length the text was fitted to. */
   length: 30 | 36 | 44;
@@ -31,27 +30,52 @@ export function repairFillers(line: string): string {
   return line.replace(/(<<<)[KCLEXZ1I](?=<<)/g, '$1<').replace(/(<<<)[KCLEXZ1I]{2}(?=<<)/g, '$1<<');
 }
 
-/**
- * Fits a line to `length`: surplus or missing characters are taken from / given to the longest filler run,
- * since a dropped or doubled chevron inside a run is the usual miscount; otherwise the line is cut or padded
- * at the end (trailing noise from the document edge, or a faded final filler run).
- */
+/** Removes (or inserts) one chevron in the longest filler run, the usual place of an OCR miscount. */
+function adjustLongestRun(line: string, delta: -1 | 1): string | null {
+  const runs = [...line.matchAll(/<{3,}/g)].sort((x, y) => y[0].length - x[0].length);
+  const at = runs[0]?.index;
+  if (at === undefined) return null;
+  return delta < 0 ? line.slice(0, at) + line.slice(at + 1) : line.slice(0, at) + '<' + line.slice(at);
+}
+
+/** Fits a line to `length` by filler-run edits, then cutting or padding at the end. */
 export function fitLength(line: string, length: number): string {
   let out = line;
   while (out.length !== length) {
-    const runs = [...out.matchAll(/<{3,}/g)];
-    const longest = runs.sort((a, b) => b[0].length - a[0].length)[0];
-    if (out.length > length) {
-      if (longest && longest.index !== undefined)
-        out = out.slice(0, longest.index) + out.slice(longest.index + 1);
-      else out = out.slice(0, length);
-    } else if (longest && longest.index !== undefined) {
-      out = out.slice(0, longest.index) + '<' + out.slice(longest.index);
-    } else {
-      out = out.padEnd(length, '<');
-    }
+    const adjusted = adjustLongestRun(out, out.length > length ? -1 : 1);
+    if (adjusted !== null) out = adjusted;
+    else out = out.length > length ? out.slice(0, length) : out.padEnd(length, '<');
   }
   return out;
+}
+
+/**
+ * The ways a misread line can be aligned to `length`, most likely first: a miscounted filler run, noise at
+ * the end, or noise at the start (the document edge or a photo border read as a character). The check digits
+ * then tell which alignment is right, instead of guessing from the text alone.
+ */
+export function alignments(line: string, length: number): string[] {
+  const d = line.length - length;
+  if (d === 0) return [line];
+  const out = [fitLength(line, length)];
+  if (d > 0) {
+    out.push(line.slice(0, length), line.slice(d));
+    if (d >= 2) out.push(line.slice(1, 1 + length));
+  } else {
+    out.push(line.padEnd(length, '<'));
+  }
+  return [...new Set(out)];
+}
+
+/** Every combination of per-line alignments, in order of likelihood, capped (TD1 has 3 lines). */
+export function alignedVariants(lines: string[], length: number, cap = 32): string[][] {
+  let combos: string[][] = [[]];
+  for (const line of lines) {
+    const options = alignments(line, length);
+    combos = combos.flatMap((c) => options.map((o) => [...c, o]));
+  }
+  // A stable sort on the number of non-default choices keeps "one edit" variants ahead of "two edits".
+  return combos.slice(0, cap);
 }
 
 /**
@@ -76,7 +100,7 @@ export function extractMrzCandidates(text: string): MrzTextCandidate[] {
         (0.25 * group.reduce((s, l) => s + Math.abs(l.length - length), 0)) / count;
       // Lines more than ~15% off the layout's length are another layout or not an MRZ at all.
       if (cost > length * 0.15) continue;
-      out.push({ lines: group.map((l) => fitLength(repairFillers(l), length)), length, cost });
+      out.push({ lines: group.map(repairFillers), length, cost });
     }
   }
   return out.sort((a, b) => a.cost - b.cost).map(({ lines: l, length }) => ({ lines: l, length }));
@@ -84,11 +108,4 @@ export function extractMrzCandidates(text: string): MrzTextCandidate[] {
 
 function fillerCount(line: string): number {
   return line.split('<').length - 1;
-}
-
-/** The layout family a fitted candidate belongs to before parsing tells the exact layout. */
-export function layoutFamily(length: 30 | 36 | 44): MrzLayout[] {
-  if (length === 30) return ['TD1'];
-  if (length === 36) return ['TD2', 'MRV-B', 'FRENCH_NATIONAL_ID'];
-  return ['TD3', 'MRV-A'];
 }

@@ -1,8 +1,8 @@
 import { cropBand, normalise, toPgm } from './band.crop';
 import { decodeGrey, GreyImage, resizeGrey } from './grey-image';
 import { locateMrzBands, MrzBand } from './mrz-band.locator';
-import { checkMrzLines, MrzCheck } from './mrz.validator';
-import { extractMrzCandidates } from './mrz-text.cleaner';
+import { checkMrzLines, MrzCheck, structureScore } from './mrz.validator';
+import { alignedVariants, extractMrzCandidates, normaliseLine } from './mrz-text.cleaner';
 import { Box, MrzRead, Rotation } from './ocr.types';
 
 /** Text and mean confidence (0–100, tesseract's scale) of one OCR pass over a band image. */
@@ -16,6 +16,8 @@ export type BandRecogniser = (image: Buffer) => Promise<OcrPass>;
 
 /** Tuning of the MRZ reader; the defaults were measured on the specimen corpus (see bench/ocr-specimens.ts). */
 export interface MrzReaderOptions {
+  /** Long side the page is reduced to before anything else (phone photos); MRZ characters stay ≥ 20 px. */
+  maxPageSide: number;
   /** Long side of the raster the band locator works on. */
   locatorSide: number;
   /** How many located bands to OCR at most. */
@@ -26,10 +28,14 @@ export interface MrzReaderOptions {
   charHeight: number;
 }
 
+/** Mean confidence above which a pass read real upright text, so reading it upside down is pointless. */
+const UPRIGHT_CONFIDENCE = 0.6;
+
 export const DEFAULT_MRZ_READER_OPTIONS: MrzReaderOptions = {
+  maxPageSide: 2400,
   locatorSide: 800,
-  maxBands: 4,
-  maxAttempts: 6,
+  maxBands: 3,
+  maxAttempts: 5,
   charHeight: 30,
 };
 
@@ -38,6 +44,20 @@ interface Attempt {
   confidence: number;
   band: MrzBand;
   flip: boolean;
+  /** Structure of the uncovered name line, minus a little for less likely alignments. */
+  plausibility: number;
+}
+
+/** The text-derived part of a read, shared by band reads and {@link mrzFromText}. */
+function textFields(check: MrzCheck) {
+  return {
+    found: true,
+    lines: check.lines,
+    format: check.format,
+    valid: check.valid,
+    checkDigitsPassed: check.passed,
+    checkDigitsTotal: check.total,
+  };
 }
 
 /**
@@ -68,7 +88,7 @@ export async function readMrzWith(
 
   let page: GreyImage;
   try {
-    page = await decodeGrey(image);
+    page = await decodeGrey(image, opts.maxPageSide);
   } catch {
     return empty('IMAGE_UNREADABLE');
   }
@@ -78,51 +98,93 @@ export async function readMrzWith(
     Math.max(1, Math.round(page.width * scale)),
     Math.max(1, Math.round(page.height * scale)),
   );
-  const bands = locateMrzBands(work, opts.maxBands).map((b) => toPageBand(b, scale));
-  if (bands.length === 0) return empty('NO_MRZ_BAND');
-
-  let best: Attempt | null = null;
+  // Held in an object: TypeScript does not follow assignments made inside the closure below.
+  const state: { best: Attempt | null } = { best: null };
   let attempts = 0;
   let ocrFailed = false;
-  for (const band of bands) {
-    for (const flip of [false, true]) {
-      if (attempts >= opts.maxAttempts) break;
-      attempts++;
-      let pass: OcrPass;
-      try {
-        const crop = normalise(
-          cropBand(page, band, { charHeight: opts.charHeight, marginAlong: 1.5, marginAcross: 0.8, flip }),
-        );
-        pass = await recognise(toPgm(crop));
-      } catch {
-        ocrFailed = true;
-        continue;
-      }
-      const attempt = bestCandidate(pass, band, flip);
-      if (attempt && (!best || rank(attempt) > rank(best))) best = attempt;
-      if (best?.check.valid) break;
-      // Upright text that OCRs into an MRZ shape needs no flip; garbage may be upside down.
-      if (attempt && attempt.check.passed > 0) break;
+  /** OCRs one band in one direction; returns the pass confidence (0–1), or 0 when the OCR failed. */
+  const tryBand = async (band: MrzBand, flip: boolean): Promise<number> => {
+    attempts++;
+    let pass: OcrPass;
+    try {
+      const crop = cropBand(page, band, {
+        charHeight: opts.charHeight,
+        marginAlong: 1.5,
+        marginAcross: 0.8,
+        flip,
+      });
+      pass = await recognise(toPgm(normalise(crop)));
+    } catch {
+      ocrFailed = true;
+      return 0;
     }
-    if (best?.check.valid) break;
+    const attempt = bestCandidate(pass, band, flip);
+    if (attempt && (!state.best || rank(attempt) > rank(state.best))) state.best = attempt;
+    // Two lines of ~30 characters are two thirds of a TD1 whose third line the locator did not group
+    // (a different length of ink, a photo edge): read again with one more line pitch on each side.
+    if (
+      !state.best?.check.valid &&
+      band.lineCount < 3 &&
+      attempts < opts.maxAttempts &&
+      isPartialTd1(pass.text)
+    ) {
+      await tryBand(growBand(band), flip);
+    }
+    return pass.confidence / 100;
+  };
+  const done = () => state.best?.check.valid === true || attempts >= opts.maxAttempts;
+
+  // Most documents are upright: read the horizontal bands as they are first, then upside down (only those
+  // whose upright read was not confident text), and only then look for vertical text (a page turned by 90°).
+  const horizontal = locateMrzBands(work, { maxBands: opts.maxBands, direction: 'horizontal' }).map((b) =>
+    toPageBand(b, scale),
+  );
+  const unsure: MrzBand[] = [];
+  for (const band of horizontal) {
+    if (done()) break;
+    if ((await tryBand(band, false)) < UPRIGHT_CONFIDENCE) unsure.push(band);
   }
-  if (!best) return empty(ocrFailed ? 'OCR_FAILED' : 'MRZ_UNREADABLE', attempts);
-  const reading = best.band.angle + (best.flip ? 180 : 0);
+  for (const band of unsure) {
+    if (done()) break;
+    await tryBand(band, true);
+  }
+  if (!done()) {
+    const vertical = locateMrzBands(work, { maxBands: 2, direction: 'vertical' }).map((b) =>
+      toPageBand(b, scale),
+    );
+    for (const band of vertical) {
+      if (done()) break;
+      if ((await tryBand(band, false)) >= UPRIGHT_CONFIDENCE && state.best?.check.passed) continue;
+      if (!done()) await tryBand(band, true);
+    }
+    if (horizontal.length === 0 && vertical.length === 0) return empty('NO_MRZ_BAND');
+  }
+  const found = state.best;
+  if (!found) return empty(ocrFailed ? 'OCR_FAILED' : 'MRZ_UNREADABLE', attempts);
+  const reading = found.band.angle + (found.flip ? 180 : 0);
   const rotation = (((Math.round(reading / 90) * 90) % 360) + 360) % 360;
   return {
-    found: true,
-    lines: best.check.lines,
-    format: best.check.format,
-    valid: best.check.valid,
-    checkDigitsPassed: best.check.passed,
-    checkDigitsTotal: best.check.total,
-    confidence: best.confidence,
+    ...textFields(found.check),
+    confidence: found.confidence,
     rotation: rotation as Rotation,
     skew: reading - Math.round(reading / 90) * 90,
-    band: bandBox(best.band, page),
+    band: bandBox(found.band, page),
     attempts,
     ms: performance.now() - started,
   };
+}
+
+function isPartialTd1(text: string): boolean {
+  const lengths = text
+    .split(/\r?\n/)
+    .map((l) => normaliseLine(l).length)
+    .filter((n) => n >= 20);
+  return lengths.length === 2 && lengths.every((n) => n >= 26 && n <= 34);
+}
+
+function growBand(b: MrzBand): MrzBand {
+  const pitch = b.lineCount >= 2 ? (b.height - b.lineThickness) / (b.lineCount - 1) : b.lineThickness * 1.8;
+  return { ...b, height: b.height + 2 * pitch, lineCount: b.lineCount + 2 };
 }
 
 function toPageBand(b: MrzBand, scale: number): MrzBand {
@@ -139,11 +201,20 @@ function toPageBand(b: MrzBand, scale: number): MrzBand {
 function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | null {
   let best: Attempt | null = null;
   for (const candidate of extractMrzCandidates(pass.text)) {
-    const check = checkMrzLines(candidate.lines);
-    if (!check.format) continue;
-    const attempt = { check, confidence: pass.confidence / 100, band, flip };
-    if (!best || rank(attempt) > rank(best)) best = attempt;
-    if (check.valid) break;
+    for (const [i, lines] of alignedVariants(candidate.lines, candidate.length).entries()) {
+      const check = checkMrzLines(lines);
+      if (!check.format) continue;
+      const attempt = {
+        check,
+        confidence: pass.confidence / 100,
+        band,
+        flip,
+        plausibility: structureScore(lines) - i / 100,
+      };
+      if (!best || rank(attempt) > rank(best)) best = attempt;
+    }
+    // Candidates come most likely layout first: a valid reading of it ends the search.
+    if (best?.check.valid) break;
   }
   return best;
 }
@@ -193,12 +264,5 @@ export function mrzFromText(
   const best = bestCandidate({ text, confidence }, dummy, false);
   if (!best)
     return { found: false, lines: [], format: null, valid: false, checkDigitsPassed: 0, checkDigitsTotal: 0 };
-  return {
-    found: true,
-    lines: best.check.lines,
-    format: best.check.format,
-    valid: best.check.valid,
-    checkDigitsPassed: best.check.passed,
-    checkDigitsTotal: best.check.total,
-  };
+  return textFields(best.check);
 }

@@ -1,3 +1,4 @@
+import { parseMrz } from '@idv/mrz';
 import { parse } from 'mrz';
 import { MrzLayout } from './ocr.types';
 
@@ -15,52 +16,78 @@ export interface MrzCheck {
   expiryDate: string | null;
 }
 
-const LAYOUTS: Record<string, MrzLayout> = {
-  TD1: 'TD1',
-  TD2: 'TD2',
-  TD3: 'TD3',
-  MRVA: 'MRV-A',
-  MRVB: 'MRV-B',
-  FRENCH_NATIONAL_ID: 'FRENCH_NATIONAL_ID',
+const EMPTY = {
+  format: null,
+  valid: false,
+  passed: 0,
+  total: 0,
+  documentNumber: null,
+  birthDate: null,
+  expiryDate: null,
 };
 
 /**
  * Verifies the check digits of OCR'd lines. Only check digits count here: a specimen from the ICAO test
- * state UTO, or a nationality the parser does not know, is still a correct reading.
- * Field-aware correction is a rule (digits where the format wants digits), not a search over substitutions.
+ * state UTO, or an odd date, is still a correct reading; judging the document is the caller's business.
+ * Field-aware correction (digits where the format wants digits) is a rule of the parser, not a search.
  */
-// TODO(mrz): switch to parseMrz from @idv/mrz once that library exports it; this adapter is the only caller.
 export function checkMrzLines(lines: string[]): MrzCheck {
+  const parsed = parseMrz(lines, { autocorrect: true });
+  if (parsed.format) {
+    const passed = parsed.checks.filter((c) => c.valid).length;
+    return {
+      format: parsed.format,
+      lines: parsed.lines,
+      valid: parsed.checks.length > 0 && passed === parsed.checks.length,
+      passed,
+      total: parsed.checks.length,
+      documentNumber: parsed.fields.documentNumber || null,
+      birthDate: parsed.fields.dateOfBirthMrz || null,
+      expiryDate: parsed.fields.expiryDateMrz || null,
+    };
+  }
+  return lines.length === 2 && lines[0].length === 36 ? checkFrenchNationalId(lines) : { ...EMPTY, lines };
+}
+
+/**
+ * The pre-2021 French national ID (2×36, not ICAO) is outside @idv/mrz; the `mrz` package reads it, and its
+ * OCR corrections are applied to the lines the same way.
+ */
+function checkFrenchNationalId(lines: string[]): MrzCheck {
   let result: ReturnType<typeof parse>;
   try {
     result = parse(lines, { autocorrect: true });
   } catch {
-    return {
-      format: null,
-      lines,
-      valid: false,
-      passed: 0,
-      total: 0,
-      documentNumber: null,
-      birthDate: null,
-      expiryDate: null,
-    };
+    return { ...EMPTY, lines };
   }
+  if (result.format !== 'FRENCH_NATIONAL_ID') return { ...EMPTY, lines };
   const corrected = lines.map((l) => l.split(''));
   for (const d of result.details) {
     for (const c of d.autocorrect) if (corrected[c.line]) corrected[c.line][c.column] = c.corrected;
   }
   const checks = result.details.filter((d) => d.field?.endsWith('CheckDigit'));
   const passed = checks.filter((d) => d.valid).length;
-  const f = result.fields;
   return {
-    format: LAYOUTS[result.format] ?? null,
+    format: 'FRENCH_NATIONAL_ID',
     lines: corrected.map((c) => c.join('')),
     valid: checks.length > 0 && passed === checks.length,
     passed,
     total: checks.length,
-    documentNumber: f.documentNumber ?? null,
-    birthDate: f.birthDate ?? null,
-    expiryDate: f.expirationDate ?? null,
+    documentNumber: result.fields.documentNumber ?? null,
+    birthDate: result.fields.birthDate ?? null,
+    expiryDate: null,
   };
+}
+
+/**
+ * How well the lines look like the start of an MRZ of `format` where no check digit covers them: a
+ * document code letter, then an issuing state starting with a letter (0–2). Breaks ties between alignments
+ * of the name line, which has no check digit.
+ */
+export function structureScore(lines: string[]): number {
+  const first = lines[0] ?? '';
+  let score = 0;
+  if (/^[ACIPV]/.test(first)) score++;
+  if (/^.[A-Z<][A-Z][A-Z<]{2}/.test(first)) score++;
+  return score;
 }
