@@ -30,6 +30,7 @@ import { RateLimitStorageModule, RedisThrottlerStorage } from './rate-limit/redi
 import { ApplicantsController } from './applicants/applicants.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { VerificationsController } from './verifications/verifications.controller';
+import { QualityChecksController } from './verifications/quality-checks.controller';
 
 /** The HTTP API: wiring only. Guards run in order: availability (503) → API key and role (401/403). */
 @Module({
@@ -58,6 +59,7 @@ import { VerificationsController } from './verifications/verifications.controlle
     MetricsController,
     ApplicantsController,
     VerificationsController,
+    QualityChecksController,
     WebhooksController,
   ],
   providers: [

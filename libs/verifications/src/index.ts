@@ -10,3 +10,4 @@ export { toView } from './verification.view';
 export { VerificationAnalysisModule } from './verification-analysis.module';
 export { VerificationAnalysis, UNSUCCESSFUL_VERDICTS } from './verification.analysis';
 export { documentKey } from './document-key';
+export { qualityPrecheck, type QualityPrecheck } from './quality.precheck';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { decodeImage, decodeFailureMessage } from '@idv/quality';
+import { decodeImage, decodeFailureMessage, type DecodeFailureCode } from '@idv/quality';
 import { VerificationError, type PreparedImage, type Side } from './verification.types';
 
 const ACCEPTED = 'JPEG, PNG, WebP or TIFF';
@@ -24,32 +24,7 @@ export async function prepareUpload(
     );
   }
   const decoded = await decodeImage(bytes, { maxBytes: limits.maxBytes, maxPixels: limits.maxPixels });
-  if (!decoded.ok) {
-    switch (decoded.code) {
-      case 'UNSUPPORTED_FORMAT':
-        throw new VerificationError(
-          'unsupported_media',
-          'unsupported_media_type',
-          `The ${side} file is ${decoded.detectedFormat && decoded.detectedFormat !== 'unknown' ? `a ${decoded.detectedFormat.toUpperCase()} file` : 'not an image we accept'}; send a ${ACCEPTED} photo.`,
-          [hint(side, 'unsupported_media_type')],
-        );
-      case 'TOO_MANY_PIXELS':
-      case 'FILE_TOO_LARGE':
-        throw new VerificationError(
-          'too_large',
-          'image_too_large',
-          `The ${side} image has more than ${limits.maxPixels / 1e6} megapixels.`,
-          [hint(side, 'image_too_large')],
-        );
-      default:
-        throw new VerificationError(
-          'unprocessable',
-          'image_unreadable',
-          `The ${side} image: ${decodeFailureMessage(decoded.code)}`,
-          [hint(side, 'image_unreadable')],
-        );
-    }
-  }
+  if (!decoded.ok) throw uploadRefusal(side, decoded.code, limits, decoded.detectedFormat);
   const lossy = decoded.format === 'jpeg' || decoded.format === 'webp';
   const out = lossy
     ? await sharp(decoded.image).jpeg({ quality: 95, chromaSubsampling: '4:4:4' }).toBuffer()
@@ -62,6 +37,39 @@ export async function prepareUpload(
     height: decoded.height,
     sha256: createHash('sha256').update(out).digest('hex'),
   };
+}
+
+/** Why an upload is refused, as the API's error (415, 413 or 422) with a hint for the person holding the camera. */
+export function uploadRefusal(
+  side: string,
+  code: DecodeFailureCode,
+  limits: { maxPixels: number },
+  detectedFormat?: string,
+): VerificationError {
+  switch (code) {
+    case 'UNSUPPORTED_FORMAT':
+      return new VerificationError(
+        'unsupported_media',
+        'unsupported_media_type',
+        `The ${side} file is ${detectedFormat && detectedFormat !== 'unknown' ? `a ${detectedFormat.toUpperCase()} file` : 'not an image we accept'}; send a ${ACCEPTED} photo.`,
+        [hint(side, 'unsupported_media_type')],
+      );
+    case 'TOO_MANY_PIXELS':
+    case 'FILE_TOO_LARGE':
+      return new VerificationError(
+        'too_large',
+        'image_too_large',
+        `The ${side} image has more than ${limits.maxPixels / 1e6} megapixels.`,
+        [hint(side, 'image_too_large')],
+      );
+    default:
+      return new VerificationError(
+        'unprocessable',
+        'image_unreadable',
+        `The ${side} image: ${decodeFailureMessage(code)}`,
+        [hint(side, 'image_unreadable')],
+      );
+  }
 }
 
 const HINTS: Record<string, { en: string; zh: string }> = {
@@ -83,7 +91,7 @@ const HINTS: Record<string, { en: string; zh: string }> = {
   },
 };
 
-function hint(side: Side, code: string) {
+function hint(side: string, code: string) {
   const h = HINTS[code];
   return { field: side, code, message: h.en, hint: { en: h.en, 'zh-CN': h.zh } };
 }

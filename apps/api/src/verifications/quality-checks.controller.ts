@@ -1,0 +1,92 @@
+import {
+  BadRequestException,
+  Controller,
+  HttpCode,
+  Inject,
+  Post,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { memoryStorage } from 'multer';
+import { APP_CONFIG, loadConfig, type AppConfig } from '@idv/platform';
+import { qualityPrecheck } from '@idv/verifications';
+import { Roles } from '../auth/roles.decorator';
+
+@ApiTags('verifications')
+@ApiBearerAuth()
+@Controller('v1/quality-checks')
+export class QualityChecksController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Post()
+  @Roles('client')
+  @HttpCode(200)
+  @UseInterceptors(
+    FileInterceptor('image', {
+      storage: memoryStorage(),
+      limits: { fileSize: loadConfig().maxUploadBytes, files: 1, fields: 5 },
+    }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['image'],
+      properties: { image: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Instant quality pre-check of a photo (focus, glare, light, resolution, framing); nothing is stored.',
+  })
+  @ApiResponse({
+    status: 200,
+    schema: {
+      example: {
+        passed: false,
+        reasons: [
+          {
+            code: 'IMAGE_GLARE',
+            field: null,
+            message: 'Glare covers part of the document.',
+            hint: {
+              en: 'Move away from direct light or tilt the document slightly so no reflection covers the text.',
+              'zh-CN': '请避开直射光，或稍微倾斜证件，避免反光遮挡文字。',
+            },
+          },
+        ],
+        checks: {
+          quality: {
+            passed: false,
+            sharpness: 0.41,
+            glare: 0.12,
+            brightness: 0.63,
+            resolution: [1600, 1200],
+          },
+        },
+      },
+    },
+  })
+  async check(@UploadedFile() image: Express.Multer.File | undefined) {
+    if (!image) {
+      throw new BadRequestException({
+        error: 'validation_failed',
+        message: 'The image is required (multipart/form-data field "image").',
+        details: [
+          {
+            field: 'image',
+            code: 'required',
+            message: 'The image is required.',
+            hint: { en: 'Take a photo of your document.', 'zh-CN': '请拍摄证件照片。' },
+          },
+        ],
+      });
+    }
+    return qualityPrecheck(image.buffer, {
+      maxBytes: this.config.maxUploadBytes,
+      maxPixels: this.config.maxPixels,
+    });
+  }
+}
