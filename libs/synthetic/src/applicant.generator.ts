@@ -1,4 +1,3 @@
-import { transliterate } from '@idv/mrz';
 import { CHINESE_PLACES, HAN_GIVEN_FEMALE, HAN_GIVEN_MALE, HAN_SURNAMES, LabelLanguage, NAME_POOLS } from './name-pools';
 import { addDays, addYears } from './iso-date';
 import { hashString, Rng } from './prng';
@@ -196,9 +195,4 @@ function optionalData(rng: Rng, layout: MrzLayout): string {
   if (layout === 'TD1' && rng.chance(0.4)) return digits(rng.int(9, 11));
   if (layout === 'TD3' && rng.chance(0.3)) return digits(rng.int(8, 11));
   return '';
-}
-
-/** The ICAO transliteration of a name as compared by the service (words separated by single spaces). */
-export function mrzName(text: string): string {
-  return transliterate(text).split(' ').filter(Boolean).join(' ');
 }

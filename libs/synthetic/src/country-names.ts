@@ -13,8 +13,3 @@ export function countryName(alpha3: string, language: LabelLanguage = 'en'): str
   // Some locales give "Name, Official Form"; the short form reads better on a card.
   return name.split(',')[0];
 }
-
-/** Whether `alpha3` is an ISO 3166-1 alpha-3 code or UTO. */
-export function isKnownCountry(alpha3: string): boolean {
-  return alpha3 in EXTRA || countries.isValid(alpha3);
-}

@@ -5,7 +5,7 @@ import { formatVisualDate, label, LabelKey, title } from './label-sets';
 import { portrait, signature } from './portrait.svg';
 import { Rng } from './prng';
 import { Box, DocumentType, MrzLayout, Regions, Sex } from './sample.model';
-import { estimateWidth, esc, n, text } from './svg.util';
+import { estimateWidth, esc, fitText, n, text } from './svg.util';
 
 /** What the document prints: the visual zone's values and the MRZ lines. */
 export interface PrintedDocument {
@@ -147,9 +147,12 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
   const country = countryName(doc.issuingCountry, style.language).toUpperCase();
   const english = countryName(doc.issuingCountry, 'en').toUpperCase();
   const headerSize = (big ? 4.3 : 3.6) * style.fontScale;
-  c.add(fitText(fields.x, big ? 8.5 : 7.5, country, headerSize, 'DejaVu Sans', fields.width, { fill: style.scheme.ink, weight: 'bold' }));
+  const emblemX = w - (big ? 14 : 11);
+  const emblemR = big ? 5.5 : 4.2;
+  const headerWidth = emblemX - emblemR - 2 - fields.x;
+  c.add(fitText(fields.x, big ? 8.5 : 7.5, country, headerSize, 'DejaVu Sans', headerWidth, { fill: style.scheme.ink, weight: 'bold' }));
   if (english !== country) {
-    c.add(fitText(fields.x, big ? 12.2 : 10.8, english, headerSize * 0.55, 'DejaVu Sans', fields.width, { fill: style.scheme.ink }));
+    c.add(fitText(fields.x, big ? 12.2 : 10.8, english, headerSize * 0.55, 'DejaVu Sans', headerWidth, { fill: style.scheme.ink }));
   }
   const titleSize = (big ? 2.6 : 2.2) * style.fontScale;
   const titleX = photo.x + photo.width / 2;
@@ -157,7 +160,7 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
   if (titles.english !== titles.national) {
     c.add(text(titleX, big ? 12.4 : 10.5, titles.english, { size: titleSize * 0.85, family: 'DejaVu Sans', fill: style.scheme.ink, anchor: 'middle', italic: true }));
   }
-  emblem(c, w - (big ? 14 : 11), big ? 8 : 7, big ? 5.5 : 4.2);
+  emblem(c, emblemX, big ? 8 : 7, emblemR);
 
   c.add(portrait(rng.fork('portrait'), photo, rng.chance(0.3)));
   c.add(`<rect x="${n(photo.x)}" y="${n(photo.y)}" width="${n(photo.width)}" height="${n(photo.height)}" fill="none" stroke="${style.scheme.ink}" stroke-opacity="0.25" stroke-width="0.15"/>`);
@@ -355,21 +358,6 @@ function shuffleCells(rng: Rng, cells: Cell[]): Cell[] {
   return out;
 }
 
-/** Text shrunk (never below 60 %) to fit `maxWidth`. */
-function fitText(
-  x: number,
-  y: number,
-  content: string,
-  size: number,
-  family: string,
-  maxWidth: number,
-  o: { fill: string; weight?: 'normal' | 'bold'; italic?: boolean },
-): string {
-  const width = estimateWidth(content, size, family) * (o.weight === 'bold' ? 1.08 : 1);
-  const fitted = width > maxWidth ? Math.max(size * 0.6, (size * maxWidth) / width) : size;
-  return text(x, y, content, { ...o, size: fitted, family });
-}
-
 /**
  * Lays out captioned values row by row inside `box`. Rows flow downwards; a value too wide for its cell is
  * shrunk and, if still too wide, wrapped onto a second line, as issuers do with long names. When the rows
@@ -511,5 +499,3 @@ function finish(c: Canvas, mm: { photo?: Box; fields?: Box; mrz?: Box }): Render
   if (mm.mrz) regions.mrz = toPx(mm.mrz);
   return { background, svg, width, height, regions };
 }
-
-export { SIZE_MM };

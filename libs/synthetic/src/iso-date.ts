@@ -23,7 +23,3 @@ export function addYears(iso: string, years: number): string {
   const day = m === 2 && d === 29 && !leap ? 28 : d;
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}

@@ -65,7 +65,7 @@ const NATIONAL: Readonly<Record<Exclude<LabelLanguage, 'en'>, Labels>> = {
   de: {
     type: 'Typ',
     code: 'Kode',
-    documentNumber: 'Pass-Nr.',
+    documentNumber: 'Dokumentennummer',
     surname: 'Name',
     givenNames: 'Vornamen',
     nationality: 'Staatsangehörigkeit',
@@ -293,9 +293,9 @@ export function formatVisualDate(iso: string, style: DateStyle, language: LabelL
     case 'month':
       return `${d} ${MONTHS.en![month]} ${y}`;
     case 'bilingual-month': {
-      const national = MONTHS[language] ?? MONTHS.fr!;
+      // Languages without a month table print the English abbreviation alone.
       const en = MONTHS.en![month];
-      const other = national[month];
+      const other = (MONTHS[language] ?? MONTHS.en!)[month];
       return other === en ? `${d} ${en} ${y.slice(2)}` : `${d} ${other}/${en} ${y.slice(2)}`;
     }
   }

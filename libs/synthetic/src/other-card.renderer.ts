@@ -4,7 +4,7 @@ import { Person } from './applicant.generator';
 import { Rng } from './prng';
 import { RenderedSide } from './document.renderer';
 import { BackgroundSpec } from './guilloche.pattern';
-import { n, text } from './svg.util';
+import { fitText, n, text } from './svg.util';
 
 const BANKS = ['NORDIC UNION BANK', 'BANCO ESTRELLA', 'CRÉDIT DU LAC', 'HANSA SPARKASSE', 'MERIDIAN TRUST'];
 const STORES = ['NORDMARKT', 'CAFÉ LUMEN', 'BOOKS & BEANS', 'FRESHWAY', 'SPORTHAUS ALPIN'];
@@ -39,7 +39,7 @@ export function renderOtherCard(person: Person, style: DocumentStyle, rng: Rng):
       text(7, 35, grouped, { size: 4.4, family: 'OCR B', fill: '#e8e8e8', letterSpacing: 0.25 }),
       text(30, 41.5, 'VALID THRU', { size: 1.4, family: 'DejaVu Sans', fill: '#d8d8d8' }),
       text(42, 42, `${String(rng.int(1, 12)).padStart(2, '0')}/${rng.int(27, 32)}`, { size: 3, family: 'OCR B', fill: '#e8e8e8' }),
-      text(7, 48.5, holder, { size: 3.1, family: 'OCR B', fill: '#e8e8e8' }),
+      fitText(7, 48.5, holder, 3.1, 'OCR B', 52, { fill: '#e8e8e8' }),
       `<circle cx="68" cy="44" r="5" fill="#e8a33d" fill-opacity="0.9"/><circle cx="74" cy="44" r="5" fill="#d9443c" fill-opacity="0.8"/>`,
     );
   } else {
@@ -50,7 +50,7 @@ export function renderOtherCard(person: Person, style: DocumentStyle, rng: Rng):
       text(6, 10, rng.pick(STORES), { size: 5, family: 'DejaVu Serif', fill: '#ffffff', weight: 'bold' }),
       text(6, 22, 'MEMBER CARD', { size: 2.6, family: 'DejaVu Sans', fill: band, weight: 'bold' }),
       text(6, 27, `Member since ${rng.int(2012, 2024)}`, { size: 2, family: 'DejaVu Sans', fill: '#444444' }),
-      text(6, 33, holder, { size: 3, family: 'DejaVu Sans', fill: '#111111' }),
+      fitText(6, 33, holder, 3, 'DejaVu Sans', CARD_W - 12, { fill: '#111111' }),
       barcode(rng, 6, 37, 48, 11),
       text(58, 46, String(rng.int(100000000, 999999999)), { size: 2.6, family: 'DejaVu Sans Mono', fill: '#111111' }),
     );

@@ -61,10 +61,17 @@ export function estimateWidth(content: string, size: number, family: string): nu
   return em * size * condensed * serif;
 }
 
-/** Polyline path data from points. */
-export function pathData(points: ReadonlyArray<readonly [number, number]>, close = false): string {
-  if (points.length === 0) return '';
-  let d = `M${n(points[0][0])} ${n(points[0][1])}`;
-  for (let i = 1; i < points.length; i++) d += `L${n(points[i][0])} ${n(points[i][1])}`;
-  return close ? d + 'Z' : d;
+/** Text shrunk (never below 60 %) to fit `maxWidth`. */
+export function fitText(
+  x: number,
+  y: number,
+  content: string,
+  size: number,
+  family: string,
+  maxWidth: number,
+  o: { fill: string; weight?: 'normal' | 'bold'; italic?: boolean },
+): string {
+  const width = estimateWidth(content, size, family) * (o.weight === 'bold' ? 1.08 : 1);
+  const fitted = width > maxWidth ? Math.max(size * 0.6, (size * maxWidth) / width) : size;
+  return text(x, y, content, { ...o, size: fitted, family });
 }

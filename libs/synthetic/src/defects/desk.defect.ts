@@ -113,12 +113,13 @@ async function deskTexture(rng: Rng, width: number, height: number, quad: Point[
   const surface = rng.pick(SURFACES);
   const w = Math.ceil(width / 4);
   const h = Math.ceil(height / 4);
-  const cell = 24;
+  const cell = 40;
   const gw = Math.ceil(w / cell) + 2;
   const gh = Math.ceil(h / cell) + 2;
   const grid = Float32Array.from({ length: gw * gh }, () => rng.next());
-  const grainFreq = rng.float(0.18, 0.35);
-  const warp = rng.float(6, 14);
+  // Wood: fine rings (a period of 5-9 quarter-resolution pixels) bent gently by the smooth noise.
+  const grainFreq = rng.float(0.7, 1.25);
+  const warp = rng.float(2.5, 5);
   const vertical = rng.chance(0.5);
   const shadow = await shadowMask(rng, quad, w, h, 4);
   const strength = rng.float(0.3, 0.5) / 255;
@@ -138,9 +139,9 @@ async function deskTexture(rng: Rng, width: number, height: number, quad: Point[
       const noise = a * (1 - fx) * (1 - fy) + b * fx * (1 - fy) + c * (1 - fx) * fy + d * fx * fy;
       let mix: number;
       if (surface.wood) {
-        const along = vertical ? x : y;
-        mix = 0.5 + 0.5 * Math.sin(along * grainFreq + noise * warp);
-        mix = mix * mix * 0.8 + noise * 0.2;
+        const across = vertical ? x : y;
+        const ring = 0.5 + 0.5 * Math.sin(across * grainFreq + noise * warp + Math.sin((vertical ? y : x) * 0.02) * 1.5);
+        mix = ring * ring * ring * 0.55 + noise * 0.45;
       } else {
         mix = noise * 0.6;
       }

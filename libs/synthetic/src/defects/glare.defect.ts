@@ -38,7 +38,7 @@ export async function glareDefect(
 }
 
 /** The box a glare aims at; falls back to sensible parts of the document when a side lacks that region. */
-export function glareTarget(image: DocumentImage, region: GlareRegion): Box {
+function glareTarget(image: DocumentImage, region: GlareRegion): Box {
   const doc = image.regions.document;
   switch (region) {
     case 'mrz':
