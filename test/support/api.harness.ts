@@ -1,7 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase } from '@idv/testing';
 
-export type KeyName = 'client' | 'reviewer' | 'auditor' | 'admin' | 'otherClient' | 'otherAdmin';
+export type KeyName =
+  | 'client'
+  | 'reviewer'
+  | 'auditor'
+  | 'admin'
+  | 'otherClient'
+  | 'otherReviewer'
+  | 'otherAuditor'
+  | 'otherAdmin';
 
 /** A real API (in this process) on its own database and queue prefix, with a key per role in two tenants. */
 export interface ApiHarness {
@@ -37,6 +45,8 @@ export async function startApi(label: string, env: Record<string, string> = {}):
     auditor: (await apiKeys.create(main, 'auditor')).key,
     admin: (await apiKeys.create(main, 'admin')).key,
     otherClient: (await apiKeys.create(other, 'client')).key,
+    otherReviewer: (await apiKeys.create(other, 'reviewer')).key,
+    otherAuditor: (await apiKeys.create(other, 'auditor')).key,
     otherAdmin: (await apiKeys.create(other, 'admin')).key,
   };
   return {
