@@ -18,15 +18,16 @@ export interface DocumentImage {
 export const RAW_CHANNELS = 3;
 
 /**
- * Draws transparent SVG markup over a raw RGB background of the same size. The alpha blend is done here rather
- * than with sharp's composite, which costs several times more on mostly transparent overlays.
+ * Draws transparent SVG markup over a raw RGB background of the same size, in place (the background buffer
+ * becomes the image). The alpha blend is done here rather than with sharp's composite, which costs several
+ * times more on mostly transparent overlays.
  */
 export async function rasterize(background: Buffer, width: number, height: number, svg: string, regions: Regions): Promise<DocumentImage> {
   const { data: overlay, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   if (info.width !== width || info.height !== height || info.channels !== 4) {
     throw new Error(`overlay is ${info.width}x${info.height}x${info.channels}, expected ${width}x${height}x4`);
   }
-  const data = Buffer.from(background);
+  const data = background;
   for (let p = 0, o = 0; o < overlay.length; p += RAW_CHANNELS, o += 4) {
     const alpha = overlay[o + 3];
     if (alpha === 0) continue;
