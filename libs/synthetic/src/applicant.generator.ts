@@ -44,6 +44,16 @@ const VISA_ISSUERS = ['USA', 'GBR', 'CAN', 'FRA', 'DEU', 'ESP', 'ITA', 'JPN', 'A
 /** Labels of issuers without a name pool. */
 const ISSUER_LANGUAGE: Readonly<Record<string, LabelLanguage>> = { CAN: 'fr', CHN: 'en', HUN: 'en', ISL: 'en', ROU: 'en' };
 
+/** Cities of issuers without a name pool (visa issuers), for authorities such as "EMBASSY IN ...". */
+const ISSUER_PLACES: Readonly<Record<string, readonly string[]>> = {
+  USA: ['WASHINGTON', 'NEW YORK', 'CHICAGO'],
+  GBR: ['LONDON', 'MANCHESTER', 'EDINBURGH'],
+  CAN: ['OTTAWA', 'MONTRÉAL', 'TORONTO'],
+  JPN: ['TOKYO', 'OSAKA'],
+  AUS: ['CANBERRA', 'SYDNEY'],
+  CHN: ['BEIJING', 'SHANGHAI'],
+};
+
 const AUTHORITIES: Readonly<Record<LabelLanguage, readonly string[]>> = {
   en: ['PASSPORT OFFICE', 'MINISTRY OF FOREIGN AFFAIRS', 'IMMIGRATION SERVICE', 'DEPARTMENT OF HOME AFFAIRS'],
   fr: ['PRÉFECTURE DE {P}', "MINISTÈRE DE L'INTÉRIEUR", 'AMBASSADE À {P}'],
@@ -158,7 +168,7 @@ export function issueDocument(
         : documentType === 'residence_permit'
           ? rng.pick(['IR', 'AR'])
           : rng.pick(['ID', 'ID', 'I']);
-  const places = NAME_POOLS[issuingCountry]?.places ?? ['CAPITAL CITY'];
+  const places = NAME_POOLS[issuingCountry]?.places ?? ISSUER_PLACES[issuingCountry] ?? ['CAPITAL CITY'];
   const authority = rng.pick(AUTHORITIES[language]).replace('{P}', rng.pick(places));
   return {
     documentType,

@@ -383,7 +383,8 @@ function fieldGrid(c: Canvas, rows: Cell[][], box: Box, base: { label: number; v
           out.push(signature(c.rng.fork(`sig${y}`), { x: x + 1, y: valueTop + 0.3, width: Math.min(cellWidth - 2, 30), height: valueSize * 1.6 }));
           height += valueSize * 1.9;
         } else {
-          const lines = wrapValue(cell.value, valueSize, style.valueFamily, cellWidth);
+          // Bold glyphs run about 10 % wider than the estimate's regular ones.
+          const lines = wrapValue(cell.value, valueSize, style.valueFamily, cellWidth / (style.valueWeight === 'bold' ? 1.1 : 1));
           for (const [i, line] of lines.lines.entries()) {
             out.push(
               text(x + 0.8, valueTop + lines.size * (0.95 + i * 1.15), line, {
