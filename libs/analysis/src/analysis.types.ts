@@ -1,0 +1,106 @@
+import type { ComparedField, FieldStatus, RegistrationRecord, VisualZoneStatus } from '@idv/matching';
+import type { MrzFormat } from '@idv/mrz';
+import type { Verdict, VerdictInput } from '@idv/verdict';
+
+/** The registration record the document is compared with (the comparable fields of `POST /v1/applicants`). */
+export type { RegistrationRecord };
+
+/** Document types of the contract (`documentType` of `POST /v1/verifications`). */
+export type DeclaredDocumentType = 'passport' | 'id_card' | 'residence_permit' | 'visa';
+
+/** What {@link DocumentAnalyser.analyse} reads. */
+export interface AnalyseInput {
+  /** The uploaded bytes, untrusted: any format, any size, possibly not an image at all. */
+  front: Buffer;
+  back?: Buffer;
+  record: RegistrationRecord;
+  /** As declared by the caller; detected from the MRZ when absent. Any other string is ignored. */
+  documentType?: string;
+  /** `YYYY-MM-DD`: the day expiry and birth-year centuries are judged against (the caller owns the clock). */
+  today: string;
+}
+
+/** A reason as the contract shows it. */
+export interface OutcomeReason {
+  code: string;
+  field: string | null;
+  message: string;
+  hint: { en: string; 'zh-CN': string };
+}
+
+/** The document as read (the contract's `document`); `null` fields were not read. */
+export interface DocumentView {
+  type: DeclaredDocumentType | null;
+  format: MrzFormat | null;
+  issuingCountry: string | null;
+  documentNumber: string | null;
+  surname: string | null;
+  givenNames: string | null;
+  dateOfBirth: string | null;
+  expiryDate: string | null;
+  sex: string | null;
+  nationality: string | null;
+}
+
+/** Image quality of one side (the contract's `checks.quality`, plus what explains it). */
+export interface QualityView {
+  passed: boolean;
+  sharpness: number;
+  glare: number;
+  brightness: number;
+  /** Width and height in pixels; `[0, 0]` when the bytes did not decode. */
+  resolution: [number, number];
+  /** Every issue found, `warn` (OCR still tried) or `fail` (rejected before OCR). */
+  issues: { code: string; severity: 'warn' | 'fail' }[];
+  /** The sniffed file type and why it could not be decoded, when it could not. */
+  decode?: { ok: boolean; format?: string; failure?: string };
+}
+
+/** The contract's `checks`, extended with the detail a reviewer needs; nothing of the contract is renamed. */
+export interface ChecksView {
+  /** The front's quality (the contract's shape), with `back` when a back was sent. */
+  quality: QualityView & { back?: QualityView };
+  mrz: {
+    found: boolean;
+    valid: boolean;
+    lines: string[];
+    /** Which image the MRZ was read from. */
+    side: 'front' | 'back' | null;
+    /** Mean OCR confidence 0..1. */
+    confidence: number | null;
+    failedCheckDigits: string[];
+    /** Quarter turns the image needed to read the MRZ. */
+    rotation: number;
+  };
+  comparison: Partial<Record<ComparedField, FieldStatus>>;
+  expiry: { expired: boolean; expiryDate: string | null; daysRemaining: number | null };
+  /** The declared document type against the one the MRZ document code gives. */
+  documentType: { declared: string | null; detected: DeclaredDocumentType | null; consistent: boolean };
+  /** The visual-zone cross-check, when it ran (only when it could change the verdict). */
+  visualZone: { ran: boolean; consistent: boolean | null; fields: Partial<Record<string, VisualZoneStatus>> };
+}
+
+/** Wall-clock milliseconds per stage; a stage that did not run is absent. */
+export interface Timings {
+  decode?: number;
+  quality?: number;
+  mrz?: number;
+  visualZone?: number;
+  total: number;
+}
+
+/**
+ * The result of analysing one verification: the verdict with its reasons (contract shapes), the document read,
+ * the checks, and the verdict engine's input (`facts`) so a caller that learns more (a restriction, a duplicate
+ * document) can re-decide with {@link finalise} without analysing the images again.
+ */
+export interface AnalysisOutcome {
+  verdict: Verdict;
+  reasons: OutcomeReason[];
+  document: DocumentView;
+  checks: ChecksView;
+  /** Versions of the analysis, quality thresholds and OCR model that produced the outcome. */
+  engineVersion: string;
+  timings: Timings;
+  facts: VerdictInput;
+}

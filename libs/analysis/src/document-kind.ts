@@ -1,0 +1,44 @@
+/**
+ * What the visual-zone text says the document is, when no MRZ could be read:
+ * - `identity`: an identity document whose MRZ we failed to read (say what to change in the photo);
+ * - `other`: readable text of something else, a payment or loyalty card, a letter (say which documents we accept);
+ * - `unknown`: too little text to tell (treated as unreadable).
+ */
+export type DocumentKind = 'identity' | 'other' | 'unknown';
+
+/**
+ * Words printed on identity documents. ICAO 9303 has every issuer print the English captions next to the
+ * national ones, so the English list carries most of the weight; the titles cover pages without captions.
+ */
+const IDENTITY_WORDS = [
+  /PASS?(PORT|EPORT|APORTE|APORTO|POORT)|REISEPASS|PASZPORT|PASSI\b/,
+  /IDENTIT|IDENTIDAD|AUSWEIS|PERSONAL\s*NO/,
+  /RESIDENCE|AUFENTHALT|S[EÉ]JOUR|RESIDENCIA/,
+  /SURNAME|GIVEN\s*NAMES?|PR[EÉ]NOMS|APELLIDOS|VORNAMEN|NACHNAME/,
+  /NATIONALIT|STAATSANGEH|NACIONALIDAD/,
+  /DATE\s*OF\s*(BIRTH|EXPIRY|ISSUE)|GEBURTSDATUM|DATE\s*DE\s*NAISSANCE|PLACE\s*OF\s*BIRTH/,
+  /护照|身份证|居留|签证|出生日期|国籍|姓名/,
+];
+
+/** Marks of the cards people most often send instead: payment and loyalty cards. */
+const OTHER_WORDS = [
+  /VALID\s*(THRU|THROUGH|FROM)|GOOD\s*THRU|EXPIRES\s*END|MONTH\s*\/\s*YEAR/,
+  /\b(DEBIT|CREDIT|MEMBER(SHIP)?|LOYALTY|REWARDS?|GIFT\s*CARD|MASTERCARD|MAESTRO|AMERICAN\s*EXPRESS)\b/,
+  // A primary account number: 16 digits in groups of four.
+  /\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}\b/,
+];
+
+/** Fillers in a run are the MRZ itself, seen by the visual-zone reader: an identity document. */
+const MRZ_FILLERS = /<{3,}|P<[A-Z]{3}|I[D<][A-Z]{3}/;
+
+/** Words of at least three letters: enough of them and the page is legible, whatever it is. */
+const WORD = /[A-Za-zÀ-ɏ]{3,}/g;
+const LEGIBLE_WORDS = 4;
+
+/** Classifies a document from its visual-zone OCR text (see {@link DocumentKind}). */
+export function documentKindFromText(text: string): DocumentKind {
+  const upper = text.toUpperCase();
+  if (MRZ_FILLERS.test(upper) || IDENTITY_WORDS.some((re) => re.test(upper))) return 'identity';
+  if (OTHER_WORDS.some((re) => re.test(upper))) return 'other';
+  return (upper.match(WORD)?.length ?? 0) >= LEGIBLE_WORDS ? 'other' : 'unknown';
+}

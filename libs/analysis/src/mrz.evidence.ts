@@ -1,0 +1,148 @@
+import type { MrzCheckField, MrzParseResult } from '@idv/mrz';
+import { parseMrz } from '@idv/mrz';
+import type { MrzOutcome } from '@idv/verdict';
+
+/**
+ * Letter/digit pairs that OCR of OCR-B confuses, plus the filler `<` read as `K` and back. Digit/digit
+ * confusions are left out on purpose: a forger's edit of a number is exactly one digit replaced by another,
+ * so counting them as OCR noise would excuse every such forgery.
+ */
+const CONFUSABLE: Readonly<Record<string, readonly string[]>> = {
+  '0': ['O', 'D', 'Q'],
+  O: ['0'],
+  D: ['0'],
+  Q: ['0'],
+  '1': ['I', 'L'],
+  I: ['1'],
+  L: ['1'],
+  '2': ['Z'],
+  Z: ['2'],
+  '5': ['S'],
+  S: ['5'],
+  '6': ['G'],
+  G: ['6'],
+  '8': ['B'],
+  B: ['8'],
+  '<': ['K'],
+  K: ['<'],
+};
+
+const failedChecks = (parse: MrzParseResult): MrzCheckField[] =>
+  parse.checks.filter((c) => !c.valid).map((c) => c.field);
+
+/**
+ * Whether one confusable character, read the other way, makes every failed check digit verify: then the
+ * failure is what OCR does, not what a forger does. Used only as evidence about the failure; the corrected
+ * reading is never used as the document's data.
+ */
+export function oneSwapRepairs(parse: MrzParseResult, today: Date): boolean {
+  if (failedChecks(parse).length === 0) return false;
+  for (let line = 0; line < parse.lines.length; line++) {
+    const text = parse.lines[line];
+    for (let column = 0; column < text.length; column++) {
+      for (const other of CONFUSABLE[text[column]] ?? []) {
+        const lines = [...parse.lines];
+        lines[line] = text.slice(0, column) + other + text.slice(column + 1);
+        const retry = parseMrz(lines, { today });
+        if (retry.format === parse.format && retry.checks.every((c) => c.valid)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Fields whose read an independent source (the registration record, the visual zone) shows the same way. */
+export type Confirmations = Partial<Record<'documentNumber' | 'dateOfBirth' | 'expiryDate', boolean>>;
+
+/** The field behind each check digit that a second source can confirm. */
+const CONFIRMABLE: Readonly<Partial<Record<MrzCheckField, keyof Confirmations>>> = {
+  documentNumber: 'documentNumber',
+  dateOfBirth: 'dateOfBirth',
+  expiryDate: 'expiryDate',
+};
+
+/**
+ * True when a second source shows every field whose own check digit failed exactly as the MRZ was read: the
+ * read is right, so the digits are broken on the document itself. A composite is covered through its fields:
+ * those whose own digit verifies are trusted already; a composite failing alone cannot be confirmed.
+ */
+export function readConfirmed(parse: MrzParseResult, confirmations: Confirmations): boolean {
+  const failed = failedChecks(parse).filter((f) => f !== 'composite');
+  if (failed.length === 0) return false;
+  return failed.every((f) => {
+    const field = CONFIRMABLE[f];
+    return field !== undefined && confirmations[field] === true;
+  });
+}
+
+const manyFieldsFail = (parse: MrzParseResult) =>
+  parse.checks.filter((c) => !c.valid && c.field !== 'composite').length > 1;
+const illegibleDigit = (parse: MrzParseResult) =>
+  parse.checks.some((c) => !c.valid && !/^\d$/.test(c.printed));
+
+/**
+ * Whether a second source confirming the read could still change how the failure is judged: not when a
+ * check digit is illegible or several fields fail, which no confirmation turns into a forgery signal, nor
+ * when only the composite fails, which no single field can confirm.
+ */
+export function confirmationCouldMatter(parse: MrzParseResult): boolean {
+  const failed = failedChecks(parse);
+  return failed.some((f) => f !== 'composite') && !illegibleDigit(parse) && !manyFieldsFail(parse);
+}
+
+/**
+ * A forger who edits a field leaves one field digit (and the composite) wrong, each still a digit. OCR noise
+ * looks different: more failed digits than one edit explains, a confusable character, or an unsure read.
+ */
+function ocrLikeFailure(parse: MrzParseResult, e: MrzEvidence): boolean {
+  if (manyFieldsFail(parse)) return true;
+  if (e.confidence !== null && e.confidence < e.lowConfidence) return true;
+  return oneSwapRepairs(parse, e.today);
+}
+
+/** Inputs of {@link mrzOutcome}. */
+export interface MrzEvidence {
+  found: boolean;
+  parse: MrzParseResult | null;
+  /** Mean OCR confidence 0..1. */
+  confidence: number | null;
+  /** Below this mean confidence a failed check digit is put down to OCR. */
+  lowConfidence: number;
+  confirmations: Confirmations;
+  today: Date;
+}
+
+/**
+ * The verdict engine's view of the MRZ. A failure is explained by OCR when it looks like OCR noise (see
+ * {@link ocrLikeFailure}), unless a second source confirms the read as is.
+ */
+export function mrzOutcome(e: MrzEvidence): MrzOutcome {
+  const parse = e.parse;
+  const readable = Boolean(
+    parse?.format && (parse.fields.documentNumber || parse.fields.surname) && parse.fields.dateOfBirthMrz,
+  );
+  if (!parse || !readable) {
+    return {
+      found: e.found,
+      readable: false,
+      valid: false,
+      failedCheckDigits: [],
+      confidence: e.confidence,
+      failureExplainedByOcr: true,
+    };
+  }
+  const failed = failedChecks(parse);
+  // A check digit read as something other than a digit is illegible, whatever else agrees with the read.
+  const explained =
+    failed.length > 0 &&
+    (illegibleDigit(parse) || (!readConfirmed(parse, e.confirmations) && ocrLikeFailure(parse, e)));
+  return {
+    found: true,
+    readable: true,
+    valid: parse.valid,
+    failedCheckDigits: failed,
+    confidence: e.confidence,
+    // An MRZ whose digits pass but whose dates or characters are illegal is still a bad read, never fraud.
+    failureExplainedByOcr: failed.length === 0 ? !parse.valid : explained,
+  };
+}
