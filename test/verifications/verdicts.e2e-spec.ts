@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { Client } from 'pg';
+import { createServer, type Server } from 'node:http';
 import { DEFAULT_TODAY, generateCase, type GeneratedCase } from '@idv/synthetic';
+import { verifyWebhookSignature } from '@idv/webhooks';
 import { startApi, startWorker, verdictOf, type ApiHarness } from '../support/api.harness';
 
 /**
@@ -64,6 +66,48 @@ describe('verifications end to end (API → outbox → queue → worker → verd
       'verification.started',
       'verification.completed',
     ]);
+  });
+
+  it('tells the wallet by a signed webhook when the verdict is ready', async () => {
+    const received: Array<{ headers: Record<string, unknown>; body: string }> = [];
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as { port: number };
+      const hook = await request(api.url)
+        .post('/v1/webhooks')
+        .set(api.auth('client'))
+        .send({ url: `http://127.0.0.1:${port}/idv`, events: ['verification.completed'] })
+        .expect(201);
+      const c = await generateCase(707, { scenario: 'clean', documentType: 'passport' });
+      const v = await verify(await register({ ...c.case.record, externalId: 'hook-1' }), c);
+      const deadline = Date.now() + 15_000;
+      while (!received.some((r) => r.body.includes(String(v.id))) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      const delivery = received.find((r) => r.body.includes(String(v.id)));
+      expect(delivery).toBeDefined();
+      const check = verifyWebhookSignature(
+        hook.body.secret,
+        String(delivery!.headers['idv-signature']),
+        delivery!.body,
+      );
+      expect(check.valid).toBe(true);
+      expect(JSON.parse(delivery!.body)).toMatchObject({
+        id: expect.any(String),
+        type: 'verification.completed',
+        data: { verificationId: v.id, verdict: v.verdict },
+      });
+      expect(delivery!.body).not.toContain(c.case.record.surname);
+    } finally {
+      server.close();
+    }
   });
 
   it('says which field differs when the record does not match', async () => {

@@ -267,7 +267,7 @@ describe('webhooks (API → publish → outbox → queue → worker → receiver
     await until('three attempts', async () => {
       for (const job of await queue.getDelayed()) {
         if (job.data.endpointId !== hook.id) continue;
-        expect(job.opts).toMatchObject({ attempts: 16, backoff: { type: 'exponential', delay: 30_000 } });
+        expect(job.opts).toMatchObject({ attempts: 13, backoff: { type: 'exponential', delay: 30_000 } });
         delays.push(job.delay);
         await job.promote();
       }

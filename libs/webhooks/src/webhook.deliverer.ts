@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@idv/audit';
 import type { WebhookEventEntity } from '@idv/persistence';
-import { Clock } from '@idv/platform';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook.signature';
 import { WEBHOOK_OPTIONS, type WebhookOptions } from './webhook.options';
 import { WebhookRepository } from './webhook.repository';
@@ -37,7 +36,6 @@ export class WebhookDeliverer {
     private readonly secrets: WebhookSecrets,
     private readonly transport: WebhookTransport,
     private readonly audit: AuditTrail,
-    private readonly clock: Clock,
     @Inject(WEBHOOK_OPTIONS) private readonly options: WebhookOptions,
   ) {}
 
@@ -55,7 +53,9 @@ export class WebhookDeliverer {
       return { sent: false, reason: 'already_delivered' };
 
     const body = webhookBody(event);
-    const timestamp = Math.floor(this.clock.now().getTime() / 1000);
+    // Wall-clock time, not the business clock: receivers compare it with their own clock to refuse replays,
+    // so a pinned IDV_NOW (tests, reproducible benchmarks) must not make every signature stale.
+    const timestamp = Math.floor(Date.now() / 1000);
     const secret = this.secrets.open(endpoint.secretCiphertext, endpoint.id);
     const started = performance.now();
     const result = await this.transport.post(
