@@ -3,6 +3,8 @@ import { auditVerifyCommand } from './audit-verify.command';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './keys.command';
 import { migrateCommand } from './migrate.command';
 import { queuePingCommand } from './queue-ping.command';
+import { samplesCommand } from './samples.command';
+import { verifyCommand } from './verify.command';
 
 /** Every CLI command by name. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -12,4 +14,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   'keys:revoke': keysRevokeCommand,
   migrate: migrateCommand,
   'queue:ping': queuePingCommand,
+  samples: samplesCommand,
+  verify: verifyCommand,
 };
