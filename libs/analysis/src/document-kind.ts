@@ -1,8 +1,8 @@
 /**
  * What the visual-zone text says the document is, when no MRZ could be read:
  * - `identity`: an identity document whose MRZ we failed to read (say what to change in the photo);
- * - `other`: readable text of something else, a payment or loyalty card, a letter (say which documents we accept);
- * - `unknown`: too little text to tell (treated as unreadable).
+ * - `other`: the marks of something else, a payment or loyalty card (say which documents we accept);
+ * - `unknown`: nothing telling (treated as unreadable).
  */
 export type DocumentKind = 'identity' | 'other' | 'unknown';
 
@@ -23,7 +23,7 @@ const IDENTITY_WORDS = [
 /** Marks of the cards people most often send instead: payment and loyalty cards. */
 const OTHER_WORDS = [
   /VALID\s*(THRU|THROUGH|FROM)|GOOD\s*THRU|EXPIRES\s*END|MONTH\s*\/\s*YEAR/,
-  /\b(DEBIT|CREDIT|MEMBER(SHIP)?|LOYALTY|REWARDS?|GIFT\s*CARD|MASTERCARD|MAESTRO|AMERICAN\s*EXPRESS)\b/,
+  /\b(DEBIT|CREDIT|MEMBER(SHIP)?|LOYALTY|REWARDS?|GIFT\s*CARD|CARD\s*HOLDER|MASTERCARD|MAESTRO|AMERICAN\s*EXPRESS)\b/,
   // A primary account number: 16 digits in groups of four.
   /\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}\b/,
 ];
@@ -31,14 +31,11 @@ const OTHER_WORDS = [
 /** Fillers in a run are the MRZ itself, seen by the visual-zone reader: an identity document. */
 const MRZ_FILLERS = /<{3,}|P<[A-Z]{3}|I[D<][A-Z]{3}/;
 
-/** Words of at least three letters: enough of them and the page is legible, whatever it is. */
-const WORD = /[A-Za-zÀ-ɏ]{3,}/g;
-const LEGIBLE_WORDS = 4;
-
 /** Classifies a document from its visual-zone OCR text (see {@link DocumentKind}). */
 export function documentKindFromText(text: string): DocumentKind {
   const upper = text.toUpperCase();
   if (MRZ_FILLERS.test(upper) || IDENTITY_WORDS.some((re) => re.test(upper))) return 'identity';
-  if (OTHER_WORDS.some((re) => re.test(upper))) return 'other';
-  return (upper.match(WORD)?.length ?? 0) >= LEGIBLE_WORDS ? 'other' : 'unknown';
+  // Only positive evidence makes a card `other`: an identity document read badly (turned, blurred) also
+  // shows no identity words, and telling its holder to use another document would be wrong.
+  return OTHER_WORDS.some((re) => re.test(upper)) ? 'other' : 'unknown';
 }

@@ -7,7 +7,7 @@ import {
   type ComparisonReport,
   type VisualZoneReport,
 } from '@idv/matching';
-import { parseMrz, type MrzParseResult } from '@idv/mrz';
+import { parseMrz, transliterate, type MrzParseResult } from '@idv/mrz';
 import { OcrEngine, type MrzRead, type OcrEngineOptions } from '@idv/ocr';
 import {
   assessQuality,
@@ -23,6 +23,7 @@ import { decideVerdict, type QualityReasonCode, type VerdictInput } from '@idv/v
 import type { AnalyseInput, AnalysisOutcome, ChecksView, QualityView, Timings } from './analysis.types';
 import { documentKindFromText, type DocumentKind } from './document-kind';
 import { declaredType, detectedType, typeFromDocumentCode, typesConsistent } from './document-type';
+import { nearNames, settleNamesWithVisualZone, settleProtectedNearMisses } from './near-miss';
 import { confirmationCouldMatter, mrzOutcome, type Confirmations } from './mrz.evidence';
 import { describe, documentView } from './outcome.view';
 
@@ -52,6 +53,8 @@ interface Side {
   name: SideName;
   image: DecodedImage;
   quality: QualityReport;
+  /** The visual-zone text, once read. */
+  pageText?: Promise<string>;
 }
 interface MrzAttempt {
   side: SideName;
@@ -188,6 +191,26 @@ export class DocumentAnalyser {
       };
       // Any ICAO layout with a parsable MRZ is a travel document this service accepts.
       documentFacts = { found: true, supported: true };
+      settleProtectedNearMisses(comparison, parse);
+      const names = nearNames(comparison);
+      if (parse.valid && names.length > 0 && this.options.visualZone !== false) {
+        // A one-letter name difference: the printed page tells an OCR slip from a record that differs.
+        t = performance.now();
+        const text = withoutMrzLines(await this.pageText(sides, attempt!.side));
+        timings.visualZone = since(t);
+        const settled = settleNamesWithVisualZone(
+          comparison,
+          names,
+          { surname: parse.fields.surname, givenNames: parse.fields.givenNames },
+          {
+            surname: transliterate(input.record.surname),
+            givenNames: transliterate(input.record.givenNames),
+          },
+          text,
+        );
+        checks.visualZone = { ...checks.visualZone, ran: true };
+        for (const field of settled) checks.visualZone.fields[field] = 'agree';
+      }
       if (!parse.valid) {
         evidence.confirmations = recordConfirmations(input.record, parse);
         mrz = mrzOutcome(evidence);
@@ -267,10 +290,7 @@ export class DocumentAnalyser {
     mrzSide: SideName,
     parse: MrzParseResult,
   ): Promise<VisualZoneReport> {
-    // The data page: the MRZ side of a passport, the front of a card (its back holds the MRZ, not the fields).
-    const page =
-      sides.find((s) => s.name === 'front' && mrzSide === 'back') ?? sides.find((s) => s.name === mrzSide)!;
-    const read = await this.ocr.readVisualZone(page.image.image);
+    const text = await this.pageText(sides, mrzSide);
     return compareVisualZone(
       {
         surname: parse.fields.surname,
@@ -279,16 +299,27 @@ export class DocumentAnalyser {
         expiryDate: parse.fields.expiryDate,
         documentNumber: parse.fields.documentNumber,
       },
-      withoutMrzLines(read.text),
+      withoutMrzLines(text),
     );
+  }
+
+  /**
+   * OCR text of the data page: the MRZ side of a passport, the front of a card (its back holds the MRZ, not
+   * the fields). Read once per image: the LSTM pass costs seconds.
+   */
+  private async pageText(sides: Side[], mrzSide: SideName): Promise<string> {
+    const page =
+      sides.find((s) => s.name === 'front' && mrzSide === 'back') ?? sides.find((s) => s.name === mrzSide)!;
+    page.pageText ??= this.ocr.readVisualZone(page.image.image).then((r) => r.text);
+    return page.pageText;
   }
 
   /** The most telling kind over the sides: any identity marker wins over other text. */
   private async documentKind(sides: Side[]): Promise<DocumentKind> {
     let kind: DocumentKind = 'unknown';
     for (const side of sides) {
-      const read = await this.ocr.readVisualZone(side.image.image);
-      const found = documentKindFromText(read.text);
+      side.pageText ??= this.ocr.readVisualZone(side.image.image).then((r) => r.text);
+      const found = documentKindFromText(await side.pageText);
       if (found === 'identity') return found;
       if (found === 'other') kind = found;
     }
