@@ -6,9 +6,11 @@ import { VerificationEntity, VerificationImageEntity } from './entities/verifica
 import { OutboxEntity } from './entities/outbox.entity';
 import { WebhookDeliveryEntity, WebhookEndpointEntity, WebhookEventEntity } from './entities/webhook.entity';
 import { AuditEventEntity } from './entities/audit-event.entity';
+import { ReviewEntity } from './entities/review.entity';
 import { Init1764100000000 } from './migrations/1764100000000-init';
 import { Core1764200000000 } from './migrations/1764200000000-core';
 import { Audit1764300000000 } from './migrations/1764300000000-audit';
+import { Reviews1764400000000 } from './migrations/1764400000000-reviews';
 
 /** Every entity and migration, listed as classes (not globs) so the same list works from TypeScript and from dist/. */
 export const ENTITIES = [
@@ -23,8 +25,9 @@ export const ENTITIES = [
   WebhookEventEntity,
   WebhookDeliveryEntity,
   AuditEventEntity,
+  ReviewEntity,
 ];
-export const MIGRATIONS = [Init1764100000000, Core1764200000000, Audit1764300000000];
+export const MIGRATIONS = [Init1764100000000, Core1764200000000, Audit1764300000000, Reviews1764400000000];
 
 /** TypeORM options for `databaseUrl`. Schema changes go through migrations only; never `synchronize`. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -13,5 +13,7 @@ export { OutboxEntity } from './entities/outbox.entity';
 export { WebhookEndpointEntity, WebhookEventEntity, WebhookDeliveryEntity } from './entities/webhook.entity';
 export { AuditEventEntity } from './entities/audit-event.entity';
 export type { AuditActorType } from './entities/audit-event.entity';
+export { ReviewEntity } from './entities/review.entity';
+export type { ReviewReason, ReviewStatus, ReviewDecisionRecord } from './entities/review.entity';
 export { enqueue, type Tx, type OutboxMessages } from './outbox/outbox';
 export { OutboxRelay, OUTBOX_POLL_MS } from './outbox/outbox.relay';

@@ -3,3 +3,4 @@ export { createTestDatabase, dropDatabase, freshDatabaseUrl } from './database';
 export { freePort, runTs, startTs, waitFor, REPO_ROOT } from './processes';
 export type { ServiceProcess } from './processes';
 export { corpusDir } from './corpus';
+export { ThrowawayRedis } from './redis';

@@ -15,6 +15,18 @@ import { OUTBOX_ROUTES } from '@idv/platform';
 
 export const OUTBOX_POLL_MS = Symbol('OUTBOX_POLL_MS');
 
+/** A queue add that does not answer within this time (Redis down) rolls the pass back instead of holding row locks. */
+const ADD_TIMEOUT_MS = 5000;
+
+/**
+ * Outbox rows already dispatched whose work is evidently not done: the job may have been lost with a Redis that
+ * crashed without persistence. Re-adding with the same job id is a no-op while BullMQ still has the job.
+ */
+const UNFINISHED: Record<string, string> = {
+  'verification.analyse': `EXISTS (SELECT 1 FROM verifications v
+      WHERE v.id = (o.payload->>'verificationId')::uuid AND v.status IN ('queued', 'processing'))`,
+};
+
 /**
  * Moves outbox rows to BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED (several relays may run) and
  * marked dispatched in the same transaction as the queue add; each job id is derived from the row id, so a
@@ -34,15 +46,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @Optional() @Inject(OUTBOX_POLL_MS) private readonly pollMs = 500,
   ) {}
 
+  private reconcileTimer?: NodeJS.Timeout;
+
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.kick(), this.pollMs);
     this.timer.unref();
+    const every = Number(process.env.IDV_OUTBOX_RECONCILE_SECONDS ?? 60) * 1000;
+    this.reconcileTimer = setInterval(
+      () =>
+        void this.reconcile(every).catch((err) =>
+          this.logger.warn(`outbox reconcile failed: ${(err as Error).message}`),
+        ),
+      every,
+    );
+    this.reconcileTimer.unref();
     this.kick();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.reconcileTimer);
     await this.running;
   }
 
@@ -64,14 +88,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           `SELECT id, topic, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
           [batch],
         );
-        for (const row of rows) {
-          const route = OUTBOX_ROUTES[row.topic];
-          if (!route) throw new Error(`No route for outbox topic ${row.topic}`);
-          await this.queue(route.queue).add(route.job, row.payload, {
-            jobId: `outbox-${row.id}`,
-            ...(JOB_OPTIONS[row.topic] ?? {}),
-          });
-        }
+        for (const row of rows) await this.add(row);
         if (rows.length) {
           await tx.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [
             rows.map((r) => r.id),
@@ -81,6 +98,46 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       });
       total += n;
       if (n < batch || this.stopped) return total;
+    }
+  }
+
+  /**
+   * Re-adds the jobs of rows dispatched more than `olderThanMs` ago whose work is still unfinished (see UNFINISHED).
+   * Returns how many were re-added (or found still in the queue).
+   */
+  async reconcile(olderThanMs: number): Promise<number> {
+    let n = 0;
+    for (const [topic, unfinished] of Object.entries(UNFINISHED)) {
+      const rows: Array<{ id: string; topic: string; payload: Record<string, unknown> }> =
+        await this.ds.query(
+          `SELECT o.id, o.topic, o.payload FROM outbox o
+          WHERE o.topic = $1 AND o.dispatched_at < now() - make_interval(secs => $2) AND ${unfinished}
+          ORDER BY o.id LIMIT 200`,
+          [topic, olderThanMs / 1000],
+        );
+      for (const row of rows) await this.add(row);
+      n += rows.length;
+    }
+    if (n) this.logger.warn(`outbox reconcile: re-added ${n} unfinished job(s)`);
+    return n;
+  }
+
+  private async add(row: { id: string; topic: string; payload: Record<string, unknown> }): Promise<void> {
+    const route = OUTBOX_ROUTES[row.topic];
+    if (!route) throw new Error(`No route for outbox topic ${row.topic}`);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.queue(route.queue).add(route.job, row.payload, {
+          jobId: `outbox-${row.id}`,
+          ...(JOB_OPTIONS[row.topic] ?? {}),
+        }),
+        new Promise(
+          (_, reject) => (timer = setTimeout(() => reject(new Error('queue add timed out')), ADD_TIMEOUT_MS)),
+        ),
+      ]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
