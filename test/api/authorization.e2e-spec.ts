@@ -131,6 +131,27 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     call: (api, k, f) => request(api.url).get(`/v1/webhooks/${f.webhookId}/deliveries`).set(auth(api, k)),
   },
+  {
+    name: 'GET /v1/audit-events',
+    roles: ['auditor'],
+    owned: false,
+    ok: 200,
+    call: (api, k) => request(api.url).get('/v1/audit-events').set(auth(api, k)),
+  },
+  {
+    name: 'GET /v1/audit-events/export',
+    roles: ['auditor'],
+    owned: false,
+    ok: 200,
+    call: (api, k) => request(api.url).get('/v1/audit-events/export?format=csv').set(auth(api, k)),
+  },
+  {
+    name: 'GET /v1/audit-events/verify',
+    roles: ['auditor'],
+    owned: false,
+    ok: 200,
+    call: (api, k) => request(api.url).get('/v1/audit-events/verify').set(auth(api, k)),
+  },
 ];
 
 describe('authorization matrix: every endpoint × role × own/other tenant', () => {

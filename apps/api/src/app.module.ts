@@ -16,6 +16,8 @@ import { AuthModule } from '@idv/auth';
 import { ApplicantsModule } from '@idv/applicants';
 import { WebhooksModule } from '@idv/webhooks';
 import { VerificationsModule } from '@idv/verifications';
+import { ReviewsModule } from '@idv/review';
+import { AuditModule } from '@idv/audit';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { MetricsController } from './metrics/metrics.controller';
@@ -31,6 +33,11 @@ import { ApplicantsController } from './applicants/applicants.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { VerificationsController } from './verifications/verifications.controller';
 import { QualityChecksController } from './verifications/quality-checks.controller';
+import { VerificationImagesController } from './verifications/verification-images.controller';
+import { ReviewsController } from './reviews/reviews.controller';
+import { AppealsController } from './reviews/appeals.controller';
+import { ConsoleController } from './console/console.controller';
+import { AuditController } from './audit/audit.controller';
 
 /** The HTTP API: wiring only. Guards run in order: availability (503) → API key and role (401/403). */
 @Module({
@@ -53,6 +60,7 @@ import { QualityChecksController } from './verifications/quality-checks.controll
     ApplicantsModule,
     WebhooksModule,
     VerificationsModule,
+    AuditModule,
   ],
   controllers: [
     HealthController,
@@ -61,6 +69,7 @@ import { QualityChecksController } from './verifications/quality-checks.controll
     VerificationsController,
     QualityChecksController,
     WebhooksController,
+    AuditController,
   ],
   providers: [
     RedisHealthIndicator,

@@ -89,6 +89,11 @@ export class AuditTrail {
     return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].seq) : null };
   }
 
+  /** The newest event matching `filter` (e.g. the last `maintenance.toggled` of the platform chain), or null. */
+  async latest(filter: AuditFilter, tx?: AuditTransaction): Promise<AuditEvent | null> {
+    return this.repository.last(chainFilter(filter), tx);
+  }
+
   /**
    * Recomputes a chain (`tenant` null = platform chain) in seq order, in batches, in constant memory: every
    * hash, every link to the previous hash, seq continuity, and the last event against the chain head.

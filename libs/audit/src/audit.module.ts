@@ -1,20 +1,17 @@
-import { Logger, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditEventEntity } from '@idv/persistence';
+import { APP_CONFIG, loadConfig, type AppConfig } from '@idv/platform';
 import { AUDIT_OPTIONS, AuditTrail, type AuditOptions } from './audit-trail.service';
 import { AuditRepository } from './audit.repository';
-import { auditSaltFromEnv, DEV_AUDIT_SALT } from './personal-data';
 
-/** Options from the environment: `IDV_AUDIT_SALT` (a warning in production when it is left at the dev default). */
+/**
+ * Options from the validated platform configuration: `IDV_AUDIT_SALT` (required in production, where loadConfig
+ * refuses to start without it; the public development salt otherwise).
+ */
 export function auditOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): AuditOptions {
-  const salt = auditSaltFromEnv(env);
-  if (salt === DEV_AUDIT_SALT && env.NODE_ENV === 'production') {
-    new Logger('Audit').warn(
-      'IDV_AUDIT_SALT is not set: personal-data digests use the public development salt',
-    );
-  }
-  return { salt };
+  return { salt: loadConfig(env).auditSalt };
 }
 
 /**
@@ -26,7 +23,11 @@ export function auditOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Audit
   providers: [
     AuditRepository,
     AuditTrail,
-    { provide: AUDIT_OPTIONS, useFactory: () => auditOptionsFromEnv() },
+    {
+      provide: AUDIT_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): AuditOptions => ({ salt: config.auditSalt }),
+    },
   ],
   exports: [AuditTrail],
 })

@@ -124,18 +124,23 @@ export class AuditRepository {
   /** Up to `limit` events of the filtered chain with seq > `afterSeq`, in seq order. */
   async page(filter: ChainFilter, afterSeq: number, limit: number): Promise<AuditEvent[]> {
     const params: unknown[] = [afterSeq, limit];
-    const where = ['seq > $1'];
-    if (filter.tenant === null) where.push('tenant_id IS NULL');
-    else where.push(`tenant_id = $${params.push(filter.tenant)}`);
-    if (filter.from) where.push(`at >= $${params.push(filter.from)}`);
-    if (filter.to) where.push(`at < $${params.push(filter.to)}`);
-    if (filter.action) where.push(`action = $${params.push(filter.action)}`);
-    if (filter.subjectId) where.push(`subject_id = $${params.push(filter.subjectId)}`);
+    const where = ['seq > $1', ...conditions(filter, params)];
     const rows = (await this.manager.query(
       `SELECT ${COLUMNS} FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $2`,
       params,
     )) as AuditRow[];
     return rows.map(toEvent);
+  }
+
+  /** The filtered chain's newest event, or null; read through `tx` when given (e.g. under an advisory lock). */
+  async last(filter: ChainFilter, tx?: AuditTransaction): Promise<AuditEvent | null> {
+    const params: unknown[] = [];
+    const where = conditions(filter, params);
+    const rows = (await (tx ?? this.manager).query(
+      `SELECT ${COLUMNS} FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT 1`,
+      params,
+    )) as AuditRow[];
+    return rows.length ? toEvent(rows[0]) : null;
   }
 
   /** The head of `tenant`'s chain, or null when nothing was ever written to it. */
@@ -155,6 +160,18 @@ export class AuditRepository {
     )) as { tenant_id: string | null }[];
     return rows.map((r) => r.tenant_id);
   }
+}
+
+/** SQL conditions of a filter; values are appended to `params` as placeholders. */
+function conditions(filter: ChainFilter, params: unknown[]): string[] {
+  const where: string[] = [];
+  if (filter.tenant === null) where.push('tenant_id IS NULL');
+  else where.push(`tenant_id = $${params.push(filter.tenant)}`);
+  if (filter.from) where.push(`at >= $${params.push(filter.from)}`);
+  if (filter.to) where.push(`at < $${params.push(filter.to)}`);
+  if (filter.action) where.push(`action = $${params.push(filter.action)}`);
+  if (filter.subjectId) where.push(`subject_id = $${params.push(filter.subjectId)}`);
+  return where;
 }
 
 function toEvent(row: AuditRow): AuditEvent {

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   'verification.created',
   'verification.started',
   'verification.completed',
+  'review.opened',
   'review.claimed',
   'review.released',
   'review.decided',
@@ -15,9 +16,11 @@ export const AUDIT_ACTIONS = [
   'webhook.registered',
   'webhook.delivered',
   'webhook.failed',
+  'webhook.removed',
   'key.created',
   'key.revoked',
   'maintenance.toggled',
+  'retention.purged',
 ] as const;
 
 /** An audited action, `<subject>.<verb>`. */

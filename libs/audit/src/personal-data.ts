@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { DEVELOPMENT_AUDIT_SALT } from '@idv/platform';
 import { AuditError, AuditErrorCode } from './audit.error';
 import { canonicalJson } from './canonical-json';
 
 /** The salt used when `IDV_AUDIT_SALT` is unset: fine for development and tests, never for production. */
-export const DEV_AUDIT_SALT = 'idv-dev-audit-salt';
+export const DEV_AUDIT_SALT = DEVELOPMENT_AUDIT_SALT;
 
 /**
  * Keys that name raw personal data, compared after lower-casing and dropping everything but letters and digits

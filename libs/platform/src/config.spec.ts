@@ -40,7 +40,28 @@ describe('loadConfig', () => {
       /IDV_ENCRYPTION_KEY is required in production/,
     );
     const key = 'ab'.repeat(32);
-    expect(loadConfig({ NODE_ENV: 'production', IDV_ENCRYPTION_KEY: key }).usingDevelopmentKey).toBe(false);
+    const salt = 'cd'.repeat(16);
+    expect(
+      loadConfig({ NODE_ENV: 'production', IDV_ENCRYPTION_KEY: key, IDV_AUDIT_SALT: salt })
+        .usingDevelopmentKey,
+    ).toBe(false);
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u:supersecret@h' })).toThrow(/^(?!.*supersecret)/);
+  });
+
+  it('needs an audit salt in production, hides it, and reads the retention periods', () => {
+    const key = 'ab'.repeat(32);
+    expect(() => loadConfig({ NODE_ENV: 'production', IDV_ENCRYPTION_KEY: key })).toThrow(
+      /IDV_AUDIT_SALT is required in production/,
+    );
+    expect(() => loadConfig({ IDV_AUDIT_SALT: 'short secret' })).toThrow(/IDV_AUDIT_SALT=\(hidden\)/);
+    expect(loadConfig({}).auditSalt).toBe('idv-dev-audit-salt');
+    expect(loadConfig({}).retention).toEqual({ imageDays: 30, recordYears: 5 });
+    const c = loadConfig({
+      IDV_IMAGE_RETENTION_DAYS: '7',
+      IDV_RECORD_RETENTION_YEARS: '10',
+      IDV_AUDIT_SALT: 's'.repeat(20),
+    });
+    expect([c.retention, c.auditSalt]).toEqual([{ imageDays: 7, recordYears: 10 }, 's'.repeat(20)]);
+    expect(() => loadConfig({ IDV_IMAGE_RETENTION_DAYS: '0' })).toThrow(/IDV_IMAGE_RETENTION_DAYS/);
   });
 });

@@ -73,6 +73,26 @@ class EnvironmentVariables {
   })
   IDV_ENCRYPTION_KEY?: string;
 
+  /** Keys the personal-data digests of the audit trail (HMAC-SHA256). Required in production. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{16,}$/, { message: 'IDV_AUDIT_SALT must be at least 16 characters (openssl rand -hex 32)' })
+  IDV_AUDIT_SALT?: string;
+
+  /** Days after upload when document images are purged (ciphertext deleted, metadata kept). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt({ message: 'IDV_IMAGE_RETENTION_DAYS must be a whole number of days from 1 to 3650' })
+  @Min(1, { message: 'IDV_IMAGE_RETENTION_DAYS must be a whole number of days from 1 to 3650' })
+  @Max(3650, { message: 'IDV_IMAGE_RETENTION_DAYS must be a whole number of days from 1 to 3650' })
+  IDV_IMAGE_RETENTION_DAYS = 30;
+
+  /** Years verdicts keep the document data read from them (anti-money-laundering record period). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt({ message: 'IDV_RECORD_RETENTION_YEARS must be a whole number of years from 1 to 100' })
+  @Min(1, { message: 'IDV_RECORD_RETENTION_YEARS must be a whole number of years from 1 to 100' })
+  @Max(100, { message: 'IDV_RECORD_RETENTION_YEARS must be a whole number of years from 1 to 100' })
+  IDV_RECORD_RETENTION_YEARS = 5;
+
   @Transform(({ value }) => (value === undefined || value === '' ? 10 * 1024 * 1024 : Number(value)))
   @IsInt({ message: 'IDV_MAX_UPLOAD_BYTES must be a whole number of bytes' })
   @Min(1024)
@@ -115,6 +135,9 @@ class EnvironmentVariables {
 /** A fixed development key, so `npm start` works out of the box; production refuses to start with it. */
 const DEVELOPMENT_ENCRYPTION_KEY = '0'.repeat(62) + 'de';
 
+/** The audit salt when `IDV_AUDIT_SALT` is unset: public, so fine for development and tests only. */
+export const DEVELOPMENT_AUDIT_SALT = 'idv-dev-audit-salt';
+
 /** The typed configuration every app receives. */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -128,6 +151,14 @@ export interface AppConfig {
   ocrWorkers: number;
   encryptionKey: string;
   usingDevelopmentKey: boolean;
+  /** `IDV_AUDIT_SALT`, or {@link DEVELOPMENT_AUDIT_SALT} outside production. */
+  auditSalt: string;
+  retention: {
+    /** Images are purged this many days after upload. */
+    imageDays: number;
+    /** Verification records keep their document data this many years. */
+    recordYears: number;
+  };
   maxUploadBytes: number;
   maxPixels: number;
   limits: {
@@ -139,7 +170,7 @@ export interface AppConfig {
   };
 }
 
-export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'IDV_ENCRYPTION_KEY'] as const;
+export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'IDV_ENCRYPTION_KEY', 'IDV_AUDIT_SALT'] as const;
 
 /** Thrown when the environment is invalid; its message is one line meant for a person. */
 export class ConfigError extends Error {
@@ -164,6 +195,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration: IDV_ENCRYPTION_KEY is required in production (32 bytes: openssl rand -hex 32)',
     );
   }
+  if (vars.NODE_ENV === 'production' && !vars.IDV_AUDIT_SALT) {
+    throw new ConfigError(
+      'Invalid configuration: IDV_AUDIT_SALT is required in production (a secret: openssl rand -hex 32)',
+    );
+  }
   return {
     env: vars.NODE_ENV as AppConfig['env'],
     port: vars.PORT,
@@ -176,6 +212,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ocrWorkers: vars.IDV_OCR_WORKERS,
     encryptionKey: vars.IDV_ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY,
     usingDevelopmentKey: !vars.IDV_ENCRYPTION_KEY,
+    auditSalt: vars.IDV_AUDIT_SALT ?? DEVELOPMENT_AUDIT_SALT,
+    retention: {
+      imageDays: vars.IDV_IMAGE_RETENTION_DAYS,
+      recordYears: vars.IDV_RECORD_RETENTION_YEARS,
+    },
     maxUploadBytes: vars.IDV_MAX_UPLOAD_BYTES,
     maxPixels: vars.IDV_MAX_PIXELS,
     limits: {

@@ -1,5 +1,5 @@
 /** Cross-cutting platform concerns: configuration, dependency checks, logging, Redis connection options. */
-export { loadConfig, ConfigError, APP_CONFIG, SECRET_KEYS } from './config';
+export { loadConfig, ConfigError, APP_CONFIG, SECRET_KEYS, DEVELOPMENT_AUDIT_SALT } from './config';
 export type { AppConfig } from './config';
 export { checkPostgres, checkRedis, DependencyUnavailableError } from './dependency.check';
 export { loggerParams, REDACTED_PATHS } from './logging';
