@@ -134,6 +134,17 @@ describe('decideVerdict: unreadable and unsupported', () => {
     expect(codes(input)).toEqual(['IMAGE_TOO_DARK', 'IMAGE_GLARE', 'MRZ_NOT_FOUND']);
   });
 
+  it('gives only the quality reasons when a failed image was never read', () => {
+    const input: VerdictInput = {
+      ...clean(),
+      mrz: null,
+      quality: { issues: [{ code: 'IMAGE_BLURRED', severity: 'fail' }] },
+    };
+    expect(decideVerdict(input).verdict).toBe('unreadable');
+    expect(codes(input)).toEqual(['IMAGE_BLURRED']);
+    expect(codes({ ...input, quality: { issues: [] } })).toContain('MRZ_NOT_FOUND');
+  });
+
   it('says MRZ_UNREADABLE for a found MRZ that did not parse, DOCUMENT_NOT_FOUND when nothing was found', () => {
     const garbled = { ...noMrz(clean()), mrz: { ...noMrz(clean()).mrz!, found: true } };
     expect(codes(garbled)).toEqual(['MRZ_UNREADABLE']);

@@ -83,6 +83,8 @@ function readabilityFindings(input: VerdictInput, mrzRead: boolean): Finding[] {
   }
   const mrz = input.mrz;
   if (mrzRead) return findings;
+  // No read was attempted because the image already failed: its quality reasons say all there is to change.
+  if (!mrz && input.quality?.issues.some((i) => i.severity === 'fail')) return findings;
   if (!mrz?.found && input.document?.found === false) {
     findings.push({ verdict: 'unreadable', reason: reason('DOCUMENT_NOT_FOUND') });
   } else if (input.document?.supported !== false) {

@@ -125,7 +125,10 @@ export interface VerdictInput {
    * service accepts (a payment card, a driving licence); `null` when the type is unknown.
    */
   document?: { found: boolean; supported: boolean | null } | null;
-  /** The MRZ read; `null` when no read was attempted (treated as not found). */
+  /**
+   * The MRZ read; `null` when no read was attempted: treated as not found, unless a failed quality check is
+   * why it was not attempted (then the quality reasons stand alone).
+   */
   mrz?: MrzOutcome | null;
   /** The record cross-check from `@idv/matching`; `null` when there was nothing to compare. */
   comparison?: ComparisonReport | null;
