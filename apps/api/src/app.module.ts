@@ -38,6 +38,7 @@ import { ReviewsController } from './reviews/reviews.controller';
 import { AppealsController } from './reviews/appeals.controller';
 import { ConsoleController } from './console/console.controller';
 import { AuditController } from './audit/audit.controller';
+import { MaintenanceRecorder } from './availability/maintenance.recorder';
 
 /** The HTTP API: wiring only. Guards run in order: availability (503) → API key and role (401/403). */
 @Module({
@@ -80,6 +81,7 @@ import { AuditController } from './audit/audit.controller';
     { provide: APP_GUARD, useClass: AvailabilityGuard },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard },
+    MaintenanceRecorder,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ApiKeyEntity, TenantEntity } from '@idv/persistence';
 import type { ApiKeySummary, Role } from './principal';
 
@@ -14,8 +14,18 @@ export class ApiKeyRepository {
     return this.ds.getRepository(TenantEntity).findOneByOrFail({ name });
   }
 
-  async insert(tenantId: string, role: Role, prefix: string, secretHash: Buffer): Promise<ApiKeyEntity> {
-    return this.ds.getRepository(ApiKeyEntity).save({ tenantId, role, prefix, secretHash, revokedAt: null });
+  transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.ds.transaction(fn);
+  }
+
+  async insert(
+    tx: EntityManager,
+    tenantId: string,
+    role: Role,
+    prefix: string,
+    secretHash: Buffer,
+  ): Promise<ApiKeyEntity> {
+    return tx.getRepository(ApiKeyEntity).save({ tenantId, role, prefix, secretHash, revokedAt: null });
   }
 
   /** Active keys with this prefix (normally one), with their tenant's name. */
@@ -51,9 +61,12 @@ export class ApiKeyRepository {
     }));
   }
 
-  async revoke(id: string): Promise<ApiKeyEntity | null> {
-    const repo = this.ds.getRepository(ApiKeyEntity);
-    const key = await repo.findOneBy({ id, revokedAt: IsNull() });
+  async revoke(tx: EntityManager, id: string): Promise<ApiKeyEntity | null> {
+    const repo = tx.getRepository(ApiKeyEntity);
+    const key = await repo.findOne({
+      where: { id, revokedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!key) return null;
     key.revokedAt = new Date();
     return repo.save(key);

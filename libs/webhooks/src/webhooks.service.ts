@@ -74,14 +74,24 @@ export class Webhooks {
   }
 
   /**
-   * Disables an endpoint: nothing more is queued for it and queued deliveries complete without sending. Its
-   * delivery log stays readable. Removing an already removed endpoint is a no-op; another tenant's is not found.
+   * Disables an endpoint (audited: `webhook.removed`): nothing more is queued for it and queued deliveries
+   * complete without sending. Its delivery log stays readable. Removing an already removed endpoint is a no-op; another tenant's is not found.
    */
   async remove(actor: WebhookActor, id: string): Promise<void> {
     await this.repo.transaction(async (tx) => {
       const row = await this.repo.findEndpoint(actor.tenantId, id, tx);
       if (!row) throw webhookNotFound(id);
+      if (row.disabledAt) return;
       await this.repo.disable(tx, row.id);
+      await this.audit.record(
+        {
+          tenant: actor.tenantId,
+          actor: { type: actor.type, id: actor.id },
+          action: 'webhook.removed',
+          subject: { type: 'webhook_endpoint', id: row.id },
+        },
+        tx,
+      );
     });
   }
 
