@@ -3,29 +3,39 @@ import { parseMrz } from '@idv/mrz';
 import type { MrzOutcome } from '@idv/verdict';
 
 /**
- * Letter/digit pairs that OCR of OCR-B confuses, plus the filler `<` read as `K` and back. Digit/digit
- * confusions are left out on purpose: a forger's edit of a number is exactly one digit replaced by another,
- * so counting them as OCR noise would excuse every such forgery.
+ * Letter/digit pairs that OCR of OCR-B confuses. Digit/digit confusions are left out on purpose: a forger's
+ * edit of a number is one digit replaced by another. (Pairs such as 6/G or `<`/K are left out too: their
+ * values differ by a multiple of 10, so they never change a check digit.)
  */
 const CONFUSABLE: Readonly<Record<string, readonly string[]>> = {
   '0': ['O', 'D', 'Q'],
   O: ['0'],
   D: ['0'],
   Q: ['0'],
-  '1': ['I', 'L'],
+  '1': ['I'],
   I: ['1'],
-  L: ['1'],
   '2': ['Z'],
   Z: ['2'],
   '5': ['S'],
   S: ['5'],
-  '6': ['G'],
-  G: ['6'],
   '8': ['B'],
   B: ['8'],
-  '<': ['K'],
-  K: ['<'],
 };
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isLetter = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z';
+
+/**
+ * Whether OCR plausibly read `text[column]` the other way: a letter standing next to a digit may be a digit,
+ * a digit may be a letter only between letters. Document numbers are a letter prefix and digits, so a digit
+ * inside a run of digits is taken as printed (otherwise a forger's digit edit would be "repaired" by
+ * calling some other digit a letter in about a third of all cases).
+ */
+function plausibleSwap(text: string, column: number): boolean {
+  const [before, here, after] = [text[column - 1], text[column], text[column + 1]];
+  if (isLetter(here)) return isDigit(before) || isDigit(after);
+  return !isDigit(before) && !isDigit(after) && (isLetter(before) || isLetter(after));
+}
 
 const failedChecks = (parse: MrzParseResult): MrzCheckField[] =>
   parse.checks.filter((c) => !c.valid).map((c) => c.field);
@@ -40,7 +50,8 @@ export function oneSwapRepairs(parse: MrzParseResult, today: Date): boolean {
   for (let line = 0; line < parse.lines.length; line++) {
     const text = parse.lines[line];
     for (let column = 0; column < text.length; column++) {
-      for (const other of CONFUSABLE[text[column]] ?? []) {
+      if (!CONFUSABLE[text[column]] || !plausibleSwap(text, column)) continue;
+      for (const other of CONFUSABLE[text[column]]) {
         const lines = [...parse.lines];
         lines[line] = text.slice(0, column) + other + text.slice(column + 1);
         const retry = parseMrz(lines, { today });

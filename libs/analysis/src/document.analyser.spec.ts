@@ -1,0 +1,256 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { generateCase, type GeneratedCase, type GenerateCaseOptions } from '@idv/synthetic';
+import { DocumentAnalyser } from './document.analyser';
+import { documentKeySource, finalise } from './finalise';
+
+const corpus = process.env.IDV_CORPUS_DIR ?? path.resolve(__dirname, '../../../../shared/corpus');
+const specimenDir = path.join(corpus, 'specimens');
+
+let analyser: DocumentAnalyser;
+beforeAll(async () => {
+  analyser = await DocumentAnalyser.create();
+}, 30_000);
+afterAll(() => analyser.close());
+
+/** Seeds picked once from the generator's deterministic output; each names the case it stands for. */
+async function generated(seed: number, options: GenerateCaseOptions): Promise<GeneratedCase> {
+  return generateCase(seed, options);
+}
+
+async function analyseCase({ case: c, images }: GeneratedCase) {
+  return analyser.analyse({ front: images.front, back: images.back, record: c.record, today: c.today });
+}
+
+const codes = (o: { reasons: { code: string; field: string | null }[] }) =>
+  o.reasons.map((r) => (r.field ? `${r.code}:${r.field}` : r.code));
+
+describe('DocumentAnalyser on generated documents', () => {
+  it('accepts a clean passport whose every field matches the record', async () => {
+    const c = await generated(1, { scenario: 'clean', documentType: 'passport' });
+    const outcome = await analyseCase(c);
+    expect(outcome.verdict).toBe('accepted');
+    expect(outcome.reasons).toEqual([]);
+    expect(Object.values(outcome.checks.comparison).every((s) => s === 'match')).toBe(true);
+    expect(outcome.checks.comparison).toMatchObject({
+      surname: 'match',
+      givenNames: 'match',
+      dateOfBirth: 'match',
+    });
+    expect(outcome.checks.mrz).toMatchObject({
+      found: true,
+      valid: true,
+      lines: c.case.groundTruth.mrzLines,
+    });
+    expect(outcome.document).toMatchObject({
+      type: 'passport',
+      format: 'TD3',
+      documentNumber: c.case.groundTruth.documentNumber,
+      dateOfBirth: c.case.groundTruth.dateOfBirth,
+      expiryDate: c.case.groundTruth.expiryDate,
+    });
+    expect(documentKeySource(outcome)).toEqual({
+      issuingCountry: c.case.groundTruth.issuingCountry,
+      documentNumber: c.case.groundTruth.documentNumber,
+    });
+  });
+
+  it('accepts a Chinese applicant registered in Han characters', async () => {
+    const c = await generated(6, { scenario: 'clean', documentType: 'passport' });
+    expect(c.case.record.surname).toMatch(/\p{Script=Han}/u);
+    const outcome = await analyseCase(c);
+    expect(outcome.verdict).toBe('accepted');
+    expect(outcome.checks.comparison).toMatchObject({ surname: 'match', givenNames: 'match' });
+  });
+
+  it('calls a record that differs a mismatch and names the field', async () => {
+    const c = await generated(1, { scenario: 'mismatch', documentType: 'passport' });
+    const outcome = await analyseCase(c);
+    expect(outcome.verdict).toBe('mismatch');
+    expect(codes(outcome)).toContain(`FIELD_MISMATCH:${c.case.mismatchField}`);
+    expect(outcome.checks.comparison[c.case.mismatchField!]).toBe('mismatch');
+    const reason = outcome.reasons.find((r) => r.code === 'FIELD_MISMATCH')!;
+    expect(reason.hint.en.length).toBeGreaterThan(0);
+    expect(reason.hint['zh-CN']).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('calls an expired document expired', async () => {
+    const c = await generated(1, { scenario: 'expired', documentType: 'passport' });
+    const outcome = await analyseCase(c);
+    expect(outcome.verdict).toBe('expired');
+    expect(codes(outcome)).toContain('DOCUMENT_EXPIRED');
+    expect(outcome.checks.expiry.expired).toBe(true);
+  });
+
+  it('rejects a tampered MRZ whose check digits OCR does not explain', async () => {
+    const c = await generated(1, { scenario: 'tampered', documentType: 'passport' });
+    const outcome = await analyseCase(c);
+    expect(outcome.verdict).toBe('rejected');
+    expect(codes(outcome)).toEqual(['MRZ_CHECK_DIGIT_INVALID']);
+    expect(outcome.checks.mrz.valid).toBe(false);
+    expect(documentKeySource(outcome)).toBeNull();
+  });
+
+  it('calls a payment or loyalty card unsupported', async () => {
+    const c = await generated(1, { scenario: 'unsupported' });
+    const outcome = await analyseCase(c);
+    expect(outcome.verdict).toBe('unsupported');
+    expect(codes(outcome)).toContain('DOCUMENT_TYPE_UNSUPPORTED');
+  });
+
+  it('rejects a heavily blurred photo as unreadable before any OCR', async () => {
+    const c = await generated(21, { scenario: 'severe', documentType: 'passport' });
+    expect(c.case.variant).toBe('severe-blur');
+    const outcome = await analyseCase(c);
+    expect(outcome.verdict).toBe('unreadable');
+    expect(codes(outcome)).toContain('IMAGE_BLURRED');
+    expect(outcome.timings.mrz).toBeUndefined();
+    expect(outcome.timings.total).toBeLessThan(1500);
+  });
+
+  it('re-decides with the applicant restriction and the duplicate-document signal', async () => {
+    const c = await generated(2, { scenario: 'clean', documentType: 'passport' });
+    const outcome = await analyseCase(c);
+    expect(outcome.verdict).toBe('accepted');
+    const restricted = finalise(outcome, {
+      restriction: { until: '2026-12-01T00:00:00.000Z', reason: 'TOO_MANY_ATTEMPTS' },
+    });
+    expect(restricted.verdict).toBe('restricted');
+    expect(codes(restricted)).toEqual(['TOO_MANY_ATTEMPTS']);
+    const duplicate = finalise(outcome, { duplicate: true });
+    expect(duplicate.verdict).toBe('rejected');
+    expect(codes(duplicate)).toEqual(['DUPLICATE_DOCUMENT']);
+    expect(finalise(outcome).verdict).toBe('accepted');
+  });
+});
+
+/** A PNG whose header declares `width`×`height`, with a few rows of data: a decompression bomb's shape. */
+function declaredPng(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const rows = deflateSync(Buffer.alloc((width + 1) * 4));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', rows),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('DocumentAnalyser on bad input', () => {
+  const record = {
+    surname: 'ERIKSSON',
+    givenNames: 'ANNA MARIA',
+    dateOfBirth: '1974-08-12',
+    nationality: 'SWE',
+  };
+  const analyse = (front: Buffer) => analyser.analyse({ front, record, today: '2026-11-01' });
+
+  it.each<[string, () => Promise<Buffer>, string]>([
+    [
+      'undecodable bytes',
+      async () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)),
+      'IMAGE_CORRUPT',
+    ],
+    ['a zero-byte file', async () => Buffer.alloc(0), 'IMAGE_CORRUPT'],
+    [
+      'a truncated PNG',
+      async () => {
+        const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#c8b4a0' } })
+          .png()
+          .toBuffer();
+        return png.subarray(0, Math.floor(png.length / 2));
+      },
+      'IMAGE_CORRUPT',
+    ],
+    ['a 30000×30000 decompression bomb', async () => declaredPng(30_000, 30_000), 'FILE_TOO_LARGE'],
+    [
+      'an SVG',
+      async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="600"/>'),
+      'FILE_TYPE_UNSUPPORTED',
+    ],
+    [
+      'a PDF',
+      async () => Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+      'FILE_TYPE_UNSUPPORTED',
+    ],
+  ])('answers %s with a clear unreadable verdict', async (_name, bytes, code) => {
+    const started = performance.now();
+    const outcome = await analyse(await bytes());
+    expect(outcome.verdict).toBe('unreadable');
+    expect(codes(outcome)).toEqual([code]);
+    expect(outcome.reasons[0].hint['zh-CN'].length).toBeGreaterThan(0);
+    expect(outcome.checks.quality.decode?.ok).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('answers a 1×1 image as unreadable', async () => {
+    const pixel = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#808080' } })
+      .png()
+      .toBuffer();
+    const outcome = await analyse(pixel);
+    expect(outcome.verdict).toBe('unreadable');
+    expect(codes(outcome)).toContain('IMAGE_LOW_RESOLUTION');
+  });
+
+  it('still works after all of them', async () => {
+    const c = await generated(3, { scenario: 'clean', documentType: 'passport' });
+    expect((await analyseCase(c)).verdict).toBe('accepted');
+  });
+});
+
+describe('DocumentAnalyser on a real specimen', () => {
+  const file = 'can-passport-arg.png';
+  const present = existsSync(path.join(specimenDir, file));
+  if (!present) console.log(`corpus not found at ${corpus} (set IDV_CORPUS_DIR): specimen test skipped`);
+  (present ? it : it.skip)(
+    'accepts the Canadian passport specimen with its ground-truth record',
+    async () => {
+      const manifest = JSON.parse(readFileSync(path.join(specimenDir, 'manifest.json'), 'utf8')) as {
+        file: string;
+        ground_truth: Record<string, string>;
+      }[];
+      const truth = manifest.find((s) => s.file === file)!.ground_truth;
+      const outcome = await analyser.analyse({
+        front: readFileSync(path.join(specimenDir, file)),
+        record: {
+          surname: truth.surname,
+          givenNames: truth.given_names,
+          dateOfBirth: truth.birth_date,
+          nationality: truth.nationality,
+          documentNumber: truth.document_number,
+        },
+        today: '2022-06-01',
+      });
+      expect(outcome.verdict).toBe('accepted');
+      expect(outcome.document).toMatchObject({
+        documentNumber: truth.document_number,
+        dateOfBirth: truth.birth_date,
+        expiryDate: truth.expiry_date,
+      });
+    },
+  );
+});

@@ -1,0 +1,93 @@
+import { composeMrz, parseMrz } from '@idv/mrz';
+import { confirmationCouldMatter, mrzOutcome, type MrzEvidence } from './mrz.evidence';
+import { documentKindFromText } from './document-kind';
+import { detectedType, typesConsistent } from './document-type';
+
+const today = new Date('2026-11-01T12:00:00Z');
+const lines = composeMrz({
+  format: 'TD3',
+  documentCode: 'P',
+  issuingCountry: 'SWE',
+  surname: 'ERIKSSON',
+  givenNames: 'ANNA MARIA',
+  documentNumber: 'L898902C3',
+  nationality: 'SWE',
+  dateOfBirth: '1974-08-12',
+  sex: 'F',
+  expiryDate: '2031-04-15',
+});
+/** Replaces the character at `column` of line 2 (0-based). */
+const edit = (column: number, to: string) => [
+  lines[0],
+  lines[1].slice(0, column) + to + lines[1].slice(column + 1),
+];
+const evidence = (read: string[], overrides: Partial<MrzEvidence> = {}): MrzEvidence => ({
+  found: true,
+  parse: parseMrz(read, { today }),
+  confidence: 0.9,
+  lowConfidence: 0.6,
+  confirmations: {},
+  today,
+  ...overrides,
+});
+
+describe('mrzOutcome', () => {
+  it('passes a valid read through', () => {
+    expect(mrzOutcome(evidence(lines))).toMatchObject({ readable: true, valid: true, failedCheckDigits: [] });
+  });
+
+  it('does not excuse a digit of the number replaced by another digit on a confident read', () => {
+    const forged = edit(1, '7'); // L898902C3 → L798902C3, check digits left as printed
+    const outcome = mrzOutcome(evidence(forged));
+    expect(outcome.failedCheckDigits).toEqual(['documentNumber', 'composite']);
+    expect(outcome.failureExplainedByOcr).toBe(false);
+  });
+
+  it('puts a failure down to OCR when one confusable character repairs it (8 read as B)', () => {
+    const misread = edit(1, 'B'); // LB98902C3
+    expect(mrzOutcome(evidence(misread)).failureExplainedByOcr).toBe(true);
+  });
+
+  it('puts an unsure read, a non-digit check digit and several failing fields down to OCR', () => {
+    const forged = edit(1, '7');
+    expect(mrzOutcome(evidence(forged, { confidence: 0.4 })).failureExplainedByOcr).toBe(true);
+    expect(mrzOutcome(evidence(edit(9, '<'))).failureExplainedByOcr).toBe(true);
+    const twoFields = [
+      lines[0],
+      lines[1].slice(0, 1) + '7' + lines[1].slice(2, 13) + '6' + lines[1].slice(14),
+    ];
+    expect(mrzOutcome(evidence(twoFields)).failureExplainedByOcr).toBe(true);
+  });
+
+  it('treats an unsure read confirmed by a second source as the document itself being wrong', () => {
+    const forged = edit(1, '7');
+    const confirmed = evidence(forged, { confidence: 0.4, confirmations: { documentNumber: true } });
+    expect(mrzOutcome(confirmed).failureExplainedByOcr).toBe(false);
+    expect(confirmationCouldMatter(confirmed.parse!)).toBe(true);
+    expect(confirmationCouldMatter(parseMrz(edit(9, '<'), { today }))).toBe(false);
+  });
+
+  it('is not readable when nothing parsed', () => {
+    const outcome = mrzOutcome({ ...evidence(lines), parse: parseMrz(['P<SWE'], { today }) });
+    expect(outcome).toMatchObject({ found: true, readable: false, valid: false });
+  });
+});
+
+describe('document kind and type', () => {
+  it('tells identity documents from payment and loyalty cards by their printed words', () => {
+    expect(documentKindFromText('PASSPORT / PASSEPORT\nSurname / Nom\nERIKSSON')).toBe('identity');
+    expect(documentKindFromText('NORDIC UNION BANK\n4929 1234 5678 9012\nVALID THRU 08/29')).toBe('other');
+    expect(documentKindFromText('FRESHWAY\nMEMBER CARD\nMember since 2019')).toBe('other');
+    expect(documentKindFromText('~~ ;; ..')).toBe('unknown');
+  });
+
+  it('detects the type from the document code, falling back on the layout when OCR garbled the code', () => {
+    expect(detectedType('P', 'TD3')).toBe('passport');
+    expect(detectedType('IR', 'TD1')).toBe('residence_permit');
+    expect(detectedType('ZD', 'TD1')).toBe('id_card');
+    expect(detectedType('VC', 'MRV-B')).toBe('visa');
+    expect(typesConsistent('passport', 'id_card')).toBe(false);
+    expect(typesConsistent('id_card', 'residence_permit')).toBe(true);
+    expect(typesConsistent(null, 'visa')).toBe(true);
+  });
+});
