@@ -61,6 +61,7 @@ import { MaintenanceRecorder } from './availability/maintenance.recorder';
     ApplicantsModule,
     WebhooksModule,
     VerificationsModule,
+    ReviewsModule,
     AuditModule,
   ],
   controllers: [
@@ -70,18 +71,22 @@ import { MaintenanceRecorder } from './availability/maintenance.recorder';
     VerificationsController,
     QualityChecksController,
     WebhooksController,
+    VerificationImagesController,
+    ReviewsController,
+    AppealsController,
+    ConsoleController,
     AuditController,
   ],
   providers: [
     RedisHealthIndicator,
     MetricsService,
     DependencyStatus,
+    MaintenanceRecorder,
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_PIPE, useFactory: requestValidationPipe },
     { provide: APP_GUARD, useClass: AvailabilityGuard },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard },
-    MaintenanceRecorder,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 /** Verifications: accepting uploads (normalised, encrypted, outboxed), reading and listing them, and their analysis. */
 export { VerificationsModule } from './verifications.module';
 export { Verifications, type NewVerification } from './verifications.service';
+export { VerificationImages } from './verification-images.service';
 export { VerificationRepository } from './verification.repository';
 export { ImageStore } from './image.store';
 export { prepareUpload } from './upload.normaliser';

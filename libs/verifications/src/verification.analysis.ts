@@ -4,6 +4,7 @@ import { Applicants, type Actor } from '@idv/applicants';
 import { AuditTrail } from '@idv/audit';
 import type { ApplicantEntity, Tx, VerificationEntity } from '@idv/persistence';
 import { APP_CONFIG, Clock, type AppConfig } from '@idv/platform';
+import { ReviewRouting } from '@idv/review';
 import { decideVerdict, describeReason } from '@idv/verdict';
 import { Webhooks } from '@idv/webhooks';
 import { AnalyserHost } from './document-analyser.provider';
@@ -38,6 +39,7 @@ export class VerificationAnalysis {
     private readonly audit: AuditTrail,
     private readonly webhooks: Webhooks,
     private readonly analyser: AnalyserHost,
+    private readonly reviews: ReviewRouting,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -149,7 +151,7 @@ export class VerificationAnalysis {
         ? { until: restriction.until?.toISOString() ?? null, reason: restriction.reason }
         : null,
       duplicate,
-      reviewBy: new Date(this.clock.now().getTime() + 24 * 3600_000).toISOString(),
+      reviewBy: this.reviews.dueAt(this.clock.now()).toISOString(),
     });
     v.document = final.document as unknown as Record<string, unknown>;
     v.checks = final.checks as unknown as Record<string, unknown>;
@@ -177,6 +179,8 @@ export class VerificationAnalysis {
     v.completedAt = this.clock.now();
     v.processingMs = ms;
     await this.repo.save(tx, v);
+    // A manual_review verdict (or a quality-control sample) opens its review in this same transaction.
+    await this.reviews.route(tx, { id: v.id, tenantId: v.tenantId, verdict: final.verdict });
     const reasonCodes = [...new Set(final.reasons.map((r) => r.code))];
     await this.audit.record(
       {

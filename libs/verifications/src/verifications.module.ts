@@ -4,11 +4,17 @@ import { AuditModule } from '@idv/audit';
 import { ImageStore, PostgresImageStore } from './image.store';
 import { VerificationRepository } from './verification.repository';
 import { Verifications } from './verifications.service';
+import { VerificationImages } from './verification-images.service';
 
 /** Verifications: uploads, encrypted images, reads. Needs PersistenceModule's connection in the importing app. */
 @Module({
   imports: [ApplicantsModule, AuditModule],
-  providers: [VerificationRepository, Verifications, { provide: ImageStore, useClass: PostgresImageStore }],
-  exports: [Verifications, VerificationRepository, ImageStore],
+  providers: [
+    VerificationRepository,
+    Verifications,
+    VerificationImages,
+    { provide: ImageStore, useClass: PostgresImageStore },
+  ],
+  exports: [Verifications, VerificationImages, VerificationRepository, ImageStore],
 })
 export class VerificationsModule {}

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import {
+  DECIDABLE_VERDICTS,
+  REVIEW_STATUSES,
+  REVIEWER_REASON_CODES,
+  type DecidableVerdict,
+  type ReviewQueueStatus,
+} from '@idv/review';
+
+/** The query of `GET /v1/reviews`. */
+export class ListReviewsQuery {
+  @ApiPropertyOptional({ enum: REVIEW_STATUSES, default: 'pending' })
+  @IsOptional()
+  @IsIn(REVIEW_STATUSES)
+  status?: ReviewQueueStatus;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+/** The body of `POST /v1/reviews/:id/decision`. */
+export class DecisionDto {
+  @ApiProperty({ enum: DECIDABLE_VERDICTS, example: 'accepted' })
+  @IsDefined({ message: 'required' })
+  @IsIn(DECIDABLE_VERDICTS)
+  verdict: DecidableVerdict;
+
+  @ApiProperty({
+    enum: REVIEWER_REASON_CODES,
+    isArray: true,
+    example: ['FIELD_MISMATCH'],
+    description: 'Codes of the verdict catalogue; REVIEWER_DECISION is added by the service.',
+  })
+  @IsDefined({ message: 'required' })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(10)
+  @IsIn(REVIEWER_REASON_CODES, { each: true })
+  reasonCodes: string[];
+
+  @ApiPropertyOptional({ maxLength: 2000, example: 'Surname matches the document; OCR misread the MRZ.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+/** The body of `POST /v1/verifications/:id/appeal`. */
+export class AppealDto {
+  @ApiProperty({ maxLength: 2000, example: 'The photo was taken in poor light; my document is valid.' })
+  @IsDefined({ message: 'required' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
+}
