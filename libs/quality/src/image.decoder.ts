@@ -16,7 +16,10 @@ export interface DecodeLimits {
 /** A decoded, upright, metadata-free image. */
 export interface DecodedImage {
   ok: true;
-  /** Lossless PNG of the upright image (EXIF orientation applied, alpha flattened on white, no metadata). */
+  /**
+   * The upright image (EXIF orientation applied, alpha flattened on white, no metadata): lossless PNG, or a
+   * quality-95 JPEG for a JPEG/WebP source when `keepLossy` was asked.
+   */
   image: Buffer;
   /** Size of `image`, i.e. after the EXIF rotation. */
   width: number;
@@ -118,7 +121,11 @@ export async function readHeader(bytes: Buffer, limits: DecodeLimits = {}): Prom
  * Decodes untrusted bytes into an upright PNG. Never throws for bad input and never hangs: every failure is a
  * {@link DecodeFailure} with a stable code.
  */
-export async function decodeImage(bytes: Buffer, limits: DecodeLimits = {}): Promise<DecodeResult> {
+export async function decodeImage(
+  bytes: Buffer,
+  limits: DecodeLimits = {},
+  options: { keepLossy?: boolean } = {},
+): Promise<DecodeResult> {
   const header = await readHeader(bytes, limits);
   if (!header.ok) return header;
   try {
@@ -126,11 +133,15 @@ export async function decodeImage(bytes: Buffer, limits: DecodeLimits = {}): Pro
       .timeout({ seconds: PIPELINE_TIMEOUT_SECONDS })
       .rotate();
     if (header.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
-    // Low compression: this PNG is an intermediate handed to OCR, speed matters more than size.
-    const { data, info } = await pipeline
-      .toColourspace('srgb')
-      .png({ compressionLevel: 1, adaptiveFiltering: false })
-      .toBuffer({ resolveWithObject: true });
+    // Low compression: this PNG is an intermediate handed to OCR, speed matters more than size. With
+    // `keepLossy`, a photo stays a (high-quality) JPEG in the same pass, for storage.
+    const lossy = options.keepLossy && (header.format === 'jpeg' || header.format === 'webp');
+    const srgb = pipeline.toColourspace('srgb');
+    const { data, info } = await (
+      lossy
+        ? srgb.jpeg({ quality: 95, chromaSubsampling: '4:4:4' })
+        : srgb.png({ compressionLevel: 1, adaptiveFiltering: false })
+    ).toBuffer({ resolveWithObject: true });
     return {
       ok: true,
       image: data,

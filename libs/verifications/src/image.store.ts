@@ -16,6 +16,21 @@ export abstract class ImageStore {
     side: Side,
   ): Promise<{ bytes: Buffer; mediaType: string } | null>;
   abstract sides(tenantId: string, verificationId: string): Promise<Side[]>;
+  /**
+   * Deletes the image bytes of every verification of one applicant, in the caller's transaction; the metadata
+   * (type, size, dimensions, upload time) stays with `purged_at` set. Returns how many images were purged.
+   */
+  abstract purgeApplicant(tx: Tx, tenantId: string, applicantId: string): Promise<number>;
+  /**
+   * Deletes the bytes of up to `limit` images uploaded before `cutoff` (oldest first), in the caller's transaction;
+   * with `dryRun` only counts them. Returns the count per tenant.
+   */
+  abstract purgeUploadedBefore(
+    tx: Tx,
+    cutoff: Date,
+    limit: number,
+    dryRun: boolean,
+  ): Promise<Array<{ tenantId: string; count: number }>>;
 }
 
 /** Images as AES-256-GCM ciphertext in `verification_images`, bound to their row by the associated data. */
@@ -54,6 +69,35 @@ export class PostgresImageStore extends ImageStore {
       bytes: this.cipher.decrypt(row.ciphertext, `${verificationId}:${side}`),
       mediaType: row.mediaType,
     };
+  }
+
+  async purgeApplicant(tx: Tx, tenantId: string, applicantId: string): Promise<number> {
+    const [, count] = (await tx.query(
+      `UPDATE verification_images i SET ciphertext = NULL, purged_at = now()
+         FROM verifications v
+        WHERE v.id = i.verification_id AND v.tenant_id = $1 AND v.applicant_id = $2 AND i.purged_at IS NULL`,
+      [tenantId, applicantId],
+    )) as [unknown, number];
+    return count;
+  }
+
+  async purgeUploadedBefore(tx: Tx, cutoff: Date, limit: number, dryRun: boolean) {
+    // Oldest first through the partial index on created_at; SKIP LOCKED lets an erasure in progress keep its rows.
+    const due = `SELECT verification_id, side FROM verification_images
+                  WHERE purged_at IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2`;
+    const rows = (await tx.query(
+      dryRun
+        ? `SELECT i.tenant_id, count(*)::int AS count FROM verification_images i
+             JOIN (${due}) d USING (verification_id, side) GROUP BY i.tenant_id`
+        : `WITH purged AS (
+             UPDATE verification_images i SET ciphertext = NULL, purged_at = now()
+               FROM (${due} FOR UPDATE SKIP LOCKED) d
+              WHERE i.verification_id = d.verification_id AND i.side = d.side
+              RETURNING i.tenant_id)
+           SELECT tenant_id, count(*)::int AS count FROM purged GROUP BY tenant_id`,
+      [cutoff, limit],
+    )) as Array<{ tenant_id: string; count: number }>;
+    return rows.map((r) => ({ tenantId: r.tenant_id, count: r.count }));
   }
 
   async sides(tenantId: string, verificationId: string): Promise<Side[]> {

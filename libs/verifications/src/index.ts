@@ -12,3 +12,6 @@ export { VerificationAnalysisModule } from './verification-analysis.module';
 export { VerificationAnalysis, UNSUCCESSFUL_VERDICTS } from './verification.analysis';
 export { documentKey } from './document-key';
 export { qualityPrecheck, type QualityPrecheck } from './quality.precheck';
+export { DataProtectionModule } from './data-protection.module';
+export { ApplicantErasure } from './applicant.erasure';
+export { Retention, type RetentionReport } from './retention.service';

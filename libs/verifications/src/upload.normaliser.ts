@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import { decodeImage, decodeFailureMessage, type DecodeFailureCode } from '@idv/quality';
 import { VerificationError, type PreparedImage, type Side } from './verification.types';
 
@@ -23,12 +22,14 @@ export async function prepareUpload(
       [hint(side, 'file_too_large')],
     );
   }
-  const decoded = await decodeImage(bytes, { maxBytes: limits.maxBytes, maxPixels: limits.maxPixels });
+  const decoded = await decodeImage(
+    bytes,
+    { maxBytes: limits.maxBytes, maxPixels: limits.maxPixels },
+    { keepLossy: true },
+  );
   if (!decoded.ok) throw uploadRefusal(side, decoded.code, limits, decoded.detectedFormat);
   const lossy = decoded.format === 'jpeg' || decoded.format === 'webp';
-  const out = lossy
-    ? await sharp(decoded.image).jpeg({ quality: 95, chromaSubsampling: '4:4:4' }).toBuffer()
-    : decoded.image;
+  const out = decoded.image;
   return {
     side,
     bytes: out,
