@@ -8,13 +8,13 @@ import { VerificationAnalysis } from '@idv/verifications';
 
 /**
  * The worker's entry for the verification queue: a thin dispatcher by job name.
- * A worker killed mid-job loses its lock; after the stall interval BullMQ hands the job to another worker, and
- * VerificationAnalysis records exactly one verdict whatever happens.
+ * A worker killed mid-job stops renewing its lock (IDV_LOCK_DURATION_MS); the next stall check
+ * (IDV_STALLED_INTERVAL_MS) of a live worker puts the job back, and VerificationAnalysis records exactly one verdict whatever happens.
  */
 @Processor(VERIFICATION_QUEUE, {
   concurrency: loadConfig().workerConcurrency,
-  lockDuration: 30_000,
-  stalledInterval: 15_000,
+  lockDuration: loadConfig().jobs.lockDurationMs,
+  stalledInterval: loadConfig().jobs.stalledIntervalMs,
   maxStalledCount: 3,
 })
 export class VerificationQueueProcessor extends WorkerHost {

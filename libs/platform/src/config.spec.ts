@@ -11,7 +11,14 @@ describe('loadConfig', () => {
       maxUploadBytes: 10 * 1024 * 1024,
       maxPixels: 40_000_000,
       usingDevelopmentKey: true,
+      jobs: { lockDurationMs: 30_000, stalledIntervalMs: 15_000 },
     });
+  });
+
+  it('reads the stall detection timings of analysis jobs, and refuses ones too short to renew a lock', () => {
+    const c = loadConfig({ IDV_LOCK_DURATION_MS: '3000', IDV_STALLED_INTERVAL_MS: '1000' });
+    expect(c.jobs).toEqual({ lockDurationMs: 3000, stalledIntervalMs: 1000 });
+    expect(() => loadConfig({ IDV_LOCK_DURATION_MS: '10' })).toThrow(/IDV_LOCK_DURATION_MS="10"/);
   });
 
   it('reads and converts values', () => {

@@ -130,6 +130,18 @@ class EnvironmentVariables {
   @IsInt()
   @Min(1)
   IDV_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** How long a worker's lock on an analysis job lasts before it must renew it (BullMQ `lockDuration`). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30_000 : Number(value)))
+  @IsInt({ message: 'IDV_LOCK_DURATION_MS must be a whole number of milliseconds from 1000' })
+  @Min(1000, { message: 'IDV_LOCK_DURATION_MS must be a whole number of milliseconds from 1000' })
+  IDV_LOCK_DURATION_MS = 30_000;
+
+  /** How often workers look for jobs whose lock expired (a worker died) and put them back (BullMQ `stalledInterval`). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 15_000 : Number(value)))
+  @IsInt({ message: 'IDV_STALLED_INTERVAL_MS must be a whole number of milliseconds from 500' })
+  @Min(500, { message: 'IDV_STALLED_INTERVAL_MS must be a whole number of milliseconds from 500' })
+  IDV_STALLED_INTERVAL_MS = 15_000;
 }
 
 /** A fixed development key, so `npm start` works out of the box; production refuses to start with it. */
@@ -168,6 +180,8 @@ export interface AppConfig {
     restrictionMinutes: number;
     rateLimitPerMinute: number;
   };
+  /** Stall detection of analysis jobs: a job whose worker died is retried within about lock + interval. */
+  jobs: { lockDurationMs: number; stalledIntervalMs: number };
 }
 
 export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'IDV_ENCRYPTION_KEY', 'IDV_AUDIT_SALT'] as const;
@@ -226,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       restrictionMinutes: vars.IDV_RESTRICTION_MINUTES,
       rateLimitPerMinute: vars.IDV_RATE_LIMIT_PER_MINUTE,
     },
+    jobs: { lockDurationMs: vars.IDV_LOCK_DURATION_MS, stalledIntervalMs: vars.IDV_STALLED_INTERVAL_MS },
   };
 }
 
