@@ -1,4 +1,11 @@
-import { CHINESE_PLACES, HAN_GIVEN_FEMALE, HAN_GIVEN_MALE, HAN_SURNAMES, LabelLanguage, NAME_POOLS } from './name-pools';
+import {
+  CHINESE_PLACES,
+  HAN_GIVEN_FEMALE,
+  HAN_GIVEN_MALE,
+  HAN_SURNAMES,
+  LabelLanguage,
+  NAME_POOLS,
+} from './name-pools';
 import { addDays, addYears } from './iso-date';
 import { hashString, Rng } from './prng';
 import { DocumentType, MrzLayout, Sex } from './sample.model';
@@ -39,10 +46,31 @@ const NATIONALITY_WEIGHTS: Readonly<Record<string, number>> = {
   UTO: 0.6,
 };
 
-const RESIDENCE_ISSUERS = ['DEU', 'SWE', 'ESP', 'FRA', 'NLD', 'POL', 'IRL', 'ITA', 'PRT', 'CZE', 'AUT', 'DNK', 'NOR', 'FIN'];
+const RESIDENCE_ISSUERS = [
+  'DEU',
+  'SWE',
+  'ESP',
+  'FRA',
+  'NLD',
+  'POL',
+  'IRL',
+  'ITA',
+  'PRT',
+  'CZE',
+  'AUT',
+  'DNK',
+  'NOR',
+  'FIN',
+];
 const VISA_ISSUERS = ['USA', 'GBR', 'CAN', 'FRA', 'DEU', 'ESP', 'ITA', 'JPN', 'AUS', 'UTO'];
 /** Labels of issuers without a name pool. */
-const ISSUER_LANGUAGE: Readonly<Record<string, LabelLanguage>> = { CAN: 'fr', CHN: 'en', HUN: 'en', ISL: 'en', ROU: 'en' };
+const ISSUER_LANGUAGE: Readonly<Record<string, LabelLanguage>> = {
+  CAN: 'fr',
+  CHN: 'en',
+  HUN: 'en',
+  ISL: 'en',
+  ROU: 'en',
+};
 
 /** Cities of issuers without a name pool (visa issuers), for authorities such as "EMBASSY IN ...". */
 const ISSUER_PLACES: Readonly<Record<string, readonly string[]>> = {
@@ -81,17 +109,27 @@ export function languageOf(country: string): LabelLanguage {
  * Draws a person. `longName` picks one of the extra-long names (from nationalities that have them) so the MRZ
  * has to truncate.
  */
-export function generatePerson(rng: Rng, options: { today: string; longName?: boolean; nationality?: string }): Person {
+export function generatePerson(
+  rng: Rng,
+  options: { today: string; longName?: boolean; nationality?: string },
+): Person {
   const sex: Sex = rng.chance(0.02) ? 'X' : rng.chance(0.5) ? 'F' : 'M';
   const longPools = Object.entries(NAME_POOLS).filter(([, p]) => p.longSurnames && p.longGiven);
   const nationality =
-    options.nationality ?? (options.longName ? rng.pick(longPools)[0] : rng.weighted<string>(NATIONALITY_WEIGHTS));
+    options.nationality ??
+    (options.longName ? rng.pick(longPools)[0] : rng.weighted<string>(NATIONALITY_WEIGHTS));
   const age = rng.int(18, 74);
   const dateOfBirth = addDays(addYears(options.today, -age), -rng.int(1, 360));
 
   if (nationality === 'CHN') {
     const surname = rng.pick(HAN_SURNAMES);
-    const given = rng.pick(sex === 'M' ? HAN_GIVEN_MALE : sex === 'F' ? HAN_GIVEN_FEMALE : [...HAN_GIVEN_MALE, ...HAN_GIVEN_FEMALE]);
+    const given = rng.pick(
+      sex === 'M'
+        ? HAN_GIVEN_MALE
+        : sex === 'F'
+          ? HAN_GIVEN_FEMALE
+          : [...HAN_GIVEN_MALE, ...HAN_GIVEN_FEMALE],
+    );
     return {
       nationality,
       sex,
@@ -150,7 +188,12 @@ export function issueDocument(
         ? rng.pick(VISA_ISSUERS.filter((c) => c !== person.nationality))
         : person.nationality;
   const language = languageOf(issuingCountry);
-  const validityYears = documentType === 'residence_permit' ? 5 : documentType === 'visa' ? rng.pick([5, 10]) : rng.pick([5, 10, 10]);
+  const validityYears =
+    documentType === 'residence_permit'
+      ? 5
+      : documentType === 'visa'
+        ? rng.pick([5, 10])
+        : rng.pick([5, 10, 10]);
   const validityDays = Math.round(validityYears * 365.25);
   let issueDate: string;
   if (options.expired) {

@@ -10,7 +10,9 @@ const LINE_LENGTH: Record<string, number> = { TD1: 30, TD2: 36, TD3: 44, 'MRV-A'
 
 /** How the service is expected to compare names: ICAO transliteration, Han characters through pinyin. */
 function comparable(name: string): string[] {
-  const romanised = /\p{Script=Han}/u.test(name) ? pinyin(name, { toneType: 'none', type: 'array' }).join(' ') : name;
+  const romanised = /\p{Script=Han}/u.test(name)
+    ? pinyin(name, { toneType: 'none', type: 'array' }).join(' ')
+    : name;
   return transliterationVariants(romanised).map((v) => v.replace(/\s+/g, ''));
 }
 const sameName = (a: string, b: string) => comparable(a).some((v) => comparable(b).includes(v));
@@ -19,7 +21,11 @@ describe('generateCase', () => {
   it('is deterministic: the same seed gives byte-identical images and case, another seed differs', async () => {
     const seed = caseSeed(42, 3);
     const options = { scenario: 'clean', documentType: 'id_card' } as const;
-    const [a, b, c] = await Promise.all([generateCase(seed, options), generateCase(seed, options), generateCase(seed + 1, options)]);
+    const [a, b, c] = await Promise.all([
+      generateCase(seed, options),
+      generateCase(seed, options),
+      generateCase(seed + 1, options),
+    ]);
     expect(sha256(a.images.front)).toBe(sha256(b.images.front));
     expect(sha256(a.images.back)).toBe(sha256(b.images.back));
     expect(JSON.stringify(a.case)).toBe(JSON.stringify(b.case));
@@ -47,23 +53,31 @@ describe('generateCase', () => {
   it('rejects a malformed today and non-integer seeds with INVALID_OPTIONS', () => {
     expect(() => describeCase(1, { today: '2026-02-30' })).toThrow(SyntheticError);
     expect(() => describeCase(1.5)).toThrow(/seed/);
-    expect(() => describeCase(1, { scenarios: { clean: 0, mild: 0, severe: 0, mismatch: 0, expired: 0, tampered: 0, unsupported: 0 } })).toThrow(
-      /weights/,
-    );
+    expect(() =>
+      describeCase(1, {
+        scenarios: { clean: 0, mild: 0, severe: 0, mismatch: 0, expired: 0, tampered: 0, unsupported: 0 },
+      }),
+    ).toThrow(/weights/);
   });
 });
 
 describe('describeCase over many seeds', () => {
   const today = '2026-06-15';
-  const cases: SampleCase[] = Array.from({ length: 400 }, (_, i) => describeCase(caseSeed(2024, i), { today }));
+  const cases: SampleCase[] = Array.from({ length: 400 }, (_, i) =>
+    describeCase(caseSeed(2024, i), { today }),
+  );
   const byScenario = (s: SampleCase['scenario']) => cases.filter((c) => c.scenario === s);
 
   it('draws every scenario, document type and MRZ format', () => {
     for (const s of ['clean', 'mild', 'severe', 'mismatch', 'expired', 'tampered', 'unsupported'] as const) {
       expect(byScenario(s).length).toBeGreaterThan(5);
     }
-    expect(new Set(cases.map((c) => c.format))).toEqual(new Set(['TD1', 'TD2', 'TD3', 'MRV-A', 'MRV-B', 'none']));
-    expect(new Set(cases.map((c) => c.documentType))).toEqual(new Set(['passport', 'id_card', 'residence_permit', 'visa', 'other']));
+    expect(new Set(cases.map((c) => c.format))).toEqual(
+      new Set(['TD1', 'TD2', 'TD3', 'MRV-A', 'MRV-B', 'none']),
+    );
+    expect(new Set(cases.map((c) => c.documentType))).toEqual(
+      new Set(['passport', 'id_card', 'residence_permit', 'visa', 'other']),
+    );
   });
 
   it('prints MRZ lines of the right shape whose ICAO check digits all verify, except on tampered documents', () => {
@@ -75,7 +89,10 @@ describe('describeCase over many seeds', () => {
         expect(digits.documentNumber).toBe(false);
         expect(c.groundTruth.mrzValid).toBe(false);
       } else {
-        expect({ id: c.id, ...digits }).toEqual({ id: c.id, ...Object.fromEntries(Object.keys(digits).map((k) => [k, true])) });
+        expect({ id: c.id, ...digits }).toEqual({
+          id: c.id,
+          ...Object.fromEntries(Object.keys(digits).map((k) => [k, true])),
+        });
       }
     }
   });
@@ -84,7 +101,8 @@ describe('describeCase over many seeds', () => {
     for (const c of byScenario('tampered')) {
       expect(c.expectedVerdict).toBe('rejected');
       expect(c.expectedReasons).toEqual(['MRZ_CHECK_DIGIT_INVALID']);
-      const line = c.format === 'TD1' ? c.groundTruth.mrzLines[0].slice(5, 14) : c.groundTruth.mrzLines[1].slice(0, 9);
+      const line =
+        c.format === 'TD1' ? c.groundTruth.mrzLines[0].slice(5, 14) : c.groundTruth.mrzLines[1].slice(0, 9);
       expect(line.replace(/<+$/, '')).toBe(c.groundTruth.documentNumber);
     }
   });
@@ -106,7 +124,9 @@ describe('describeCase over many seeds', () => {
     const accented = cases.filter((c) => /[^\x20-\x7e]/.test(c.groundTruth.surname) && c.format !== 'none');
     expect(accented.length).toBeGreaterThan(20);
     for (const c of accented) {
-      expect(transliterate(c.groundTruth.surname).startsWith(c.groundTruth.mrzSurname.split(' ')[0])).toBe(true);
+      expect(transliterate(c.groundTruth.surname).startsWith(c.groundTruth.mrzSurname.split(' ')[0])).toBe(
+        true,
+      );
       expect(c.groundTruth.mrzLines.join('')).toMatch(/^[A-Z0-9<]+$/);
     }
   });
@@ -124,7 +144,12 @@ describe('describeCase over many seeds', () => {
   });
 
   it('truncates names too long for the MRZ name field', () => {
-    const truncated = cases.filter((c) => c.format !== 'none' && transliterate(`${c.groundTruth.surname} ${c.groundTruth.givenNames}`).replace(/\s/g, '') !== `${c.groundTruth.mrzSurname}${c.groundTruth.mrzGivenNames}`.replace(/\s/g, ''));
+    const truncated = cases.filter(
+      (c) =>
+        c.format !== 'none' &&
+        transliterate(`${c.groundTruth.surname} ${c.groundTruth.givenNames}`).replace(/\s/g, '') !==
+          `${c.groundTruth.mrzSurname}${c.groundTruth.mrzGivenNames}`.replace(/\s/g, ''),
+    );
     expect(truncated.length).toBeGreaterThan(3);
   });
 
@@ -135,10 +160,13 @@ describe('describeCase over many seeds', () => {
         surname: !sameName(c.record.surname, truth.surname),
         givenNames: !sameName(c.record.givenNames, truth.givenNames),
         dateOfBirth: c.record.dateOfBirth !== truth.dateOfBirth,
-        documentNumber: c.record.documentNumber !== undefined && c.record.documentNumber !== truth.documentNumber,
+        documentNumber:
+          c.record.documentNumber !== undefined && c.record.documentNumber !== truth.documentNumber,
         nationality: c.record.nationality !== truth.nationality,
       };
-      const differing = Object.entries(differs).filter(([, d]) => d).map(([f]) => f);
+      const differing = Object.entries(differs)
+        .filter(([, d]) => d)
+        .map(([f]) => f);
       if (c.scenario === 'mismatch') {
         expect({ id: c.id, differing }).toEqual({ id: c.id, differing: [c.mismatchField] });
         expect(c.expectedVerdict).toBe('mismatch');
@@ -176,7 +204,11 @@ describe('describeCase over many seeds', () => {
   });
 
   it('follows the configured scenario weights', () => {
-    const onlyTampered = Array.from({ length: 20 }, (_, i) => describeCase(i, { scenarios: { clean: 0, mild: 0, severe: 0, mismatch: 0, expired: 0, tampered: 1, unsupported: 0 } }));
+    const onlyTampered = Array.from({ length: 20 }, (_, i) =>
+      describeCase(i, {
+        scenarios: { clean: 0, mild: 0, severe: 0, mismatch: 0, expired: 0, tampered: 1, unsupported: 0 },
+      }),
+    );
     expect(onlyTampered.every((c) => c.scenario === 'tampered')).toBe(true);
   });
 });

@@ -22,7 +22,13 @@ import {
   ScenarioKind,
   Verdict,
 } from './sample.model';
-import { DefectPlan, DEFAULT_SCENARIO_WEIGHTS, incidentalDefects, mildDefects, severeDefects } from './scenario.planner';
+import {
+  DefectPlan,
+  DEFAULT_SCENARIO_WEIGHTS,
+  incidentalDefects,
+  mildDefects,
+  severeDefects,
+} from './scenario.planner';
 import { SyntheticError, SyntheticErrorCode } from './synthetic.error';
 
 /** The `today` used when none is given: fixed, so output never depends on the clock. */
@@ -59,7 +65,13 @@ export interface GeneratedCase {
   images: CaseImages;
 }
 
-const COMPARED_FIELDS: readonly ComparedField[] = ['surname', 'givenNames', 'dateOfBirth', 'documentNumber', 'nationality'];
+const COMPARED_FIELDS: readonly ComparedField[] = [
+  'surname',
+  'givenNames',
+  'dateOfBirth',
+  'documentNumber',
+  'nationality',
+];
 
 /** A case described but not yet rasterised: the SVG sides and the truth. Cheap (a few milliseconds). */
 export interface CasePlan {
@@ -85,17 +97,28 @@ export function describeCase(seed: number, options: GenerateCaseOptions = {}): S
 export async function generateCase(seed: number, options: GenerateCaseOptions = {}): Promise<GeneratedCase> {
   const plan = planCase(seed, options);
   const { sample } = plan;
-  const front = await produceSide(plan.sides.front, plan.softness, sample.defects.filter((d) => d.side === 'front'));
+  const front = await produceSide(
+    plan.sides.front,
+    plan.softness,
+    sample.defects.filter((d) => d.side === 'front'),
+  );
   const images: CaseImages = { front };
-  if (plan.sides.back) images.back = await produceSide(plan.sides.back, plan.softness, sample.defects.filter((d) => d.side === 'back'));
+  if (plan.sides.back)
+    images.back = await produceSide(
+      plan.sides.back,
+      plan.softness,
+      sample.defects.filter((d) => d.side === 'back'),
+    );
   return { case: sample, images };
 }
 
 /** Draws everything about a case from its seed; see {@link generateCase}. */
 export function planCase(seed: number, options: GenerateCaseOptions = {}): CasePlan {
   const today = options.today ?? DEFAULT_TODAY;
-  if (!isIsoDate(today)) throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `today must be YYYY-MM-DD, got ${today}`);
-  if (!Number.isInteger(seed)) throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `seed must be an integer, got ${seed}`);
+  if (!isIsoDate(today))
+    throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `today must be YYYY-MM-DD, got ${today}`);
+  if (!Number.isInteger(seed))
+    throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `seed must be an integer, got ${seed}`);
   const rng = new Rng(seed);
   const scenario = options.scenario ?? rng.fork('scenario').weighted(scenarioWeights(options.scenarios));
   const id = options.id ?? `syn-${(seed >>> 0).toString(16).padStart(8, '0')}`;
@@ -104,11 +127,21 @@ export function planCase(seed: number, options: GenerateCaseOptions = {}): CaseP
 
   if (scenario === 'unsupported') return otherCardPlan(rng, seed, id, person, today, softness);
 
-  const documentType = options.documentType ?? rng.fork('document-type').weighted(typeWeights(options.documentTypes));
-  const issued = issueDocument(rng.fork('document'), person, { documentType, today, expired: scenario === 'expired' });
+  const documentType =
+    options.documentType ?? rng.fork('document-type').weighted(typeWeights(options.documentTypes));
+  const issued = issueDocument(rng.fork('document'), person, {
+    documentType,
+    today,
+    expired: scenario === 'expired',
+  });
   let mrzLines = composeMrz(toMrzData(person, issued));
   let printedNumber = issued.documentNumber;
-  if (scenario === 'tampered') ({ lines: mrzLines, number: printedNumber } = tamperDocumentNumber(rng.fork('tamper'), mrzLines, issued.layout));
+  if (scenario === 'tampered')
+    ({ lines: mrzLines, number: printedNumber } = tamperDocumentNumber(
+      rng.fork('tamper'),
+      mrzLines,
+      issued.layout,
+    ));
 
   const printed: PrintedDocument = {
     ...issued,
@@ -151,7 +184,9 @@ export function planCase(seed: number, options: GenerateCaseOptions = {}): CaseP
     givenNames: person.givenNames,
     mrzSurname: nameField.surname,
     mrzGivenNames: nameField.givenNames,
-    ...(person.nativeSurname ? { nativeSurname: person.nativeSurname, nativeGivenNames: person.nativeGivenNames } : {}),
+    ...(person.nativeSurname
+      ? { nativeSurname: person.nativeSurname, nativeGivenNames: person.nativeGivenNames }
+      : {}),
     documentNumber: printedNumber,
     nationality: person.nationality,
     dateOfBirth: person.dateOfBirth,
@@ -181,7 +216,11 @@ export function planCase(seed: number, options: GenerateCaseOptions = {}): CaseP
 }
 
 /** A side is written as JPEG exactly when its last defect is JPEG compression (see `encodeImage`). */
-function fileNames(id: string, sides: readonly CaseDefect['side'][], defects: readonly CaseDefect[]): SampleCase['files'] {
+function fileNames(
+  id: string,
+  sides: readonly CaseDefect['side'][],
+  defects: readonly CaseDefect[],
+): SampleCase['files'] {
   const name = (side: CaseDefect['side']) => {
     const own = defects.filter((d) => d.side === side);
     return `${id}-${side}.${own.length > 0 && own[own.length - 1].kind === 'jpeg' ? 'jpg' : 'png'}`;
@@ -191,13 +230,22 @@ function fileNames(id: string, sides: readonly CaseDefect['side'][], defects: re
 
 /** Rasterises a side, softens it like print and scan do, applies its defects and encodes it. */
 async function produceSide(side: RenderedSide, softness: number, defects: CaseDefect[]): Promise<Buffer> {
-  let image: DocumentImage = await rasterize(renderBackground(side.background), side.width, side.height, side.svg, side.regions);
+  let image: DocumentImage = await rasterize(
+    renderBackground(side.background),
+    side.width,
+    side.height,
+    side.svg,
+    side.regions,
+  );
   image = await blurDefect(image, softness);
   image = await applyDefects(image, defects);
   return (await encodeImage(image)).bytes;
 }
 
-function expectation(scenario: ScenarioKind, plan: DefectPlan): { verdict: Verdict; reasons: string[]; acceptable: string[] } {
+function expectation(
+  scenario: ScenarioKind,
+  plan: DefectPlan,
+): { verdict: Verdict; reasons: string[]; acceptable: string[] } {
   switch (scenario) {
     case 'clean':
     case 'mild':
@@ -211,12 +259,17 @@ function expectation(scenario: ScenarioKind, plan: DefectPlan): { verdict: Verdi
     case 'tampered':
       return { verdict: 'rejected', reasons: ['MRZ_CHECK_DIGIT_INVALID'], acceptable: [] };
     case 'unsupported':
-      return { verdict: 'unsupported', reasons: ['DOCUMENT_TYPE_UNSUPPORTED'], acceptable: ['MRZ_NOT_FOUND'] };
+      return {
+        verdict: 'unsupported',
+        reasons: ['DOCUMENT_TYPE_UNSUPPORTED'],
+        acceptable: ['MRZ_NOT_FOUND'],
+      };
   }
 }
 
 function pickMismatchField(rng: Rng, issued: IssuedDocument): ComparedField {
-  const fields = issued.documentType === 'visa' ? COMPARED_FIELDS.filter((f) => f !== 'documentNumber') : COMPARED_FIELDS;
+  const fields =
+    issued.documentType === 'visa' ? COMPARED_FIELDS.filter((f) => f !== 'documentNumber') : COMPARED_FIELDS;
   return rng.pick(fields);
 }
 
@@ -229,7 +282,11 @@ function numberField(layout: MrzLayout): { line: number; start: number } {
  * The forger's edit: one digit of the printed document number changed, its check digit (and the composite)
  * left as they were. The visual zone shows the same altered number.
  */
-function tamperDocumentNumber(rng: Rng, lines: string[], layout: MrzLayout): { lines: string[]; number: string } {
+function tamperDocumentNumber(
+  rng: Rng,
+  lines: string[],
+  layout: MrzLayout,
+): { lines: string[]; number: string } {
   const { line, start } = numberField(layout);
   const field = lines[line].slice(start, start + 9);
   const positions = [...field].map((c, i) => (/\d/.test(c) ? i : -1)).filter((i) => i >= 0);
@@ -255,7 +312,9 @@ function scenarioWeights(custom?: Partial<Record<ScenarioKind, number>>): Record
   return weights;
 }
 
-function typeWeights(custom?: Partial<Record<IdentityDocumentType, number>>): Record<IdentityDocumentType, number> {
+function typeWeights(
+  custom?: Partial<Record<IdentityDocumentType, number>>,
+): Record<IdentityDocumentType, number> {
   const weights = { ...DEFAULT_DOCUMENT_TYPE_WEIGHTS, ...custom };
   validateWeights(weights, 'documentTypes');
   return weights;
@@ -264,16 +323,30 @@ function typeWeights(custom?: Partial<Record<IdentityDocumentType, number>>): Re
 function validateWeights(weights: Record<string, number>, name: string): void {
   const values = Object.values(weights);
   if (values.some((w) => !(w >= 0)) || !values.some((w) => w > 0)) {
-    throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `${name} weights must be non-negative with one positive`);
+    throw new SyntheticError(
+      SyntheticErrorCode.INVALID_OPTIONS,
+      `${name} weights must be non-negative with one positive`,
+    );
   }
 }
 
 /** The unsupported scenario: a payment or loyalty card instead of an identity document. */
-function otherCardPlan(rng: Rng, seed: number, id: string, person: Person, today: string, softness: number): CasePlan {
+function otherCardPlan(
+  rng: Rng,
+  seed: number,
+  id: string,
+  person: Person,
+  today: string,
+  softness: number,
+): CasePlan {
   const style = pickStyle(rng.fork('style'), languageOf(person.nationality));
   const front = renderOtherCard(person, style, rng.fork('render'));
   const plan = incidentalDefects(rng.fork('defects'), ['front'], 'unsupported');
-  const { record } = buildRecord(rng.fork('record'), `wallet-${id}`, { person, documentNumber: '', hasComparableNumber: false });
+  const { record } = buildRecord(rng.fork('record'), `wallet-${id}`, {
+    person,
+    documentNumber: '',
+    hasComparableNumber: false,
+  });
   const expected = expectation('unsupported', plan);
   const groundTruth: GroundTruth = {
     mrzLines: [],

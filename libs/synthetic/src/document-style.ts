@@ -17,13 +17,62 @@ export interface ColourScheme {
 }
 
 export const COLOUR_SCHEMES: readonly ColourScheme[] = [
-  { name: 'burgundy', paper: '#f7f0e8', tint: ['#f3dfe3', '#efe6f4'], pattern: ['#c98aa0', '#a7a0d6', '#d9a878'], ink: '#7a1f3d', value: '#141414' },
-  { name: 'navy', paper: '#eef2f8', tint: ['#dbe6f5', '#e6f1f1'], pattern: ['#7f9fd1', '#80c0c4', '#b2a0d8'], ink: '#1f3a68', value: '#101418' },
-  { name: 'green', paper: '#f0f5ec', tint: ['#dcebd6', '#f0f0d4'], pattern: ['#86b58a', '#c9c27a', '#7fb3b0'], ink: '#24583a', value: '#121212' },
-  { name: 'teal', paper: '#ecf5f4', tint: ['#d4ecea', '#e8e4f2'], pattern: ['#6fb2ad', '#a3a8d8', '#90c29a'], ink: '#1d5c63', value: '#0f1416' },
-  { name: 'violet', paper: '#f3f0f8', tint: ['#e5dcf2', '#f2e0ea'], pattern: ['#a68fd0', '#d29ab8', '#8fb0d6'], ink: '#4b2e83', value: '#161218' },
-  { name: 'sand', paper: '#f8f3e6', tint: ['#f1e5c8', '#e9efe0'], pattern: ['#cfae6e', '#9fbf8f', '#d19a7a'], ink: '#6b4f1d', value: '#1a1612' },
-  { name: 'rose-grey', paper: '#f5f2f2', tint: ['#eadcdc', '#e3e6ec'], pattern: ['#c49a9a', '#9aa6c4', '#b8b8b8'], ink: '#5a3b3b', value: '#141414' },
+  {
+    name: 'burgundy',
+    paper: '#f7f0e8',
+    tint: ['#f3dfe3', '#efe6f4'],
+    pattern: ['#c98aa0', '#a7a0d6', '#d9a878'],
+    ink: '#7a1f3d',
+    value: '#141414',
+  },
+  {
+    name: 'navy',
+    paper: '#eef2f8',
+    tint: ['#dbe6f5', '#e6f1f1'],
+    pattern: ['#7f9fd1', '#80c0c4', '#b2a0d8'],
+    ink: '#1f3a68',
+    value: '#101418',
+  },
+  {
+    name: 'green',
+    paper: '#f0f5ec',
+    tint: ['#dcebd6', '#f0f0d4'],
+    pattern: ['#86b58a', '#c9c27a', '#7fb3b0'],
+    ink: '#24583a',
+    value: '#121212',
+  },
+  {
+    name: 'teal',
+    paper: '#ecf5f4',
+    tint: ['#d4ecea', '#e8e4f2'],
+    pattern: ['#6fb2ad', '#a3a8d8', '#90c29a'],
+    ink: '#1d5c63',
+    value: '#0f1416',
+  },
+  {
+    name: 'violet',
+    paper: '#f3f0f8',
+    tint: ['#e5dcf2', '#f2e0ea'],
+    pattern: ['#a68fd0', '#d29ab8', '#8fb0d6'],
+    ink: '#4b2e83',
+    value: '#161218',
+  },
+  {
+    name: 'sand',
+    paper: '#f8f3e6',
+    tint: ['#f1e5c8', '#e9efe0'],
+    pattern: ['#cfae6e', '#9fbf8f', '#d19a7a'],
+    ink: '#6b4f1d',
+    value: '#1a1612',
+  },
+  {
+    name: 'rose-grey',
+    paper: '#f5f2f2',
+    tint: ['#eadcdc', '#e3e6ec'],
+    pattern: ['#c49a9a', '#9aa6c4', '#b8b8b8'],
+    ink: '#5a3b3b',
+    value: '#141414',
+  },
 ];
 
 /** Everything about a document's look that varies from seed to seed. */

@@ -5,8 +5,12 @@ import { Box } from './sample.model';
 import { esc } from './svg.util';
 
 const inside = (inner: Box, outer: Box) =>
-  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('renderDocument', () => {
   it('prints the names with diacritics in the visual zone and only their transliteration in the MRZ', () => {
@@ -43,7 +47,9 @@ describe('renderDocument', () => {
     const styles = Array.from({ length: 30 }, (_, i) => pickStyle(new Rng(i), 'de'));
     expect(new Set(styles.map((s) => s.scheme.name)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(styles.map((s) => s.dpi)).size).toBeGreaterThan(10);
-    expect(new Set(styles.map((s) => `${s.numbered}${s.labelItalic}${s.valueFamily}`)).size).toBeGreaterThan(4);
+    expect(new Set(styles.map((s) => `${s.numbered}${s.labelItalic}${s.valueFamily}`)).size).toBeGreaterThan(
+      4,
+    );
     for (const s of styles) expect(s.dpi).toBeGreaterThanOrEqual(280);
   });
 });

@@ -99,7 +99,10 @@ export function renderDocument(
   rng: Rng,
 ): { front: RenderedSide; back?: RenderedSide } {
   if (doc.layout === 'TD1') {
-    return { front: renderTd1Front(doc, style, rng.fork('front')), back: renderTd1Back(doc, style, rng.fork('back')) };
+    return {
+      front: renderTd1Front(doc, style, rng.fork('front')),
+      back: renderTd1Back(doc, style, rng.fork('back')),
+    };
   }
   return { front: renderDataPage(doc, style, rng.fork('front')) };
 }
@@ -140,8 +143,18 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
     ? { x: 5.5, y: 17, width: 33, height: 42 }
     : { x: 4.5, y: 14, width: 27, height: 34.5 };
   const fields: Box = big
-    ? { x: photo.x + photo.width + 4, y: 15, width: w - photo.width - 14, height: h - 15 - (h - mrzTop(doc.layout, h)) - 2.5 }
-    : { x: photo.x + photo.width + 3.5, y: 13, width: w - photo.width - 11.5, height: mrzTop(doc.layout, h) - 13 - 2 };
+    ? {
+        x: photo.x + photo.width + 4,
+        y: 15,
+        width: w - photo.width - 14,
+        height: h - 15 - (h - mrzTop(doc.layout, h)) - 2.5,
+      }
+    : {
+        x: photo.x + photo.width + 3.5,
+        y: 13,
+        width: w - photo.width - 11.5,
+        height: mrzTop(doc.layout, h) - 13 - 2,
+      };
 
   // Header: country name on the right of the photo column, document title above the photo.
   const country = countryName(doc.issuingCountry, style.language).toUpperCase();
@@ -150,20 +163,47 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
   const emblemX = w - (big ? 14 : 11);
   const emblemR = big ? 5.5 : 4.2;
   const headerWidth = emblemX - emblemR - 2 - fields.x;
-  c.add(fitText(fields.x, big ? 8.5 : 7.5, country, headerSize, 'DejaVu Sans', headerWidth, { fill: style.scheme.ink, weight: 'bold' }));
+  c.add(
+    fitText(fields.x, big ? 8.5 : 7.5, country, headerSize, 'DejaVu Sans', headerWidth, {
+      fill: style.scheme.ink,
+      weight: 'bold',
+    }),
+  );
   if (english !== country) {
-    c.add(fitText(fields.x, big ? 12.2 : 10.8, english, headerSize * 0.55, 'DejaVu Sans', headerWidth, { fill: style.scheme.ink }));
+    c.add(
+      fitText(fields.x, big ? 12.2 : 10.8, english, headerSize * 0.55, 'DejaVu Sans', headerWidth, {
+        fill: style.scheme.ink,
+      }),
+    );
   }
   const titleSize = (big ? 2.6 : 2.2) * style.fontScale;
   const titleX = photo.x + photo.width / 2;
-  c.add(text(titleX, big ? 9 : 7.3, titles.national, { size: titleSize, family: 'DejaVu Sans', fill: style.scheme.ink, anchor: 'middle', weight: 'bold' }));
+  c.add(
+    text(titleX, big ? 9 : 7.3, titles.national, {
+      size: titleSize,
+      family: 'DejaVu Sans',
+      fill: style.scheme.ink,
+      anchor: 'middle',
+      weight: 'bold',
+    }),
+  );
   if (titles.english !== titles.national) {
-    c.add(text(titleX, big ? 12.4 : 10.5, titles.english, { size: titleSize * 0.85, family: 'DejaVu Sans', fill: style.scheme.ink, anchor: 'middle', italic: true }));
+    c.add(
+      text(titleX, big ? 12.4 : 10.5, titles.english, {
+        size: titleSize * 0.85,
+        family: 'DejaVu Sans',
+        fill: style.scheme.ink,
+        anchor: 'middle',
+        italic: true,
+      }),
+    );
   }
   emblem(c, emblemX, big ? 8 : 7, emblemR);
 
   c.add(portrait(rng.fork('portrait'), photo, rng.chance(0.3)));
-  c.add(`<rect x="${n(photo.x)}" y="${n(photo.y)}" width="${n(photo.width)}" height="${n(photo.height)}" fill="none" stroke="${style.scheme.ink}" stroke-opacity="0.25" stroke-width="0.15"/>`);
+  c.add(
+    `<rect x="${n(photo.x)}" y="${n(photo.y)}" width="${n(photo.width)}" height="${n(photo.height)}" fill="none" stroke="${style.scheme.ink}" stroke-opacity="0.25" stroke-width="0.15"/>`,
+  );
 
   const rows: Cell[][] =
     doc.documentType === 'visa'
@@ -208,7 +248,14 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
   const sizes = big ? { label: 1.75, value: 3.0 } : { label: 1.5, value: 2.6 };
   fieldGrid(c, rows, fields, sizes);
   if (!big && doc.documentType !== 'visa') {
-    c.add(signature(rng.fork('signature'), { x: photo.x + 1, y: photo.y + photo.height + 1, width: photo.width - 2, height: 5 }));
+    c.add(
+      signature(rng.fork('signature'), {
+        x: photo.x + 1,
+        y: photo.y + photo.height + 1,
+        width: photo.width - 2,
+        height: 5,
+      }),
+    );
   }
   const mrz = mrzBlock(c, doc.mrzLines, doc.layout);
   return finish(c, { photo, fields, mrz });
@@ -246,11 +293,19 @@ function renderTd1Front(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
   const titles = title(doc.documentType, style.language);
   const country = countryName(doc.issuingCountry, style.language).toUpperCase();
   if (band) {
-    c.add(`<path d="${roundedRect(0, 0, w, 9.5, [3.18, 3.18, 0, 0])}" fill="${style.scheme.ink}" fill-opacity="0.88"/>`);
+    c.add(
+      `<path d="${roundedRect(0, 0, w, 9.5, [3.18, 3.18, 0, 0])}" fill="${style.scheme.ink}" fill-opacity="0.88"/>`,
+    );
   }
   const headerFill = band ? '#ffffff' : style.scheme.ink;
-  c.add(fitText(4, 4.6, country, 3.0 * style.fontScale, 'DejaVu Sans', w - 20, { fill: headerFill, weight: 'bold' }));
-  const titleText = titles.english === titles.national ? titles.national : `${titles.national} / ${titles.english}`;
+  c.add(
+    fitText(4, 4.6, country, 3.0 * style.fontScale, 'DejaVu Sans', w - 20, {
+      fill: headerFill,
+      weight: 'bold',
+    }),
+  );
+  const titleText =
+    titles.english === titles.national ? titles.national : `${titles.national} / ${titles.english}`;
   c.add(fitText(4, 8.1, titleText, 2.0 * style.fontScale, 'DejaVu Sans', w - 20, { fill: headerFill }));
   emblem(c, w - 8, 5, 3.4, band ? '#ffffff' : undefined);
 
@@ -262,7 +317,14 @@ function renderTd1Front(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
     height: h - 11.2 - 2.5,
   };
   c.add(portrait(rng.fork('portrait'), photo, rng.chance(0.6)));
-  c.add(signature(rng.fork('signature'), { x: photo.x + 1, y: photo.y + photo.height + 2, width: photo.width - 2, height: 7 }));
+  c.add(
+    signature(rng.fork('signature'), {
+      x: photo.x + 1,
+      y: photo.y + photo.height + 2,
+      width: photo.width - 2,
+      height: 7,
+    }),
+  );
   const rows: Cell[][] = [
     [{ key: 'surname', value: v.surname, span: 1 }],
     [{ key: 'givenNames', value: v.givenNames, span: 1 }],
@@ -319,7 +381,13 @@ function background(c: Canvas, radius: number): void {
 }
 
 /** Path of a rectangle whose corners have the given radii (top-left, top-right, bottom-right, bottom-left). */
-function roundedRect(x: number, y: number, w: number, h: number, [tl, tr, br, bl]: [number, number, number, number]): string {
+function roundedRect(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  [tl, tr, br, bl]: [number, number, number, number],
+): string {
   return (
     `M${n(x + tl)} ${n(y)}H${n(x + w - tr)}` +
     (tr ? `A${n(tr)} ${n(tr)} 0 0 1 ${n(x + w)} ${n(y + tr)}` : '') +
@@ -375,16 +443,36 @@ function fieldGrid(c: Canvas, rows: Cell[][], box: Box, base: { label: number; v
       let rowHeight = 0;
       for (const cell of row) {
         const cellWidth = box.width * cell.span - 1.2;
-        const caption = style.numbered && NUMBERS[cell.key] ? `${NUMBERS[cell.key]}. ${label(cell.key, style.language)}` : label(cell.key, style.language);
-        out.push(fitText(x, y + labelSize, caption, labelSize, 'DejaVu Sans', cellWidth, { fill: style.scheme.ink, italic: style.labelItalic }));
+        const caption =
+          style.numbered && NUMBERS[cell.key]
+            ? `${NUMBERS[cell.key]}. ${label(cell.key, style.language)}`
+            : label(cell.key, style.language);
+        out.push(
+          fitText(x, y + labelSize, caption, labelSize, 'DejaVu Sans', cellWidth, {
+            fill: style.scheme.ink,
+            italic: style.labelItalic,
+          }),
+        );
         const valueTop = y + labelSize * 1.25;
         let height = labelSize * 1.25;
         if (cell.key === 'signature') {
-          out.push(signature(c.rng.fork(`sig${y}`), { x: x + 1, y: valueTop + 0.3, width: Math.min(cellWidth - 2, 30), height: valueSize * 1.6 }));
+          out.push(
+            signature(c.rng.fork(`sig${y}`), {
+              x: x + 1,
+              y: valueTop + 0.3,
+              width: Math.min(cellWidth - 2, 30),
+              height: valueSize * 1.6,
+            }),
+          );
           height += valueSize * 1.9;
         } else {
           // Bold glyphs run about 10 % wider than the estimate's regular ones.
-          const lines = wrapValue(cell.value, valueSize, style.valueFamily, cellWidth / (style.valueWeight === 'bold' ? 1.1 : 1));
+          const lines = wrapValue(
+            cell.value,
+            valueSize,
+            style.valueFamily,
+            cellWidth / (style.valueWeight === 'bold' ? 1.1 : 1),
+          );
           for (const [i, line] of lines.lines.entries()) {
             out.push(
               text(x + 0.8, valueTop + lines.size * (0.95 + i * 1.15), line, {
@@ -409,7 +497,12 @@ function fieldGrid(c: Canvas, rows: Cell[][], box: Box, base: { label: number; v
   c.add(result.out.join(''));
 }
 
-function wrapValue(value: string, size: number, family: string, maxWidth: number): { lines: string[]; size: number } {
+function wrapValue(
+  value: string,
+  size: number,
+  family: string,
+  maxWidth: number,
+): { lines: string[]; size: number } {
   const width = estimateWidth(value, size, family);
   if (width <= maxWidth) return { lines: [value], size };
   if (width * 0.75 <= maxWidth) return { lines: [value], size: (size * maxWidth) / width };
@@ -444,13 +537,17 @@ function mrzBlock(c: Canvas, lines: string[], layout: MrzLayout): Box {
   const firstBaseline = lastBaseline - (lines.length - 1) * MRZ_LINE_PITCH;
   // ICAO keeps the MRZ free of disturbing print: a lighter wash of paper over the pattern.
   const zoneTop = firstBaseline - MRZ_FONT_SIZE * 0.72 - 1.6;
-  c.add(`<path d="${roundedRect(0, zoneTop, c.w, c.h - zoneTop, [0, 0, c.radius, c.radius])}" fill="${c.style.scheme.paper}" fill-opacity="0.55"/>`);
+  c.add(
+    `<path d="${roundedRect(0, zoneTop, c.w, c.h - zoneTop, [0, 0, c.radius, c.radius])}" fill="${c.style.scheme.paper}" fill-opacity="0.55"/>`,
+  );
   // One <text> per line with a position per character: exact ICAO pitch, a little printer jitter, and one text
   // layout per line instead of one per glyph (which costs librsvg ~2 ms each).
   const jitter = c.rng.fork('mrz-jitter');
   const texts = lines.map((line, row) => {
     const baseline = firstBaseline + row * MRZ_LINE_PITCH + jitter.float(-0.04, 0.04);
-    const xs = Array.from({ length: line.length }, (_, i) => n(x0 + i * MRZ_PITCH + MRZ_PITCH * 0.08 + jitter.float(-0.04, 0.04)));
+    const xs = Array.from({ length: line.length }, (_, i) =>
+      n(x0 + i * MRZ_PITCH + MRZ_PITCH * 0.08 + jitter.float(-0.04, 0.04)),
+    );
     return `<text x="${xs.join(' ')}" y="${n(baseline)}">${esc(line)}</text>`;
   });
   c.add(`<g font-family="OCR B" font-size="${MRZ_FONT_SIZE}" fill="#111111">${texts.join('')}</g>`);

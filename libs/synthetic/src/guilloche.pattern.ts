@@ -83,7 +83,8 @@ function paintPaper(out: Buffer, spec: BackgroundSpec, rows: Int32Array): void {
   const lut = new Uint8Array(256 * 3);
   for (let q = 0; q < 256; q++) {
     const t = q / 255;
-    for (let c = 0; c < 3; c++) lut[q * 3 + c] = Math.round(paper[c] + (t0[c] + (t1[c] - t0[c]) * t - paper[c]) * a);
+    for (let c = 0; c < 3; c++)
+      lut[q * 3 + c] = Math.round(paper[c] + (t0[c] + (t1[c] - t0[c]) * t - paper[c]) * a);
   }
   const k = spec.pxPerMm;
   const angle = (spec.tintAngle * Math.PI) / 180;
@@ -118,7 +119,14 @@ function blend(out: Buffer, i: number, colour: Rgb, alpha: number): void {
 }
 
 /** A family of parallel wavy lines, each drawn column by column with exact vertical pixel coverage. */
-function waveBand(out: Buffer, spec: BackgroundSpec, rows: Int32Array, rng: Rng, colour: Rgb, density: number): void {
+function waveBand(
+  out: Buffer,
+  spec: BackgroundSpec,
+  rows: Int32Array,
+  rng: Rng,
+  colour: Rgb,
+  density: number,
+): void {
   const k = spec.pxPerMm;
   const spacing = rng.float(0.9, 1.6) / density;
   const wavelength = rng.float(10, 26);

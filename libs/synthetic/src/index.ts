@@ -8,7 +8,13 @@
  * document, a tampered MRZ, a card that is no identity document), each with the verdict a correct service gives.
  * Same seed and options, same bytes.
  */
-export { generateCase, describeCase, caseSeed, DEFAULT_TODAY, DEFAULT_DOCUMENT_TYPE_WEIGHTS } from './case.generator';
+export {
+  generateCase,
+  describeCase,
+  caseSeed,
+  DEFAULT_TODAY,
+  DEFAULT_DOCUMENT_TYPE_WEIGHTS,
+} from './case.generator';
 export type { GenerateCaseOptions, GeneratedCase, IdentityDocumentType } from './case.generator';
 export { generateSamples, writeSamples } from './samples.writer';
 export type { CaseSetManifest, GenerateSamplesOptions, WriteSamplesOptions } from './samples.writer';

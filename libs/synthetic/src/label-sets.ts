@@ -246,16 +246,56 @@ const NATIONAL: Readonly<Record<Exclude<LabelLanguage, 'en'>, Labels>> = {
 
 const TITLES: Readonly<Record<LabelLanguage, Readonly<Record<TitleKey, string>>>> = {
   en: { passport: 'PASSPORT', id_card: 'IDENTITY CARD', residence_permit: 'RESIDENCE PERMIT', visa: 'VISA' },
-  fr: { passport: 'PASSEPORT', id_card: "CARTE D'IDENTITÉ", residence_permit: 'TITRE DE SÉJOUR', visa: 'VISA' },
-  de: { passport: 'REISEPASS', id_card: 'PERSONALAUSWEIS', residence_permit: 'AUFENTHALTSTITEL', visa: 'VISUM' },
-  es: { passport: 'PASAPORTE', id_card: 'DOCUMENTO NACIONAL DE IDENTIDAD', residence_permit: 'PERMISO DE RESIDENCIA', visa: 'VISADO' },
-  sv: { passport: 'PASS', id_card: 'IDENTITETSKORT', residence_permit: 'UPPEHÅLLSTILLSTÅND', visa: 'VISERING' },
+  fr: {
+    passport: 'PASSEPORT',
+    id_card: "CARTE D'IDENTITÉ",
+    residence_permit: 'TITRE DE SÉJOUR',
+    visa: 'VISA',
+  },
+  de: {
+    passport: 'REISEPASS',
+    id_card: 'PERSONALAUSWEIS',
+    residence_permit: 'AUFENTHALTSTITEL',
+    visa: 'VISUM',
+  },
+  es: {
+    passport: 'PASAPORTE',
+    id_card: 'DOCUMENTO NACIONAL DE IDENTIDAD',
+    residence_permit: 'PERMISO DE RESIDENCIA',
+    visa: 'VISADO',
+  },
+  sv: {
+    passport: 'PASS',
+    id_card: 'IDENTITETSKORT',
+    residence_permit: 'UPPEHÅLLSTILLSTÅND',
+    visa: 'VISERING',
+  },
   pl: { passport: 'PASZPORT', id_card: 'DOWÓD OSOBISTY', residence_permit: 'KARTA POBYTU', visa: 'WIZA' },
-  it: { passport: 'PASSAPORTO', id_card: "CARTA D'IDENTITÀ", residence_permit: 'PERMESSO DI SOGGIORNO', visa: 'VISTO' },
-  pt: { passport: 'PASSAPORTE', id_card: 'CARTÃO DE CIDADÃO', residence_permit: 'AUTORIZAÇÃO DE RESIDÊNCIA', visa: 'VISTO' },
-  nl: { passport: 'PASPOORT', id_card: 'IDENTITEITSKAART', residence_permit: 'VERBLIJFSDOCUMENT', visa: 'VISUM' },
+  it: {
+    passport: 'PASSAPORTO',
+    id_card: "CARTA D'IDENTITÀ",
+    residence_permit: 'PERMESSO DI SOGGIORNO',
+    visa: 'VISTO',
+  },
+  pt: {
+    passport: 'PASSAPORTE',
+    id_card: 'CARTÃO DE CIDADÃO',
+    residence_permit: 'AUTORIZAÇÃO DE RESIDÊNCIA',
+    visa: 'VISTO',
+  },
+  nl: {
+    passport: 'PASPOORT',
+    id_card: 'IDENTITEITSKAART',
+    residence_permit: 'VERBLIJFSDOCUMENT',
+    visa: 'VISUM',
+  },
   da: { passport: 'PAS', id_card: 'IDENTITETSKORT', residence_permit: 'OPHOLDSTILLADELSE', visa: 'VISUM' },
-  cs: { passport: 'CESTOVNÍ PAS', id_card: 'OBČANSKÝ PRŮKAZ', residence_permit: 'POVOLENÍ K POBYTU', visa: 'VÍZUM' },
+  cs: {
+    passport: 'CESTOVNÍ PAS',
+    id_card: 'OBČANSKÝ PRŮKAZ',
+    residence_permit: 'POVOLENÍ K POBYTU',
+    visa: 'VÍZUM',
+  },
   tr: { passport: 'PASAPORT', id_card: 'KİMLİK KARTI', residence_permit: 'İKAMET İZNİ', visa: 'VİZE' },
 };
 

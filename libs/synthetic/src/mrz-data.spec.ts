@@ -32,10 +32,13 @@ function isoDate(yymmdd: string, kind: 'birth' | 'expiry'): string {
 }
 
 const describeWithCorpus = existsSync(vectorsFile) ? describe : describe.skip;
-if (!existsSync(vectorsFile)) console.log(`@idv/synthetic: corpus not found at ${corpusDir}; skipping the generation-vector checks`);
+if (!existsSync(vectorsFile))
+  console.log(`@idv/synthetic: corpus not found at ${corpusDir}; skipping the generation-vector checks`);
 
 describeWithCorpus('generation vectors of peer MRZ generators (mrz-vectors.json)', () => {
-  const vectors: GenerationVector[] = existsSync(vectorsFile) ? JSON.parse(readFileSync(vectorsFile, 'utf8')).generation_vectors : [];
+  const vectors: GenerationVector[] = existsSync(vectorsFile)
+    ? JSON.parse(readFileSync(vectorsFile, 'utf8')).generation_vectors
+    : [];
   // The generator only produces ICAO layouts, three-letter codes and ICAO transliteration; vectors outside that
   // (national formats, "Unknown" nationality, Serbian/Ukrainian tables) test other generators' features.
   const applicable = vectors.filter((v) => {
@@ -52,27 +55,30 @@ describeWithCorpus('generation vectors of peer MRZ generators (mrz-vectors.json)
     expect(applicable.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(applicable.map((v) => [`${v.source_repo} ${v.source_test} (${v.format})`, v] as const))('%s', (_name, v) => {
-    const input = v.input;
-    const layout = v.format as MrzLayout;
-    const data = toMrzData(
-      {
-        surname: input.surname,
-        givenNames: input.given_names,
-        nationality: countryCode(input.nationality)!,
-        dateOfBirth: isoDate(input.birth_date, 'birth'),
-        sex: input.sex.toUpperCase() as Sex,
-      },
-      {
-        layout,
-        documentCode: input.document_code ?? (layout.startsWith('MRV') ? 'V' : ''),
-        issuingCountry: countryCode(input.issuing_state)!,
-        documentNumber: input.document_number,
-        expiryDate: isoDate(input.expiry_date, 'expiry'),
-        optionalData: input.optional_data,
-        optionalData2: input.optional_data_2,
-      },
-    );
-    expect(composeMrz(data)).toEqual(v.expected_lines);
-  });
+  it.each(applicable.map((v) => [`${v.source_repo} ${v.source_test} (${v.format})`, v] as const))(
+    '%s',
+    (_name, v) => {
+      const input = v.input;
+      const layout = v.format as MrzLayout;
+      const data = toMrzData(
+        {
+          surname: input.surname,
+          givenNames: input.given_names,
+          nationality: countryCode(input.nationality)!,
+          dateOfBirth: isoDate(input.birth_date, 'birth'),
+          sex: input.sex.toUpperCase() as Sex,
+        },
+        {
+          layout,
+          documentCode: input.document_code ?? (layout.startsWith('MRV') ? 'V' : ''),
+          issuingCountry: countryCode(input.issuing_state)!,
+          documentNumber: input.document_number,
+          expiryDate: isoDate(input.expiry_date, 'expiry'),
+          optionalData: input.optional_data,
+          optionalData2: input.optional_data_2,
+        },
+      );
+      expect(composeMrz(data)).toEqual(v.expected_lines);
+    },
+  );
 });

@@ -28,7 +28,18 @@ export type LabelLanguage = 'en' | 'fr' | 'de' | 'es' | 'sv' | 'pl' | 'it' | 'pt
 
 export const NAME_POOLS: Readonly<Record<string, NamePool>> = {
   DEU: {
-    surnames: ['MÜLLER', 'SCHRÖDER', 'WEIß', 'KÖHLER', 'BÄCKER', 'GROßMANN', 'HOFFMANN', 'SCHÄFER', 'VON DER HEIDE', 'KRÜGER'],
+    surnames: [
+      'MÜLLER',
+      'SCHRÖDER',
+      'WEIß',
+      'KÖHLER',
+      'BÄCKER',
+      'GROßMANN',
+      'HOFFMANN',
+      'SCHÄFER',
+      'VON DER HEIDE',
+      'KRÜGER',
+    ],
     male: ['JÜRGEN', 'JÖRG', 'LUKAS', 'MAXIMILIAN', 'SÖREN', 'KARL-HEINZ', 'FRIEDRICH'],
     female: ['LENA', 'BÄRBEL', 'MAREIKE', 'SOPHIE CHARLOTTE', 'JÜLIDE', 'ANNA-LENA', 'GRETA'],
     longSurnames: ['FREIIN VON HOHENSTEIN-WALDBURG-ZEIL', 'SCHWARZENBERGER-LÖWENSTEIN'],

@@ -20,7 +20,10 @@ export function renderOtherCard(person: Person, style: DocumentStyle, rng: Rng):
   const payment = rng.chance(0.6);
   const holder = transliterate(`${person.givenNames} ${person.surname}`);
   const fields = { x: 6, y: 30, width: 70, height: 20 };
-  let colours: Pick<BackgroundSpec, 'paper' | 'tint' | 'tintOpacity' | 'patternColours' | 'density' | 'patternOpacity'>;
+  let colours: Pick<
+    BackgroundSpec,
+    'paper' | 'tint' | 'tintOpacity' | 'patternColours' | 'density' | 'patternOpacity'
+  >;
   if (payment) {
     const hue = rng.pick([
       ['#0d1b3d', '#27457a'],
@@ -28,23 +31,43 @@ export function renderOtherCard(person: Person, style: DocumentStyle, rng: Rng):
       ['#0e3b2e', '#2a7a5f'],
       ['#3b0d2e', '#7a2756'],
     ]);
-    colours = { paper: hue[0], tint: [hue[0], hue[1]], tintOpacity: 1, patternColours: ['#ffffff', '#9fb8e0', '#c0c0c0'], density: 0.5, patternOpacity: 0.35 };
+    colours = {
+      paper: hue[0],
+      tint: [hue[0], hue[1]],
+      tintOpacity: 1,
+      patternColours: ['#ffffff', '#9fb8e0', '#c0c0c0'],
+      density: 0.5,
+      patternOpacity: 0.35,
+    };
     parts.push(
       text(6, 9, rng.pick(BANKS), { size: 3.2, family: 'DejaVu Sans', fill: '#ffffff', weight: 'bold' }),
       chip(9, 17),
     );
-    const digits = Array.from({ length: 16 }, (_, i) => (i === 0 ? rng.pick(['4', '5']) : String(rng.int(0, 9)))).join('');
+    const digits = Array.from({ length: 16 }, (_, i) =>
+      i === 0 ? rng.pick(['4', '5']) : String(rng.int(0, 9)),
+    ).join('');
     const grouped = digits.replace(/(\d{4})(?=\d)/g, '$1 ');
     parts.push(
       text(7, 35, grouped, { size: 4.4, family: 'OCR B', fill: '#e8e8e8', letterSpacing: 0.25 }),
       text(30, 41.5, 'VALID THRU', { size: 1.4, family: 'DejaVu Sans', fill: '#d8d8d8' }),
-      text(42, 42, `${String(rng.int(1, 12)).padStart(2, '0')}/${rng.int(27, 32)}`, { size: 3, family: 'OCR B', fill: '#e8e8e8' }),
+      text(42, 42, `${String(rng.int(1, 12)).padStart(2, '0')}/${rng.int(27, 32)}`, {
+        size: 3,
+        family: 'OCR B',
+        fill: '#e8e8e8',
+      }),
       fitText(7, 48.5, holder, 3.1, 'OCR B', 52, { fill: '#e8e8e8' }),
       `<circle cx="68" cy="44" r="5" fill="#e8a33d" fill-opacity="0.9"/><circle cx="74" cy="44" r="5" fill="#d9443c" fill-opacity="0.8"/>`,
     );
   } else {
     const band = style.scheme.ink;
-    colours = { paper: '#fbfaf6', tint: ['#fbfaf6', style.scheme.tint[0]], tintOpacity: 0.5, patternColours: style.scheme.pattern, density: 0, patternOpacity: 0 };
+    colours = {
+      paper: '#fbfaf6',
+      tint: ['#fbfaf6', style.scheme.tint[0]],
+      tintOpacity: 0.5,
+      patternColours: style.scheme.pattern,
+      density: 0,
+      patternOpacity: 0,
+    };
     parts.push(
       `<path d="M3.18 0H${CARD_W - 3.18}A3.18 3.18 0 0 1 ${CARD_W} 3.18V15H0V3.18A3.18 3.18 0 0 1 3.18 0Z" fill="${band}"/>`,
       text(6, 10, rng.pick(STORES), { size: 5, family: 'DejaVu Serif', fill: '#ffffff', weight: 'bold' }),
@@ -52,7 +75,11 @@ export function renderOtherCard(person: Person, style: DocumentStyle, rng: Rng):
       text(6, 27, `Member since ${rng.int(2012, 2024)}`, { size: 2, family: 'DejaVu Sans', fill: '#444444' }),
       fitText(6, 33, holder, 3, 'DejaVu Sans', CARD_W - 12, { fill: '#111111' }),
       barcode(rng, 6, 37, 48, 11),
-      text(58, 46, String(rng.int(100000000, 999999999)), { size: 2.6, family: 'DejaVu Sans Mono', fill: '#111111' }),
+      text(58, 46, String(rng.int(100000000, 999999999)), {
+        size: 2.6,
+        family: 'DejaVu Sans Mono',
+        fill: '#111111',
+      }),
     );
   }
   const m = style.marginMm;
@@ -79,7 +106,12 @@ export function renderOtherCard(person: Person, style: DocumentStyle, rng: Rng):
     height,
     regions: {
       document: { x: px(m), y: px(m), width: px(CARD_W), height: px(CARD_H) },
-      fields: { x: px(fields.x + m), y: px(fields.y + m), width: px(fields.width), height: px(fields.height) },
+      fields: {
+        x: px(fields.x + m),
+        y: px(fields.y + m),
+        width: px(fields.width),
+        height: px(fields.height),
+      },
     },
   };
 }

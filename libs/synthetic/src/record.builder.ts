@@ -20,11 +20,28 @@ const CONFUSABLE_DIGITS: Readonly<Record<string, string>> = {
   '8': '035690',
   '9': '086',
 };
-const OTHER_NATIONALITIES = ['BEL', 'BRA', 'CAN', 'EGY', 'GRC', 'IND', 'JPN', 'KEN', 'MEX', 'NZL', 'SVK', 'UKR', 'USA', 'VNM'];
+const OTHER_NATIONALITIES = [
+  'BEL',
+  'BRA',
+  'CAN',
+  'EGY',
+  'GRC',
+  'IND',
+  'JPN',
+  'KEN',
+  'MEX',
+  'NZL',
+  'SVK',
+  'UKR',
+  'USA',
+  'VNM',
+];
 
 /** A digit other than `digit` that OCR would not mistake it for. */
 export function distinctDigit(rng: Rng, digit: string): string {
-  const allowed = '0123456789'.split('').filter((d) => d !== digit && !(CONFUSABLE_DIGITS[digit] ?? '').includes(d));
+  const allowed = '0123456789'
+    .split('')
+    .filter((d) => d !== digit && !(CONFUSABLE_DIGITS[digit] ?? '').includes(d));
   return rng.pick(allowed);
 }
 
@@ -76,17 +93,23 @@ export function buildRecord(
       } else {
         const pool = NAME_POOLS[person.nationality] ?? NAME_POOLS.UTO;
         const others = (mismatch === 'surname' ? pool.surnames : [...pool.male, ...pool.female]).map(caseOf);
-        record[mismatch] = typo ? nameTypo(rng, current) : differentName(rng, current, others) ?? nameTypo(rng, current);
+        record[mismatch] = typo
+          ? nameTypo(rng, current)
+          : (differentName(rng, current, others) ?? nameTypo(rng, current));
         if (!typo && record[mismatch] === current) how = 'typo';
       }
       break;
     }
     case 'dateOfBirth':
-      record.dateOfBirth = typo ? dateTypo(rng, person.dateOfBirth) : addDays(addYears(person.dateOfBirth, rng.int(-15, 15) || 3), rng.int(-150, 150));
+      record.dateOfBirth = typo
+        ? dateTypo(rng, person.dateOfBirth)
+        : addDays(addYears(person.dateOfBirth, rng.int(-15, 15) || 3), rng.int(-150, 150));
       if (record.dateOfBirth === person.dateOfBirth) record.dateOfBirth = addDays(person.dateOfBirth, 2);
       break;
     case 'documentNumber':
-      record.documentNumber = typo ? numberTypo(rng, source.documentNumber) : numberRedraw(rng, source.documentNumber);
+      record.documentNumber = typo
+        ? numberTypo(rng, source.documentNumber)
+        : numberRedraw(rng, source.documentNumber);
       break;
     case 'nationality':
       record.nationality = rng.pick(OTHER_NATIONALITIES.filter((c) => c !== person.nationality));
@@ -97,7 +120,9 @@ export function buildRecord(
 }
 
 export function toTitleCase(value: string): string {
-  return value.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return value
+    .toLowerCase()
+    .replace(/(^|[\s\-'’])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 /** True when some MRZ spelling of `a` equals some MRZ spelling of `b`. */
@@ -120,7 +145,11 @@ function nameTypo(rng: Rng, value: string): string {
       out[i] = upper ? letter : letter.toLowerCase();
     } else if (op === 1 && letters.length > 3) {
       out.splice(i, 1);
-    } else if (i + 1 < out.length && /[A-Za-z]/.test(out[i + 1]) && out[i + 1].toUpperCase() !== out[i].toUpperCase()) {
+    } else if (
+      i + 1 < out.length &&
+      /[A-Za-z]/.test(out[i + 1]) &&
+      out[i + 1].toUpperCase() !== out[i].toUpperCase()
+    ) {
       [out[i], out[i + 1]] = [out[i + 1], out[i]];
     } else {
       continue;

@@ -29,7 +29,8 @@ describe('writeSamples', () => {
 
   it('yields the same cases as a stream, in order', async () => {
     const ids: string[] = [];
-    for await (const generated of generateSamples({ count: 2, seed: 5, today: '2026-03-01' })) ids.push(generated.case.id);
+    for await (const generated of generateSamples({ count: 2, seed: 5, today: '2026-03-01' }))
+      ids.push(generated.case.id);
     expect(ids).toEqual(['case-0000', 'case-0001']);
     await expect(generateSamples({ count: -1, seed: 1 }).next()).rejects.toThrow(/count/);
   });

@@ -5,7 +5,10 @@ import { SampleCase } from './sample.model';
 import { SyntheticError, SyntheticErrorCode } from './synthetic.error';
 
 /** Options of {@link generateSamples}. */
-export interface GenerateSamplesOptions extends Omit<GenerateCaseOptions, 'id' | 'scenario' | 'documentType'> {
+export interface GenerateSamplesOptions extends Omit<
+  GenerateCaseOptions,
+  'id' | 'scenario' | 'documentType'
+> {
   count: number;
   seed: number;
 }
@@ -16,8 +19,13 @@ export interface GenerateSamplesOptions extends Omit<GenerateCaseOptions, 'id' |
  */
 export async function* generateSamples(options: GenerateSamplesOptions): AsyncGenerator<GeneratedCase> {
   const { count, seed, ...caseOptions } = options;
-  if (!Number.isInteger(count) || count < 0) throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `count must be a non-negative integer, got ${count}`);
-  if (!Number.isInteger(seed)) throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `seed must be an integer, got ${seed}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new SyntheticError(
+      SyntheticErrorCode.INVALID_OPTIONS,
+      `count must be a non-negative integer, got ${count}`,
+    );
+  if (!Number.isInteger(seed))
+    throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `seed must be an integer, got ${seed}`);
   // Two cases in flight keep both cores busy (rendering and encoding run on libvips' threads).
   let pending: Promise<GeneratedCase> | undefined;
   for (let i = 0; i < count; i++) {
@@ -53,7 +61,9 @@ export interface CaseSetManifest {
  * `cases.json` with the ground truth, the registration record and the expected verdict of each case.
  * Backs `npm run cli -- samples --out DIR --count N --seed S`.
  */
-export async function writeSamples(options: WriteSamplesOptions): Promise<{ outDir: string; manifestPath: string; cases: SampleCase[] }> {
+export async function writeSamples(
+  options: WriteSamplesOptions,
+): Promise<{ outDir: string; manifestPath: string; cases: SampleCase[] }> {
   const { outDir, ...generate } = options;
   await mkdir(outDir, { recursive: true });
   const cases: SampleCase[] = [];

@@ -25,7 +25,9 @@ type Side = CaseDefect['side'];
 
 /** Applies `defects` to every side, with a distinct seed per side where a defect has one. */
 function onSides(sides: readonly Side[], defects: readonly Defect[]): CaseDefect[] {
-  return sides.flatMap((side, s) => defects.map((d) => ('seed' in d ? { ...d, seed: d.seed + s, side } : { ...d, side })));
+  return sides.flatMap((side, s) =>
+    defects.map((d) => ('seed' in d ? { ...d, seed: d.seed + s, side } : { ...d, side })),
+  );
 }
 
 const seed = (rng: Rng) => rng.int(1, 0x7fffffff);
@@ -72,12 +74,27 @@ export function mildDefects(rng: Rng, sides: readonly Side[], photoSide: Side): 
     case 'desk':
       return plan([desk(rng), { kind: 'jpeg', quality: rng.int(80, 92) }]);
     case 'desk-blur':
-      return plan([desk(rng), { kind: 'blur', sigma: rng.float(0.6, 0.9) }, { kind: 'jpeg', quality: rng.int(75, 88) }]);
+      return plan([
+        desk(rng),
+        { kind: 'blur', sigma: rng.float(0.6, 0.9) },
+        { kind: 'jpeg', quality: rng.int(75, 88) },
+      ]);
     case 'rotation-jpeg':
-      return plan([{ kind: 'rotate', angle: signed(rng, 1, 3.5) }, { kind: 'jpeg', quality: rng.int(55, 70) }]);
+      return plan([
+        { kind: 'rotate', angle: signed(rng, 1, 3.5) },
+        { kind: 'jpeg', quality: rng.int(55, 70) },
+      ]);
     case 'photo-glare':
       return plan(
-        [{ kind: 'glare', region: 'photo', intensity: rng.float(0.5, 0.75), size: rng.float(0.5, 0.8), seed: seed(rng) }],
+        [
+          {
+            kind: 'glare',
+            region: 'photo',
+            intensity: rng.float(0.5, 0.75),
+            size: rng.float(0.5, 0.8),
+            seed: seed(rng),
+          },
+        ],
         photoSide,
       );
   }
@@ -107,28 +124,66 @@ export function severeDefects(rng: Rng, sides: readonly Side[], mrzSide: Side): 
       return plan([{ kind: 'blur', sigma: rng.float(4, 7) }], ['IMAGE_BLURRED'], UNREADABLE_MRZ);
     case 'mrz-glare':
       return plan(
-        [{ kind: 'glare', region: 'mrz', intensity: rng.float(0.97, 1), size: rng.float(1.15, 1.5), seed: seed(rng) }],
+        [
+          {
+            kind: 'glare',
+            region: 'mrz',
+            intensity: rng.float(0.97, 1),
+            size: rng.float(1.15, 1.5),
+            seed: seed(rng),
+          },
+        ],
         ['IMAGE_GLARE'],
         UNREADABLE_MRZ,
         mrzSide,
       );
     case 'dark':
-      return plan([{ kind: 'dark', factor: rng.float(0.07, 0.14) }], ['IMAGE_TOO_DARK'], [...UNREADABLE_MRZ, 'DOCUMENT_NOT_FOUND']);
+      return plan(
+        [{ kind: 'dark', factor: rng.float(0.07, 0.14) }],
+        ['IMAGE_TOO_DARK'],
+        [...UNREADABLE_MRZ, 'DOCUMENT_NOT_FOUND'],
+      );
     case 'bright':
-      return plan([{ kind: 'bright', factor: rng.float(4, 7) }], ['IMAGE_TOO_BRIGHT'], [...UNREADABLE_MRZ, 'DOCUMENT_NOT_FOUND']);
+      return plan(
+        [{ kind: 'bright', factor: rng.float(4, 7) }],
+        ['IMAGE_TOO_BRIGHT'],
+        [...UNREADABLE_MRZ, 'DOCUMENT_NOT_FOUND'],
+      );
     case 'low-resolution':
-      return plan([{ kind: 'lowres', width: rng.int(110, 200) }], ['IMAGE_LOW_RESOLUTION'], [...UNREADABLE_MRZ, 'IMAGE_BLURRED']);
+      return plan(
+        [{ kind: 'lowres', width: rng.int(110, 200) }],
+        ['IMAGE_LOW_RESOLUTION'],
+        [...UNREADABLE_MRZ, 'IMAGE_BLURRED'],
+      );
     case 'mrz-cut':
-      return plan([{ kind: 'crop', edge: 'mrz', fraction: rng.float(0.6, 1) }], ['DOCUMENT_CUT_OFF'], UNREADABLE_MRZ, mrzSide);
+      return plan(
+        [{ kind: 'crop', edge: 'mrz', fraction: rng.float(0.6, 1) }],
+        ['DOCUMENT_CUT_OFF'],
+        UNREADABLE_MRZ,
+        mrzSide,
+      );
     case 'desk-dark':
-      return plan([desk(rng), { kind: 'dark', factor: rng.float(0.07, 0.12) }, { kind: 'jpeg', quality: rng.int(70, 85) }], ['IMAGE_TOO_DARK'], [...UNREADABLE_MRZ, 'DOCUMENT_NOT_FOUND']);
+      return plan(
+        [
+          desk(rng),
+          { kind: 'dark', factor: rng.float(0.07, 0.12) },
+          { kind: 'jpeg', quality: rng.int(70, 85) },
+        ],
+        ['IMAGE_TOO_DARK'],
+        [...UNREADABLE_MRZ, 'DOCUMENT_NOT_FOUND'],
+      );
   }
 }
 
 /** For the scenarios judged on data rather than image quality: mostly clean scans, sometimes a desk photo. */
 export function incidentalDefects(rng: Rng, sides: readonly Side[], kind: ScenarioKind): DefectPlan {
   if (kind !== 'clean' && rng.chance(0.3)) {
-    return { name: `${kind}-desk`, defects: onSides(sides, [desk(rng), { kind: 'jpeg', quality: rng.int(82, 92) }]), reasons: [], acceptable: [] };
+    return {
+      name: `${kind}-desk`,
+      defects: onSides(sides, [desk(rng), { kind: 'jpeg', quality: rng.int(82, 92) }]),
+      reasons: [],
+      acceptable: [],
+    };
   }
   return { name: kind, defects: [], reasons: [], acceptable: [] };
 }

@@ -26,7 +26,11 @@ export function meanOf(g: { data: Buffer; width: number; height: number }, box?:
 }
 
 /** Share of pixels darker than `threshold` (ink) inside `box`. */
-export function inkShare(g: { data: Buffer; width: number; height: number }, box: Box, threshold = 90): number {
+export function inkShare(
+  g: { data: Buffer; width: number; height: number },
+  box: Box,
+  threshold = 90,
+): number {
   let ink = 0;
   let count = 0;
   for (let y = Math.max(0, box.y); y < Math.min(g.height, box.y + box.height); y++) {

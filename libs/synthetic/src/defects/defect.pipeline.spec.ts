@@ -66,11 +66,16 @@ describe('defects', () => {
     expect((await encodeImage(await applyDefect(q20.image, { kind: 'blur', sigma: 1 }))).format).toBe('png');
   });
 
-  it.each([90, 180, 270])('a %i° turn swaps or keeps the sides and carries the MRZ region along', async (angle) => {
-    const { image, g } = await apply({ kind: 'rotate', angle });
-    expect([g.width, g.height]).toEqual(angle === 180 ? [base.width, base.height] : [base.height, base.width]);
-    expect(inkShare(g, image.regions.mrz!)).toBeCloseTo(inkShare(baseGrey, base.regions.mrz!), 2);
-  });
+  it.each([90, 180, 270])(
+    'a %i° turn swaps or keeps the sides and carries the MRZ region along',
+    async (angle) => {
+      const { image, g } = await apply({ kind: 'rotate', angle });
+      expect([g.width, g.height]).toEqual(
+        angle === 180 ? [base.width, base.height] : [base.height, base.width],
+      );
+      expect(inkShare(g, image.regions.mrz!)).toBeCloseTo(inkShare(baseGrey, base.regions.mrz!), 2);
+    },
+  );
 
   it('a small rotation enlarges the canvas and keeps the MRZ inside its mapped region', async () => {
     const { image, g } = await apply({ kind: 'rotate', angle: 4 });
@@ -78,7 +83,9 @@ describe('defects', () => {
     expect(g.height).toBeGreaterThan(base.height);
     const mrz = image.regions.mrz!;
     expect(inkShare(g, mrz)).toBeGreaterThan(0.04);
-    expect(inkShare(g, { x: 0, y: mrz.y - 60, width: g.width, height: 40 })).toBeLessThan(inkShare(g, mrz) / 2);
+    expect(inkShare(g, { x: 0, y: mrz.y - 60, width: g.width, height: 40 })).toBeLessThan(
+      inkShare(g, mrz) / 2,
+    );
   });
 
   it('cropping at the MRZ removes the MRZ band; cropping an edge removes that share of the image', async () => {

@@ -1,10 +1,22 @@
 import sharp from 'sharp';
 import { Rng } from '../prng';
-import { boundingBox, clipBox, corners, DocumentImage, mapRegions, pipeline, RAW_CHANNELS } from './document-image';
+import {
+  boundingBox,
+  clipBox,
+  corners,
+  DocumentImage,
+  mapRegions,
+  pipeline,
+  RAW_CHANNELS,
+} from './document-image';
 import { homography, Point, project } from './homography';
 
 /** Desk surfaces: base colour and grain colour (RGB). */
-const SURFACES: ReadonlyArray<{ base: [number, number, number]; grain: [number, number, number]; wood: boolean }> = [
+const SURFACES: ReadonlyArray<{
+  base: [number, number, number];
+  grain: [number, number, number];
+  wood: boolean;
+}> = [
   { base: [176, 138, 92], grain: [128, 92, 56], wood: true },
   { base: [108, 74, 52], grain: [70, 46, 32], wood: true },
   { base: [205, 170, 125], grain: [170, 130, 88], wood: true },
@@ -78,7 +90,14 @@ export async function deskDefect(image: DocumentImage, options: DeskOptions): Pr
   return { data: desk, width: frameW, height: frameH, regions };
 }
 
-function destinationQuad(rng: Rng, frameW: number, frameH: number, cardW: number, cardH: number, o: DeskOptions): Point[] {
+function destinationQuad(
+  rng: Rng,
+  frameW: number,
+  frameH: number,
+  cardW: number,
+  cardH: number,
+  o: DeskOptions,
+): Point[] {
   const cx = frameW / 2 + rng.float(-0.06, 0.06) * frameW;
   const cy = frameH / 2 + rng.float(-0.06, 0.06) * frameH;
   const hw = cardW / 2;
@@ -140,14 +159,16 @@ async function deskTexture(rng: Rng, width: number, height: number, quad: Point[
       let mix: number;
       if (surface.wood) {
         const across = vertical ? x : y;
-        const ring = 0.5 + 0.5 * Math.sin(across * grainFreq + noise * warp + Math.sin((vertical ? y : x) * 0.02) * 1.5);
+        const ring =
+          0.5 + 0.5 * Math.sin(across * grainFreq + noise * warp + Math.sin((vertical ? y : x) * 0.02) * 1.5);
         mix = ring * ring * ring * 0.55 + noise * 0.45;
       } else {
         mix = noise * 0.6;
       }
       const shade = 1 - shadow[y * w + x] * strength;
       const i = (y * w + x) * RAW_CHANNELS;
-      for (let ch = 0; ch < 3; ch++) out[i + ch] = (surface.base[ch] + (surface.grain[ch] - surface.base[ch]) * mix) * shade;
+      for (let ch = 0; ch < 3; ch++)
+        out[i + ch] = (surface.base[ch] + (surface.grain[ch] - surface.base[ch]) * mix) * shade;
     }
   }
   return sharp(out, { raw: { width: w, height: h, channels: RAW_CHANNELS } })
@@ -160,9 +181,16 @@ async function deskTexture(rng: Rng, width: number, height: number, quad: Point[
 async function shadowMask(rng: Rng, quad: Point[], w: number, h: number, factor: number): Promise<Buffer> {
   const dx = rng.float(0.004, 0.015) * w;
   const dy = rng.float(0.006, 0.02) * w;
-  const points = quad.map(([x, y]) => `${(x / factor + dx).toFixed(1)},${(y / factor + dy).toFixed(1)}`).join(' ');
+  const points = quad
+    .map(([x, y]) => `${(x / factor + dx).toFixed(1)},${(y / factor + dy).toFixed(1)}`)
+    .join(' ');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="#000"/><polygon points="${points}" fill="#fff"/></svg>`;
-  return sharp(Buffer.from(svg)).greyscale().blur(Math.max(0.5, w * 0.008)).extractChannel(0).raw().toBuffer();
+  return sharp(Buffer.from(svg))
+    .greyscale()
+    .blur(Math.max(0.5, w * 0.008))
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
 }
 
 /** Inverse-maps every frame pixel inside the quad to the document and samples it bilinearly. */
@@ -190,8 +218,10 @@ function warpInto(
       const v = (h3 * px + h4 * py + h5) / w - 0.5;
       if (u < 0 || v < 0 || u > srcW - 1 || v > srcH - 1) continue;
       // Rounded card corners.
-      const cxr = u < cornerRadius ? cornerRadius - u : u > srcW - 1 - cornerRadius ? u - (srcW - 1 - cornerRadius) : 0;
-      const cyr = v < cornerRadius ? cornerRadius - v : v > srcH - 1 - cornerRadius ? v - (srcH - 1 - cornerRadius) : 0;
+      const cxr =
+        u < cornerRadius ? cornerRadius - u : u > srcW - 1 - cornerRadius ? u - (srcW - 1 - cornerRadius) : 0;
+      const cyr =
+        v < cornerRadius ? cornerRadius - v : v > srcH - 1 - cornerRadius ? v - (srcH - 1 - cornerRadius) : 0;
       if (cxr > 0 && cyr > 0 && cxr * cxr + cyr * cyr > r2) continue;
       const iu = Math.floor(u);
       const iv = Math.floor(v);

@@ -22,10 +22,21 @@ export const RAW_CHANNELS = 3;
  * becomes the image). The alpha blend is done here rather than with sharp's composite, which costs several
  * times more on mostly transparent overlays.
  */
-export async function rasterize(background: Buffer, width: number, height: number, svg: string, regions: Regions): Promise<DocumentImage> {
-  const { data: overlay, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+export async function rasterize(
+  background: Buffer,
+  width: number,
+  height: number,
+  svg: string,
+  regions: Regions,
+): Promise<DocumentImage> {
+  const { data: overlay, info } = await sharp(Buffer.from(svg))
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   if (info.width !== width || info.height !== height || info.channels !== 4) {
-    throw new Error(`overlay is ${info.width}x${info.height}x${info.channels}, expected ${width}x${height}x4`);
+    throw new Error(
+      `overlay is ${info.width}x${info.height}x${info.channels}, expected ${width}x${height}x4`,
+    );
   }
   const data = background;
   for (let p = 0, o = 0; o < overlay.length; p += RAW_CHANNELS, o += 4) {
@@ -47,7 +58,11 @@ export async function rasterize(background: Buffer, width: number, height: numbe
 
 /** Decodes any image sharp reads (PNG, JPEG, ...) into a {@link DocumentImage}; regions default to the whole image. */
 export async function decodeImage(image: Buffer, regions?: Regions): Promise<DocumentImage> {
-  const { data, info } = await sharp(image).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(image)
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return {
     data,
     width: info.width,
@@ -103,7 +118,12 @@ export function boundingBox(points: ReadonlyArray<readonly [number, number]>): B
   const ys = points.map((p) => p[1]);
   const x = Math.min(...xs);
   const y = Math.min(...ys);
-  return { x: Math.round(x), y: Math.round(y), width: Math.round(Math.max(...xs) - x), height: Math.round(Math.max(...ys) - y) };
+  return {
+    x: Math.round(x),
+    y: Math.round(y),
+    width: Math.round(Math.max(...xs) - x),
+    height: Math.round(Math.max(...ys) - y),
+  };
 }
 
 export function corners(box: Box): [number, number][] {

@@ -1,5 +1,14 @@
 import { Box, CropEdge } from '../sample.model';
-import { boundingBox, clipBox, corners, DocumentImage, mapRegions, pipeline, RAW_CHANNELS, toImage } from './document-image';
+import {
+  boundingBox,
+  clipBox,
+  corners,
+  DocumentImage,
+  mapRegions,
+  pipeline,
+  RAW_CHANNELS,
+  toImage,
+} from './document-image';
 
 /**
  * Clockwise rotation by `angle` degrees. Quarter turns are lossless (a page photographed sideways); other
@@ -13,7 +22,8 @@ export async function rotateDefect(image: DocumentImage, angle: number): Promise
   if (turn % 90 === 0) {
     const map = (b: Box): Box => {
       if (turn === 90) return { x: h - (b.y + b.height), y: b.x, width: b.height, height: b.width };
-      if (turn === 180) return { x: w - (b.x + b.width), y: h - (b.y + b.height), width: b.width, height: b.height };
+      if (turn === 180)
+        return { x: w - (b.x + b.width), y: h - (b.y + b.height), width: b.width, height: b.height };
       return { x: b.y, y: w - (b.x + b.width), width: b.height, height: b.width };
     };
     return toImage(pipeline(image).rotate(turn), mapRegions(image.regions, map));
@@ -28,7 +38,9 @@ export async function rotateDefect(image: DocumentImage, angle: number): Promise
     const dy = y - h / 2;
     return [out.width / 2 + dx * cos - dy * sin, out.height / 2 + dx * sin + dy * cos];
   };
-  out.regions = mapRegions(image.regions, (b) => clipBox(boundingBox(corners(b).map(point)), out.width, out.height));
+  out.regions = mapRegions(image.regions, (b) =>
+    clipBox(boundingBox(corners(b).map(point)), out.width, out.height),
+  );
   return out;
 }
 
@@ -42,7 +54,11 @@ function cornerColour(image: DocumentImage): { r: number; g: number; b: number }
  * `fraction` of the MRZ band (1 removes it entirely, 0.5 about half its lines); the other edges remove
  * `fraction` of the image's width or height from that side.
  */
-export async function cropDefect(image: DocumentImage, edge: CropEdge, fraction: number): Promise<DocumentImage> {
+export async function cropDefect(
+  image: DocumentImage,
+  edge: CropEdge,
+  fraction: number,
+): Promise<DocumentImage> {
   const f = Math.min(0.95, Math.max(0, fraction));
   const { width: w, height: h } = image;
   let side: Exclude<CropEdge, 'mrz'>;
@@ -56,7 +72,9 @@ export async function cropDefect(image: DocumentImage, edge: CropEdge, fraction:
       left: mrz.x,
       right: w - (mrz.x + mrz.width),
     };
-    side = (Object.keys(distances) as (keyof typeof distances)[]).reduce((a, b) => (distances[b] < distances[a] ? b : a));
+    side = (Object.keys(distances) as (keyof typeof distances)[]).reduce((a, b) =>
+      distances[b] < distances[a] ? b : a,
+    );
     const thickness = side === 'top' || side === 'bottom' ? mrz.height : mrz.width;
     depth = Math.round(distances[side] + thickness * Math.min(1, Math.max(0, fraction)));
   } else {
@@ -76,5 +94,8 @@ export async function cropDefect(image: DocumentImage, edge: CropEdge, fraction:
   const regions = mapRegions(image.regions, (b) =>
     clipBox({ x: b.x - keep.x, y: b.y - keep.y, width: b.width, height: b.height }, keep.width, keep.height),
   );
-  return toImage(pipeline(image).extract({ left: keep.x, top: keep.y, width: keep.width, height: keep.height }), regions);
+  return toImage(
+    pipeline(image).extract({ left: keep.x, top: keep.y, width: keep.width, height: keep.height }),
+    regions,
+  );
 }

@@ -42,11 +42,25 @@ function glareTarget(image: DocumentImage, region: GlareRegion): Box {
   const doc = image.regions.document;
   switch (region) {
     case 'mrz':
-      return image.regions.mrz ?? { x: doc.x, y: doc.y + doc.height * 0.75, width: doc.width, height: doc.height * 0.25 };
+      return (
+        image.regions.mrz ?? {
+          x: doc.x,
+          y: doc.y + doc.height * 0.75,
+          width: doc.width,
+          height: doc.height * 0.25,
+        }
+      );
     case 'photo':
       return image.regions.photo ?? { x: doc.x, y: doc.y, width: doc.width * 0.35, height: doc.height * 0.7 };
     case 'fields':
-      return image.regions.fields ?? { x: doc.x + doc.width * 0.35, y: doc.y, width: doc.width * 0.6, height: doc.height * 0.6 };
+      return (
+        image.regions.fields ?? {
+          x: doc.x + doc.width * 0.35,
+          y: doc.y,
+          width: doc.width * 0.6,
+          height: doc.height * 0.6,
+        }
+      );
     case 'corner':
       return { x: doc.x + doc.width * 0.72, y: doc.y, width: doc.width * 0.28, height: doc.height * 0.3 };
   }

@@ -42,8 +42,16 @@ export async function lowResolutionDefect(image: DocumentImage, width: number): 
 /** JPEG compression at `quality`; the decoded pixels carry the artefacts and the bytes are kept for writing. */
 export async function jpegDefect(image: DocumentImage, quality: number): Promise<DocumentImage> {
   const q = Math.min(100, Math.max(1, Math.round(quality)));
-  const bytes = await pipeline(image).jpeg({ quality: q, chromaSubsampling: '4:2:0', mozjpeg: false }).toBuffer();
+  const bytes = await pipeline(image)
+    .jpeg({ quality: q, chromaSubsampling: '4:2:0', mozjpeg: false })
+    .toBuffer();
   const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
   if (info.channels !== RAW_CHANNELS) throw new Error(`unexpected ${info.channels} channels after JPEG`);
-  return { data, width: info.width, height: info.height, regions: image.regions, jpeg: { quality: q, bytes } };
+  return {
+    data,
+    width: info.width,
+    height: info.height,
+    regions: image.regions,
+    jpeg: { quality: q, bytes },
+  };
 }
