@@ -13,6 +13,8 @@ const OTHER: Record<Role, KeyName> = {
 
 interface Fixture {
   applicantId: string;
+  /** An applicant of its own for the erasure endpoint, so erasing it leaves the others' fixture intact. */
+  erasableId: string;
   verificationId: string;
   webhookId: string;
   image: Buffer;
@@ -74,6 +76,13 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     call: (api, k, f) =>
       request(api.url).delete(`/v1/applicants/${f.applicantId}/restriction`).set(auth(api, k)),
+  },
+  {
+    name: 'DELETE /v1/applicants/:id',
+    roles: ['admin'],
+    owned: true,
+    ok: 200,
+    call: (api, k, f) => request(api.url).delete(`/v1/applicants/${f.erasableId}`).set(auth(api, k)),
   },
   {
     name: 'POST /v1/verifications',
@@ -181,8 +190,14 @@ describe('authorization matrix: every endpoint × role × own/other tenant', () 
       .set(api.auth('client'))
       .send({ url: 'http://127.0.0.1:9/hook' })
       .expect(201);
+    const erasable = await request(api.url)
+      .post('/v1/applicants')
+      .set(api.auth('client'))
+      .send(record())
+      .expect(201);
     f = {
       applicantId: applicant.body.id,
+      erasableId: erasable.body.id,
       verificationId: verification.body.id,
       webhookId: webhook.body.id,
       image,

@@ -15,7 +15,7 @@ import { OutboxModule, PersistenceModule } from '@idv/persistence';
 import { AuthModule } from '@idv/auth';
 import { ApplicantsModule } from '@idv/applicants';
 import { WebhooksModule } from '@idv/webhooks';
-import { VerificationsModule } from '@idv/verifications';
+import { DataProtectionModule, VerificationsModule } from '@idv/verifications';
 import { ReviewsModule } from '@idv/review';
 import { AuditModule } from '@idv/audit';
 import { HealthController } from './health/health.controller';
@@ -63,6 +63,7 @@ import { MaintenanceRecorder } from './availability/maintenance.recorder';
     VerificationsModule,
     ReviewsModule,
     AuditModule,
+    DataProtectionModule,
   ],
   controllers: [
     HealthController,

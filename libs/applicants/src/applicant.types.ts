@@ -24,6 +24,8 @@ export interface Applicant extends Partial<RegistrationRecord> {
   corrections: number;
   createdAt: string;
   updatedAt: string;
+  /** Only on an erased applicant: when it was erased. */
+  erasedAt?: string;
 }
 
 /** The applicants feature's one error type. */

@@ -76,8 +76,7 @@ export class Applicants {
     return this.repo.transaction(async (tx) => {
       const row = await this.load(actor.tenantId, id, tx, true);
       const now = this.clock.now();
-      if (row.status === 'erased')
-        throw new ApplicantError('conflict', 'applicant_erased', 'This applicant was erased.');
+      assertNotErased(row);
       const restriction = activeRestriction(row, now);
       if (restriction) {
         throw new ApplicantError(
@@ -143,6 +142,7 @@ export class Applicants {
   async flag(actor: Actor, id: string, until: Date | null, note?: string): Promise<Applicant> {
     return this.repo.transaction(async (tx) => {
       const row = await this.load(actor.tenantId, id, tx, true);
+      assertNotErased(row);
       row.status = 'restricted';
       row.restrictedUntil = until;
       row.restrictionReason = 'OPERATOR_FLAG';
@@ -170,6 +170,26 @@ export class Applicants {
       await this.record(tx, actor, 'applicant.restriction_lifted', row.id, {}, reason ? [reason] : []);
       return this.view(await this.repo.save(tx, row));
     });
+  }
+
+  /**
+   * Erases the record inside the caller's transaction (the caller has locked the row and redacted what was derived
+   * from it): every personal field and the wallet's externalId become NULL/a placeholder, the status `erased`.
+   * The id, the timestamps and the correction count stay, so verdicts and the audit trail keep their subject.
+   * Audited as `applicant.erased` with `counts` (numbers only). Erasing an erased applicant changes nothing.
+   */
+  async erase(tx: Tx, actor: Actor, row: ApplicantEntity, counts: Record<string, number>): Promise<Applicant> {
+    if (row.status === 'erased') return this.view(row);
+    for (const f of RECORD_FIELDS) row[f] = null;
+    // The wallet's own user id may itself identify the person; a placeholder keeps the tenant's unique key and
+    // lets the person register again.
+    row.externalId = `erased:${row.id}`;
+    row.status = 'erased';
+    row.restrictedUntil = null;
+    row.restrictionReason = null;
+    row.erasedAt = this.clock.now();
+    await this.record(tx, actor, 'applicant.erased', row.id, counts);
+    return this.view(await this.repo.save(tx, row));
   }
 
   restrictionOf(row: ApplicantEntity) {
@@ -223,8 +243,15 @@ export class Applicants {
       corrections: row.corrections,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
+      ...(row.erasedAt ? { erasedAt: row.erasedAt.toISOString() } : {}),
     };
   }
+}
+
+/** An erased applicant is a shell: it can be read, never changed again. */
+function assertNotErased(row: ApplicantEntity): void {
+  if (row.status === 'erased')
+    throw new ApplicantError('conflict', 'applicant_erased', 'This applicant was erased.');
 }
 
 function pick(dto: Partial<RegistrationRecordDto>): Partial<ApplicantEntity> {

@@ -57,7 +57,8 @@ export class VerificationAnalysis {
     const outcome = this.applicants.restrictionOf(applicant) ? null : await this.analyse(v, applicant);
     return this.repo.transaction(async (tx) => {
       const row = await this.repo.find(tenantId, verificationId, tx, true);
-      if (!row || row.status === 'completed') return 'already-completed';
+      // Failed is final too: the verification was closed meanwhile (its applicant erased, or retries exhausted).
+      if (!row || row.status === 'completed' || row.status === 'failed') return 'already-completed';
       const person = await this.applicants.load(tenantId, row.applicantId, tx, true);
       const restriction = this.applicants.restrictionOf(person);
       const final = outcome
@@ -96,7 +97,7 @@ export class VerificationAnalysis {
     return this.repo.transaction(async (tx) => {
       const v = await this.repo.find(tenantId, id, tx, true);
       if (!v) return 'missing';
-      if (v.status === 'completed') return 'already-completed';
+      if (v.status === 'completed' || v.status === 'failed') return 'already-completed';
       v.status = 'processing';
       v.startedAt ??= this.clock.now();
       v.attempts += 1;

@@ -33,3 +33,18 @@ export const VALIDATION_ERROR_EXAMPLE = {
     },
   ],
 };
+
+/** An applicant after `DELETE /v1/applicants/:id`: the shell that keeps verdicts and the trail attached. */
+export const ERASED_APPLICANT_EXAMPLE = {
+  id: '6f1c2a4e-8d0b-4a8e-9a53-2f6c1b7d9e10',
+  externalId: 'erased:6f1c2a4e-8d0b-4a8e-9a53-2f6c1b7d9e10',
+  phone: null,
+  email: null,
+  status: 'erased',
+  restrictedUntil: null,
+  reason: null,
+  corrections: 1,
+  createdAt: '2026-11-25T10:00:00.000Z',
+  updatedAt: '2026-12-01T09:30:00.000Z',
+  erasedAt: '2026-12-01T09:30:00.000Z',
+};

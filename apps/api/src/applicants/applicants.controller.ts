@@ -2,16 +2,20 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Applicants, RecordCorrectionDto, RegistrationRecordDto, type Applicant } from '@idv/applicants';
 import type { Principal } from '@idv/auth';
+import { ApplicantErasure } from '@idv/verifications';
 import { actorOf } from '../auth/actor';
 import { Caller, Roles } from '../auth/roles.decorator';
 import { RestrictionDto } from './restriction.dto';
-import { APPLICANT_EXAMPLE, VALIDATION_ERROR_EXAMPLE } from './applicant.examples';
+import { APPLICANT_EXAMPLE, ERASED_APPLICANT_EXAMPLE, VALIDATION_ERROR_EXAMPLE } from './applicant.examples';
 
 @ApiTags('applicants')
 @ApiBearerAuth()
 @Controller('v1/applicants')
 export class ApplicantsController {
-  constructor(private readonly applicants: Applicants) {}
+  constructor(
+    private readonly applicants: Applicants,
+    private readonly erasure: ApplicantErasure,
+  ) {}
 
   @Post()
   @Roles('client')
@@ -52,6 +56,18 @@ export class ApplicantsController {
     @Body() dto: RecordCorrectionDto,
   ): Promise<Applicant> {
     return this.applicants.correct(actorOf(p), id, dto);
+  }
+
+  @Delete(':id')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      'Erase an applicant (right to erasure): personal fields, document images, document data, MRZ lines and notes ' +
+      'are deleted; the verdicts, reason codes and audit trail stay. Audited; erasing again changes nothing.',
+  })
+  @ApiResponse({ status: 200, description: 'The erased shell.', schema: { example: ERASED_APPLICANT_EXAMPLE } })
+  erase(@Caller() p: Principal, @Param('id') id: string): Promise<Applicant> {
+    return this.erasure.erase(actorOf(p), id);
   }
 
   @Post(':id/restriction')
