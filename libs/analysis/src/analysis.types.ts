@@ -71,6 +71,8 @@ export interface ChecksView {
     failedCheckDigits: string[];
     /** Quarter turns the image needed to read the MRZ. */
     rotation: number;
+    /** Why no MRZ was read: no band of MRZ-like lines located, or bands that did not read as an MRZ. */
+    failure: string | null;
   };
   comparison: Partial<Record<ComparedField, FieldStatus>>;
   expiry: { expired: boolean; expiryDate: string | null; daysRemaining: number | null };

@@ -227,8 +227,13 @@ export class DocumentAnalyser {
           mrz = mrzOutcome(evidence);
         }
       }
-    } else if (this.options.visualZone !== false && documentFacts.found) {
-      // No MRZ on a sharp, well-exposed document: a card of another kind, or an MRZ we could not read.
+    } else if (
+      this.options.visualZone !== false &&
+      documentFacts.found &&
+      attempt?.read.failure === 'NO_MRZ_BAND'
+    ) {
+      // Not even MRZ-like lines on a sharp, well-exposed document: a card of another kind, or an MRZ side
+      // not photographed. Lines that would not read are an MRZ, and the page text would not change that.
       t = performance.now();
       const kind = await this.documentKind(sides);
       timings.visualZone = since(t);
@@ -250,6 +255,7 @@ export class DocumentAnalyser {
       confidence: mrz.confidence,
       failedCheckDigits: [...mrz.failedCheckDigits],
       rotation: attempt?.read.rotation ?? 0,
+      failure: attempt?.read.failure ?? null,
     };
     const facts: VerdictInput = {
       quality: { issues: qualityFacts },
@@ -374,6 +380,7 @@ function emptyChecks(declared: string | null): ChecksView {
       confidence: null,
       failedCheckDigits: [],
       rotation: 0,
+      failure: null,
     },
     comparison: {},
     expiry: { expired: false, expiryDate: null, daysRemaining: null },
