@@ -227,13 +227,9 @@ export class DocumentAnalyser {
           mrz = mrzOutcome(evidence);
         }
       }
-    } else if (
-      this.options.visualZone !== false &&
-      documentFacts.found &&
-      attempt?.read.failure === 'NO_MRZ_BAND'
-    ) {
-      // Not even MRZ-like lines on a sharp, well-exposed document: a card of another kind, or an MRZ side
-      // not photographed. Lines that would not read are an MRZ, and the page text would not change that.
+    } else if (this.options.visualZone !== false && documentFacts.found && !attempt?.read.found) {
+      // No MRZ-shaped text on a sharp, well-exposed document: a card of another kind, or the MRZ side not
+      // photographed. A partial MRZ read is an MRZ: the page text would not change that verdict.
       t = performance.now();
       const kind = await this.documentKind(sides);
       timings.visualZone = since(t);
