@@ -37,13 +37,11 @@ describe('DELETE /v1/applicants/:id (erasure)', () => {
       .send({
         ...c.case.record,
         externalId: 'erase-me',
-        phone: '+46701234567',
-        email: 'erase.me@example.com',
+        phone: CONTACT[0],
+        email: CONTACT[1],
       })
       .expect(201);
     applicantId = reg.body.id;
-    (c.case.record as Record<string, unknown>).externalId = 'erase-me';
-    Object.assign(c.case.record, { phone: '+46701234567', email: 'erase.me@example.com' });
     const upload = () =>
       request(api.url)
         .post('/v1/verifications')

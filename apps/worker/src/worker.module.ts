@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig, loggerParams, PlatformModule, QueueModule } from '@idv/platform';
 import { OutboxModule, PersistenceModule } from '@idv/persistence';
-import { VerificationAnalysisModule } from '@idv/verifications';
+import { DataProtectionModule, VerificationAnalysisModule } from '@idv/verifications';
 import { WebhooksModule } from '@idv/webhooks';
 import { VerificationQueueProcessor } from './verification-queue.processor';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
+import { RetentionProcessor } from './retention.processor';
 
 /** The worker: BullMQ processors only; the analysis itself lives in the libs. */
 @Module({
@@ -17,7 +18,8 @@ import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
     OutboxModule,
     WebhooksModule,
     VerificationAnalysisModule,
+    DataProtectionModule,
   ],
-  providers: [VerificationQueueProcessor, WebhookDeliveryProcessor],
+  providers: [VerificationQueueProcessor, WebhookDeliveryProcessor, RetentionProcessor],
 })
 export class WorkerModule {}

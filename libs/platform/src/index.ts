@@ -6,7 +6,14 @@ export { loggerParams, REDACTED_PATHS } from './logging';
 export { redisOptionsFromUrl } from './redis-connection';
 export { PlatformModule } from './platform.module';
 export { runMain } from './process';
-export { VERIFICATION_QUEUE, WEBHOOK_QUEUE, JobName, OUTBOX_ROUTES } from './queue';
+export {
+  VERIFICATION_QUEUE,
+  WEBHOOK_QUEUE,
+  MAINTENANCE_QUEUE,
+  RETENTION_SCHEDULER_ID,
+  JobName,
+  OUTBOX_ROUTES,
+} from './queue';
 export { QueueModule } from './queue.module';
 export type { PingJobData, PingJobResult } from './queue';
 export { DomainError } from './domain.error';

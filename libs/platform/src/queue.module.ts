@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { APP_CONFIG, type AppConfig } from './config';
 import { redisOptionsFromUrl } from './redis-connection';
-import { VERIFICATION_QUEUE, WEBHOOK_QUEUE } from './queue';
+import { MAINTENANCE_QUEUE, VERIFICATION_QUEUE, WEBHOOK_QUEUE } from './queue';
 
 /** The BullMQ connection and the queues between the API and the worker. */
 @Global()
@@ -15,7 +15,11 @@ import { VERIFICATION_QUEUE, WEBHOOK_QUEUE } from './queue';
         prefix: config.queuePrefix,
       }),
     }),
-    BullModule.registerQueue({ name: VERIFICATION_QUEUE }, { name: WEBHOOK_QUEUE }),
+    BullModule.registerQueue(
+      { name: VERIFICATION_QUEUE },
+      { name: WEBHOOK_QUEUE },
+      { name: MAINTENANCE_QUEUE },
+    ),
   ],
   exports: [BullModule],
 })

@@ -4,6 +4,12 @@ export const VERIFICATION_QUEUE = 'verification';
 /** Webhook deliveries, retried with exponential backoff for more than 24 hours. */
 export const WEBHOOK_QUEUE = 'webhooks';
 
+/** Housekeeping on a schedule (retention), apart from the verification work so it never queues behind uploads. */
+export const MAINTENANCE_QUEUE = 'maintenance';
+
+/** The job scheduler id of the retention run: one stable id, so every worker upserting it yields one schedule. */
+export const RETENTION_SCHEDULER_ID = 'retention-hourly';
+
 export enum JobName {
   /** A round trip that proves the API → queue → worker wiring (used by `npm run cli -- queue:ping`). */
   Ping = 'ping',
@@ -11,6 +17,8 @@ export enum JobName {
   Analyse = 'analyse',
   /** Deliver one webhook event to one endpoint. */
   DeliverWebhook = 'deliver',
+  /** Purge images and redact old records past their retention period. */
+  Retention = 'retention',
 }
 
 /** The outbox topic → queue and job name it is relayed to. */

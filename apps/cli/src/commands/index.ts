@@ -3,6 +3,7 @@ import { auditVerifyCommand } from './audit-verify.command';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './keys.command';
 import { migrateCommand } from './migrate.command';
 import { queuePingCommand } from './queue-ping.command';
+import { retentionRunCommand } from './retention.command';
 import { samplesCommand } from './samples.command';
 import { verifyCommand } from './verify.command';
 
@@ -14,6 +15,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   'keys:revoke': keysRevokeCommand,
   migrate: migrateCommand,
   'queue:ping': queuePingCommand,
+  'retention:run': retentionRunCommand,
   samples: samplesCommand,
   verify: verifyCommand,
 };
