@@ -5,12 +5,13 @@ import path from 'node:path';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
 };
 
 /** A file name the console may serve: flat, lower-case, a known extension (no paths, no dot files). */
-const SAFE_NAME = /^[a-z0-9][a-z0-9-]*\.(html|js|css|svg)$/;
+const SAFE_NAME = /^[a-z0-9][a-z0-9-]*\.(html|js|mjs|css|svg)$/;
 
 /** The repository root: the nearest folder above `from` with a package.json (works from src/ and from dist/). */
 function repoRoot(from: string): string {

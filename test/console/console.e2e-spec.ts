@@ -1,0 +1,162 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { DEFAULT_TODAY, generateCase } from '@idv/synthetic';
+import { buildConsole } from '../../apps/console/build';
+import { startApi, startWorker, verdictOf, type ApiHarness } from '../support/api.harness';
+
+const CHROMIUM = process.env.IDV_CHROMIUM ?? '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(__dirname, '../artifacts/console');
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser)
+  console.log(`console e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+/**
+ * A reviewer's shift in a real browser: sign in with a reviewer key, open the queue, claim a review of a generated
+ * document whose date of birth differs from the record, see that field highlighted, decide, and find the queue empty.
+ */
+(haveBrowser ? describe : describe.skip)('reviewer console in Chromium', () => {
+  let api: ApiHarness;
+  let worker: { close(): Promise<void> };
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  let verificationId: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const dir = buildConsole(path.join(ARTIFACTS, 'build'));
+    api = await startApi('console', {
+      IDV_NOW: `${DEFAULT_TODAY}T12:00:00Z`,
+      IDV_REVIEW_SAMPLE_ACCEPTED: '0',
+      IDV_CONSOLE_DIR: dir,
+    });
+    worker = await startWorker();
+    // A real verdict of a generated ID card whose record has another date of birth, then the person appeals.
+    const c = await generateCase(202, { scenario: 'clean', documentType: 'id_card' });
+    const applicant = await request(api.url)
+      .post('/v1/applicants')
+      .set(api.auth('client'))
+      .send({ ...c.case.record, externalId: 'console-1', dateOfBirth: '1990-01-01' })
+      .expect(201);
+    const upload = request(api.url)
+      .post('/v1/verifications')
+      .set(api.auth('client'))
+      .field('applicantId', applicant.body.id);
+    upload.attach('front', c.images.front, 'front.png');
+    if (c.images.back) upload.attach('back', c.images.back, 'back.png');
+    verificationId = (await upload.expect(202)).body.id;
+    expect((await verdictOf(api, verificationId)).verdict).toBe('mismatch');
+    await request(api.url)
+      .post(`/v1/verifications/${verificationId}/appeal`)
+      .set(api.auth('client'))
+      .send({ reason: 'I think my date of birth was entered wrongly.' })
+      .expect(201);
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(String(e)));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('serves the page with a strict content security policy', async () => {
+    const res = await request(api.url).get('/console').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    const script = await request(api.url).get('/console/main.mjs').expect(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    await request(api.url).get('/console/..%2Fpackage.json').expect(404);
+  });
+
+  it('signs in, claims the review, shows the differing field, decides, and empties the queue', async () => {
+    await page.goto(`${api.url}/console`);
+    await page.getByLabel('Reviewer API key').fill('not-a-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByLabel('Reviewer API key').fill(api.keys.reviewer);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#queue-item-0').waitFor();
+    expect(await page.locator('#queue-item-0').innerText()).toMatch(/appeal[\s\S]*mismatch[\s\S]*waiting/i);
+    await page.screenshot({ path: path.join(ARTIFACTS, '1-queue.png') });
+
+    await page.keyboard.press('j');
+    await page.locator('#claim').waitFor();
+    await page.keyboard.press('c');
+    await page.locator('#release').waitFor();
+    await waitForText(page.getByRole('status'), /Claimed/);
+
+    const dob = page.locator('tr[data-field="dateOfBirth"]');
+    expect(await dob.getAttribute('class')).toContain('row-mismatch');
+    expect(await dob.innerText()).toContain('1990-01-01');
+    expect(await page.locator('tr[data-field="givenNames"]').getAttribute('class')).not.toContain(
+      'row-mismatch',
+    );
+    await page.locator('#document-image').waitFor();
+    expect(
+      await page
+        .locator('#document-image')
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(300);
+    await page.locator('#zoom-in').click();
+    await page.locator('#rotate').click();
+    expect(await page.locator('#document-image').getAttribute('data-rotation')).toBe('90');
+    await page.locator('#reset-view').click();
+    await page.screenshot({ path: path.join(ARTIFACTS, '2-review.png'), fullPage: true });
+
+    await page.keyboard.press('?');
+    await page.getByRole('dialog').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, '3-help.png') });
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('radio', { name: 'Mismatch', exact: true }).check();
+    expect(await page.locator('#code-FIELD_MISMATCH').isChecked()).toBe(true);
+    await page
+      .getByLabel('Note for the record')
+      .fill('Date of birth on the card is the true one; record needs a correction.');
+    await page.getByRole('button', { name: 'Submit decision' }).click();
+    await page.locator('#queue-empty').waitFor();
+    await waitForText(page.getByRole('status'), /Decision recorded/);
+    await page.screenshot({ path: path.join(ARTIFACTS, '4-empty.png') });
+
+    const v = await request(api.url)
+      .get(`/v1/verifications/${verificationId}`)
+      .set(api.auth('client'))
+      .expect(200);
+    expect(v.body).toMatchObject({
+      verdict: 'mismatch',
+      review: { verdict: 'mismatch', reasonCodes: ['FIELD_MISMATCH', 'REVIEWER_DECISION'] },
+    });
+    const views = await request(api.url)
+      .get(`/v1/audit-events?subjectId=${verificationId}&action=image.viewed`)
+      .set(api.auth('auditor'));
+    if (views.status === 200) expect(views.body.items.length).toBeGreaterThan(0);
+
+    await page.keyboard.press('l');
+    await waitForText(page.locator('#signout'), /^退出$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.screenshot({ path: path.join(ARTIFACTS, '5-zh.png') });
+    // No script errors and no CSP violations; the one 401 is the wrong key tried first.
+    expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
+  });
+});
+
+/** Waits until the locator's text matches (playwright-core comes without the test runner's expect). */
+async function waitForText(locator: Locator, pattern: RegExp, ms = 5000): Promise<string> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const text = (await locator.textContent()) ?? '';
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`"${text}" never matched ${pattern}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
