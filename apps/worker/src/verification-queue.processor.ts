@@ -3,7 +3,14 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { OutboxMessages } from '@idv/persistence';
-import { JobName, loadConfig, VERIFICATION_QUEUE, type PingJobData, type PingJobResult } from '@idv/platform';
+import {
+  errorForLog,
+  JobName,
+  loadConfig,
+  VERIFICATION_QUEUE,
+  type PingJobData,
+  type PingJobResult,
+} from '@idv/platform';
 import { VerificationAnalysis } from '@idv/verifications';
 
 /**
@@ -41,10 +48,13 @@ export class VerificationQueueProcessor extends WorkerHost {
   @OnWorkerEvent('failed')
   async onFailed(job: Job | undefined, err: Error): Promise<void> {
     if (!job || job.name !== JobName.Analyse) return;
-    this.logger.error({ jobId: job.id, attempts: job.attemptsMade, err: err.message }, 'analysis job failed');
+    // A database error's message can quote a value; logs and the (immutable) audit trail get the safe form.
+    const safe = errorForLog(err);
+    this.logger.error({ jobId: job.id, attempts: job.attemptsMade, err: safe }, 'analysis job failed');
     if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
       const { tenantId, verificationId } = job.data as OutboxMessages['verification.analyse'];
-      await this.analysis.markFailed(tenantId, verificationId, err.message).catch(() => undefined);
+      const why = String(safe.message ?? `${String(safe.type)} ${String(safe.code ?? '')}`.trim());
+      await this.analysis.markFailed(tenantId, verificationId, why).catch(() => undefined);
     }
   }
 

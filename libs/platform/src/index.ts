@@ -2,7 +2,7 @@
 export { loadConfig, ConfigError, APP_CONFIG, SECRET_KEYS, DEVELOPMENT_AUDIT_SALT } from './config';
 export type { AppConfig } from './config';
 export { checkPostgres, checkRedis, DependencyUnavailableError } from './dependency.check';
-export { loggerParams, REDACTED_PATHS } from './logging';
+export { loggerParams, REDACTED_PATHS, errorForLog } from './logging';
 export { redisOptionsFromUrl } from './redis-connection';
 export { PlatformModule } from './platform.module';
 export { runMain } from './process';

@@ -5,28 +5,50 @@ import type { AppConfig } from './config';
  * Personal data never reaches the logs: these paths are censored wherever they appear in a log object,
  * and request bodies/multipart payloads are never logged at all.
  */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["idempotency-key"]',
-  'res.headers["set-cookie"]',
-  '*.surname',
-  '*.givenNames',
-  '*.dateOfBirth',
-  '*.documentNumber',
-  '*.phone',
-  '*.email',
-  '*.mrzLines',
-  '*.lines',
-  '*.secret',
-  '*.apiKey',
+const PERSONAL_KEYS = [
   'surname',
   'givenNames',
   'dateOfBirth',
   'documentNumber',
   'phone',
   'email',
+  'mrzLines',
+  'lines',
+  'secret',
+  'apiKey',
+  // A database error's statement parameters and PostgreSQL's `detail` ("Key (x)=(value) already exists").
+  'parameters',
+  'detail',
 ];
+
+export const REDACTED_PATHS = [
+  ...PERSONAL_KEYS,
+  ...PERSONAL_KEYS.map((k) => `*.${k}`),
+  // Two levels deep too (e.g. `{ err: { driverError: { detail } } }` or `{ job: { record: { surname } } }`).
+  ...PERSONAL_KEYS.map((k) => `*.*.${k}`),
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  'res.headers["set-cookie"]',
+];
+
+/**
+ * An error as it may be logged. A database error carries its statement and parameters, and PostgreSQL's messages
+ * and `detail` can quote a value ("invalid input syntax for type date: …", "Key (x)=(…) already exists"), any of
+ * which may be personal data: of those only the class, the SQLSTATE code and the constraint are kept. Other errors
+ * keep their message and stack.
+ */
+export function errorForLog(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err, message: 'non-error thrown' };
+  const e = err as Error & { code?: unknown; constraint?: unknown; query?: unknown; driverError?: unknown };
+  const driver = (e.driverError ?? e) as { code?: unknown; constraint?: unknown; table?: unknown };
+  const fromDatabase =
+    e.query !== undefined || e.driverError !== undefined || /^[0-9A-Z]{5}$/.test(String(e.code));
+  if (fromDatabase) {
+    return { type: e.name, code: driver.code ?? e.code, constraint: driver.constraint, table: driver.table };
+  }
+  return { type: e.name, message: e.message, code: e.code, stack: e.stack };
+}
 
 /** nestjs-pino options: JSON lines, redacted, request id propagated, health probes not logged. */
 export function loggerParams(config: Pick<AppConfig, 'logLevel'>, service: string): Params {

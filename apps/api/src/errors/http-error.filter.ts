@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, type ErrorKind } from '@idv/platform';
+import { DomainError, errorForLog, type ErrorKind } from '@idv/platform';
 import { RETRY_AFTER_SECONDS } from '../availability/availability.guard';
 
 /** The contract's error body: `{ error: snake_case_code, message: English sentence, details? }`. */
@@ -71,7 +71,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toBody(exception);
     if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    if (status >= 500 && status !== 503) this.logger.error({ err: exception }, 'request failed');
+    if (status >= 500 && status !== 503) this.logger.error({ err: errorForLog(exception) }, 'request failed');
     res.status(status).json(body);
   }
 
