@@ -115,7 +115,7 @@ if (!haveBrowser)
 
     await page.keyboard.press('?');
     await page.getByRole('dialog').waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, '3-help.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, '3-help-dialog.png') });
     await page.keyboard.press('Escape');
 
     await page.getByRole('radio', { name: 'Mismatch', exact: true }).check();
@@ -123,6 +123,7 @@ if (!haveBrowser)
     await page
       .getByLabel('Note for the record')
       .fill('Date of birth on the card is the true one; record needs a correction.');
+    await page.locator('form.decision').screenshot({ path: path.join(ARTIFACTS, '3-decision.png') });
     await page.getByRole('button', { name: 'Submit decision' }).click();
     await page.locator('#queue-empty').waitFor();
     await waitForText(page.getByRole('status'), /Decision recorded/);
