@@ -62,7 +62,7 @@ describe('npm start (the launcher)', () => {
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({
         status: 'ok',
-        info: { postgresql: { status: 'up' }, redis: { status: 'up' } },
+        info: { postgresql: { status: 'up' }, redis: { status: 'up' }, ocr: { status: 'up', workers: 1 } },
       });
       expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
     });

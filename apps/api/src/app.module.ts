@@ -19,7 +19,7 @@ import { DataProtectionModule, VerificationsModule } from '@idv/verifications';
 import { ReviewsModule } from '@idv/review';
 import { AuditModule } from '@idv/audit';
 import { HealthController } from './health/health.controller';
-import { RedisHealthIndicator } from './health/redis.health';
+import { QueueHealthIndicator } from './health/queue.health';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { HttpErrorFilter } from './errors/http-error.filter';
@@ -79,7 +79,7 @@ import { MaintenanceRecorder } from './availability/maintenance.recorder';
     AuditController,
   ],
   providers: [
-    RedisHealthIndicator,
+    QueueHealthIndicator,
     MetricsService,
     DependencyStatus,
     MaintenanceRecorder,

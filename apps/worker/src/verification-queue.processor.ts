@@ -58,6 +58,12 @@ export class VerificationQueueProcessor extends WorkerHost {
     }
   }
 
+  /** Lost locks and connection drops are reported here (BullMQ recovers by itself); without a listener they would be thrown. */
+  @OnWorkerEvent('error')
+  onError(err: Error): void {
+    this.logger.warn(`verification worker: ${err.message}`);
+  }
+
   private ping(job: Job<PingJobData>): PingJobResult {
     return {
       nonce: job.data.nonce,

@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { OutboxMessages } from '@idv/persistence';
 import { JobName, WEBHOOK_QUEUE } from '@idv/platform';
@@ -12,6 +13,14 @@ import { WebhookDeliverer, type DeliveryOutcome } from '@idv/webhooks';
 export class WebhookDeliveryProcessor extends WorkerHost {
   constructor(private readonly deliverer: WebhookDeliverer) {
     super();
+  }
+
+  private readonly logger = new Logger('WebhookQueue');
+
+  /** Connection drops and lost locks are reported here; without a listener they would be thrown. */
+  @OnWorkerEvent('error')
+  onError(err: Error): void {
+    this.logger.warn(`webhook worker: ${err.message}`);
   }
 
   process(job: Job<OutboxMessages['webhook.deliver']>): Promise<DeliveryOutcome> {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { loadConfig, loggerParams, PlatformModule, QueueModule } from '@idv/platform';
+import { loadConfig, loggerParams, PlatformModule, QueueModule, WorkerHeartbeat } from '@idv/platform';
 import { OutboxModule, PersistenceModule } from '@idv/persistence';
 import { DataProtectionModule, VerificationAnalysisModule } from '@idv/verifications';
 import { WebhooksModule } from '@idv/webhooks';
@@ -20,6 +20,6 @@ import { RetentionProcessor } from './retention.processor';
     VerificationAnalysisModule,
     DataProtectionModule,
   ],
-  providers: [VerificationQueueProcessor, WebhookDeliveryProcessor, RetentionProcessor],
+  providers: [WorkerHeartbeat, VerificationQueueProcessor, WebhookDeliveryProcessor, RetentionProcessor],
 })
 export class WorkerModule {}

@@ -19,3 +19,4 @@ export type { PingJobData, PingJobResult } from './queue';
 export { DomainError } from './domain.error';
 export type { ErrorKind } from './domain.error';
 export { Clock, clockFromEnv } from './clock';
+export { WorkerHeartbeat, aliveWorkers, HEARTBEAT_VALID_MS } from './worker.heartbeat';

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { RedisHealthIndicator } from './redis.health';
+import { QueueHealthIndicator } from './queue.health';
 
 @ApiTags('operations')
 @Controller('health')
@@ -9,7 +9,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
-    private readonly redis: RedisHealthIndicator,
+    private readonly redis: QueueHealthIndicator,
   ) {}
 
   @Get('live')
@@ -20,11 +20,14 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer (503 when either is down).' })
+  @ApiOperation({
+    summary: 'Readiness: PostgreSQL and Redis answer and a worker with warm OCR is alive (503 otherwise).',
+  })
   ready() {
     return this.health.check([
       () => this.db.pingCheck('postgresql', { timeout: 1500 }),
       () => this.redis.isHealthy('redis'),
+      () => this.redis.ocrWorkers('ocr'),
     ]);
   }
 }
