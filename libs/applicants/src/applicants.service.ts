@@ -178,7 +178,12 @@ export class Applicants {
    * The id, the timestamps and the correction count stay, so verdicts and the audit trail keep their subject.
    * Audited as `applicant.erased` with `counts` (numbers only). Erasing an erased applicant changes nothing.
    */
-  async erase(tx: Tx, actor: Actor, row: ApplicantEntity, counts: Record<string, number>): Promise<Applicant> {
+  async erase(
+    tx: Tx,
+    actor: Actor,
+    row: ApplicantEntity,
+    counts: Record<string, number>,
+  ): Promise<Applicant> {
     if (row.status === 'erased') return this.view(row);
     for (const f of RECORD_FIELDS) row[f] = null;
     // The wallet's own user id may itself identify the person; a placeholder keeps the tenant's unique key and

@@ -65,7 +65,11 @@ export class ApplicantsController {
       'Erase an applicant (right to erasure): personal fields, document images, document data, MRZ lines and notes ' +
       'are deleted; the verdicts, reason codes and audit trail stay. Audited; erasing again changes nothing.',
   })
-  @ApiResponse({ status: 200, description: 'The erased shell.', schema: { example: ERASED_APPLICANT_EXAMPLE } })
+  @ApiResponse({
+    status: 200,
+    description: 'The erased shell.',
+    schema: { example: ERASED_APPLICANT_EXAMPLE },
+  })
   erase(@Caller() p: Principal, @Param('id') id: string): Promise<Applicant> {
     return this.erasure.erase(actorOf(p), id);
   }
