@@ -12,3 +12,4 @@ export { bundledMrzModelDir, defaultMrzModel } from './tesseract.workers';
 export type { MrzModel } from './tesseract.workers';
 export { locateMrzBands } from './mrz-band.locator';
 export type { MrzBand } from './mrz-band.locator';
+export type { WorkerPoolStats } from './worker.pool';

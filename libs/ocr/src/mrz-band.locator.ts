@@ -32,6 +32,11 @@ interface Moments {
   sxx: number;
   syy: number;
   sxy: number;
+  /** Bounding box (inclusive pixel coordinates). */
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
 }
 
 /**
@@ -62,7 +67,7 @@ function components(mask: Uint8Array, width: number, height: number, minArea: nu
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || labels[start]) continue;
     next++;
-    const m: Moments = { n: 0, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0 };
+    const m: Moments = { n: 0, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0, x0: width, x1: -1, y0: height, y1: -1 };
     let sp = 0;
     stack[sp++] = start;
     labels[start] = next;
@@ -76,6 +81,10 @@ function components(mask: Uint8Array, width: number, height: number, minArea: nu
       m.sxx += x * x;
       m.syy += y * y;
       m.sxy += x * y;
+      if (x < m.x0) m.x0 = x;
+      if (x > m.x1) m.x1 = x;
+      if (y < m.y0) m.y0 = y;
+      if (y > m.y1) m.y1 = y;
       const visit = (q: number) => {
         if (mask[q] && !labels[q]) {
           labels[q] = next;
@@ -104,9 +113,26 @@ function toLine(m: Moments): TextLine {
   const l2 = Math.max(tr / 2 - disc, 1 / 12);
   const angle = (0.5 * Math.atan2(2 * vxy, vxx - vyy) * 180) / Math.PI;
   // A solid rectangle of side s has variance s²/12 along that side.
-  const length = Math.sqrt(12 * l1);
   const thickness = Math.sqrt(12 * l2);
-  return { cx, cy, angle, length, thickness, fill: m.n / (length * thickness) };
+  const moments = { cx, cy, angle, length: Math.sqrt(12 * l1), thickness };
+  // An MRZ line is not evenly inked: its filler runs (`<<<<`) are light, so the variance puts the centre too
+  // far left and the length too short, and the last characters (often a check digit) fall outside the crop.
+  // The extent of the pixels themselves, measured along the line, is what the crop needs.
+  const c = Math.abs(Math.cos(rad(angle)));
+  const s = Math.abs(Math.sin(rad(angle)));
+  const w = m.x1 - m.x0 + 1;
+  const h = m.y1 - m.y0 + 1;
+  const extent = c >= s ? (w - thickness * s) / c : (h - thickness * c) / s;
+  // The union of both intervals along the line: never shorter than the variance says on either end.
+  const ux = Math.cos(rad(angle));
+  const uy = Math.sin(rad(angle));
+  const shift = ((m.x0 + m.x1) / 2 - cx) * ux + ((m.y0 + m.y1) / 2 - cy) * uy;
+  const start = Math.min(-moments.length / 2, shift - extent / 2);
+  const end = Math.max(moments.length / 2, shift + extent / 2);
+  const mid = (start + end) / 2;
+  const line = { ...moments, cx: cx + mid * ux, cy: cy + mid * uy, length: end - start };
+  // Fill keeps the variance-based area: it measures solidity, which the extent of a sparse tail would dilute.
+  return { ...line, fill: m.n / (moments.length * thickness) };
 }
 
 function merge(a: Moments, b: Moments): Moments {
@@ -117,6 +143,10 @@ function merge(a: Moments, b: Moments): Moments {
     sxx: a.sxx + b.sxx,
     syy: a.syy + b.syy,
     sxy: a.sxy + b.sxy,
+    x0: Math.min(a.x0, b.x0),
+    x1: Math.max(a.x1, b.x1),
+    y0: Math.min(a.y0, b.y0),
+    y1: Math.max(a.y1, b.y1),
   };
 }
 

@@ -56,8 +56,9 @@ export function fitLength(line: string, length: number): string {
  */
 export function alignments(line: string, length: number): string[] {
   const d = line.length - length;
-  if (d === 0) return [line];
   const out = [fitLength(line, length)];
+  // A noise character at the start can hide behind a chevron dropped further on: same length, shifted fields.
+  if (d >= 0) out.push(fitLength(line.slice(1), length));
   if (d > 0) {
     out.push(line.slice(0, length), line.slice(d));
     if (d >= 2) out.push(line.slice(1, 1 + length));

@@ -115,6 +115,7 @@ export async function readMrzWith(
       });
       pass = await recognise(toPgm(normalise(crop)));
     } catch {
+      // A worker that cannot start or answer will not do better on the next band: stop, report OCR_FAILED.
       ocrFailed = true;
       return 0;
     }
@@ -132,7 +133,7 @@ export async function readMrzWith(
     }
     return pass.confidence / 100;
   };
-  const done = () => state.best?.check.valid === true || attempts >= opts.maxAttempts;
+  const done = () => ocrFailed || state.best?.check.valid === true || attempts >= opts.maxAttempts;
 
   // Most documents are upright: read the horizontal bands as they are first, then upside down (only those
   // whose upright read was not confident text), and only then look for vertical text (a page turned by 90°).

@@ -3,7 +3,7 @@ import { readMrzWith, MrzReaderOptions } from './mrz.reader';
 import { MrzRead, VisualZoneRead, Box } from './ocr.types';
 import { createMrzWorker, createVisualZoneWorker, defaultMrzModel, MrzModel } from './tesseract.workers';
 import { readVisualZoneWith } from './visual-zone.reader';
-import { WorkerPool } from './worker.pool';
+import { WorkerPool, WorkerPoolStats } from './worker.pool';
 
 /** Sizing, limits and model choice of an {@link OcrEngine}. */
 export interface OcrEngineOptions {
@@ -86,9 +86,9 @@ export class OcrEngine {
     );
   }
 
-  /** Number of started workers, MRZ and visual zone (for readiness checks). */
-  get workers(): { mrz: number; visualZone: number } {
-    return { mrz: this.mrzPool.startedWorkers, visualZone: this.vizPool.startedWorkers };
+  /** Worker counts of both pools (live now; started, recycled and replaced so far), for readiness and metrics. */
+  get workers(): { mrz: WorkerPoolStats; visualZone: WorkerPoolStats } {
+    return { mrz: this.mrzPool.stats, visualZone: this.vizPool.stats };
   }
 
   /** Stops every worker; later calls fail with a result (or OcrError for warmUp). */

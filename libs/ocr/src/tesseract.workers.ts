@@ -30,6 +30,8 @@ export function defaultMrzModel(): MrzModel {
 /** Word lists only pull codes and numbers towards English words; they can only be turned off at init. */
 const NO_DICTIONARIES = { load_system_dawg: '0', load_freq_dawg: '0' };
 
+const BLANK_PGM = Buffer.concat([Buffer.from('P5\n64 24\n255\n', 'ascii'), Buffer.alloc(64 * 24, 255)]);
+
 const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
 /** The @tesseract.js-data/eng package directory: models ship with npm, nothing is fetched at run time. */
@@ -47,6 +49,13 @@ function baseOptions(langPath: string, gzip: boolean, onError: (err: unknown) =>
 
 /** Starts a worker tuned for MRZ bands: one block of text, MRZ alphabet only. */
 export async function createMrzWorker(model: MrzModel, onError: (err: unknown) => void): Promise<Worker> {
+  // tesseract.js never settles its start-up promise when a local model file is missing, and offers no handle
+  // to stop that thread: check the file first so a wrong path fails at once and leaks nothing.
+  const file =
+    model.kind === 'eng-legacy'
+      ? path.join(engDataDir('4.0.0'), 'eng.traineddata.gz')
+      : path.join(model.dir, `${model.lang}.traineddata`);
+  if (!fs.existsSync(file)) throw new Error(`model file not found: ${file}`);
   const worker =
     model.kind === 'eng-legacy'
       ? await createWorker(
@@ -66,6 +75,8 @@ export async function createMrzWorker(model: MrzModel, onError: (err: unknown) =
       tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
       tessedit_char_whitelist: MRZ_ALPHABET,
     });
+    // The first recognition sets up the network lazily (~0.5 s); pay it at start-up, not on a user's document.
+    await worker.recognize(BLANK_PGM);
   } catch (err) {
     await worker.terminate();
     throw err;

@@ -16,6 +16,14 @@ export interface WorkerPoolOptions<W extends PoolWorker> {
   jobTimeoutMs: number;
 }
 
+/** Counts of a pool's workers. */
+export interface WorkerPoolStats {
+  live: number;
+  started: number;
+  recycled: number;
+  replaced: number;
+}
+
 interface Slot<W> {
   worker: Promise<W> | null;
   jobs: number;
@@ -31,6 +39,7 @@ export class WorkerPool<W extends PoolWorker> {
   private readonly slots: Slot<W>[];
   private readonly waiting: Array<() => void> = [];
   private terminated = false;
+  private counters = { started: 0, recycled: 0, replaced: 0 };
 
   constructor(private readonly opts: WorkerPoolOptions<W>) {
     this.slots = Array.from({ length: Math.max(1, opts.size) }, () => ({
@@ -42,6 +51,7 @@ export class WorkerPool<W extends PoolWorker> {
 
   /** Starts every worker now rather than on first use, so the first request does not pay the start-up. */
   async warmUp(): Promise<void> {
+    if (this.terminated) throw new OcrError(OcrErrorCode.ENGINE_TERMINATED);
     await Promise.all(this.slots.map((slot) => this.ready(slot)));
   }
 
@@ -52,9 +62,13 @@ export class WorkerPool<W extends PoolWorker> {
       const worker = await this.ready(slot);
       slot.jobs++;
       const result = await withTimeout(job(worker), this.opts.jobTimeoutMs, OcrErrorCode.JOB_TIMEOUT);
-      if (slot.jobs >= this.opts.maxJobsPerWorker) this.discard(slot);
+      if (slot.jobs >= this.opts.maxJobsPerWorker) {
+        this.counters.recycled++;
+        this.discard(slot);
+      }
       return result;
     } catch (err) {
+      this.counters.replaced++;
       this.discard(slot);
       if (err instanceof OcrError) throw err;
       throw new OcrError(OcrErrorCode.JOB_FAILED, describe(err));
@@ -63,9 +77,9 @@ export class WorkerPool<W extends PoolWorker> {
     }
   }
 
-  /** How many workers are currently started (for health reporting). */
-  get startedWorkers(): number {
-    return this.slots.filter((s) => s.worker !== null).length;
+  /** Live workers now, and since creation: workers started, recycled after their job quota, replaced after a failure. */
+  get stats(): WorkerPoolStats {
+    return { live: this.slots.filter((s) => s.worker !== null).length, ...this.counters };
   }
 
   async terminate(): Promise<void> {
@@ -94,6 +108,7 @@ export class WorkerPool<W extends PoolWorker> {
   private ready(slot: Slot<W>): Promise<W> {
     if (!slot.worker) {
       slot.jobs = 0;
+      this.counters.started++;
       const created = this.opts.create();
       const starting = withTimeout(created, this.opts.initTimeoutMs, OcrErrorCode.WORKER_INIT_FAILED);
       slot.worker = starting;

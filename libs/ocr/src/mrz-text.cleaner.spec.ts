@@ -1,0 +1,55 @@
+import {
+  alignments,
+  extractMrzCandidates,
+  fitLength,
+  normaliseLine,
+  repairFillers,
+} from './mrz-text.cleaner';
+
+describe('MRZ text cleaning', () => {
+  it('normalises an OCR line: spaces, guillemets and stray marks', () => {
+    expect(normaliseLine('p<uto eriksson«anna. ')).toBe('P<UTOERIKSSON<<ANNA');
+  });
+
+  it('repairs a letter read inside a long filler run, but not a name part', () => {
+    expect(repairFillers('P<UTOERIKSSON<<ANNA<<<<K<<<<<<')).toBe('P<UTOERIKSSON<<ANNA<<<<<<<<<<<');
+    // A one-letter given name after the double filler is a name, not noise.
+    expect(repairFillers('P<UTOSMITH<<K<<<<<<<<<')).toBe('P<UTOSMITH<<K<<<<<<<<<');
+  });
+
+  it('fits a miscounted filler run to the layout length', () => {
+    const line = 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<';
+    expect(fitLength(line.slice(0, 40), 44)).toBe(line);
+    expect(fitLength(line + '<<', 44)).toBe(line);
+  });
+
+  it('offers cutting noise at either end of an over-long line', () => {
+    const variants = alignments('IL898902C36UTO7408122F1204159ZE184226B<<<<<10', 44);
+    expect(variants).toContain('L898902C36UTO7408122F1204159ZE184226B<<<<<10');
+  });
+
+  it('takes the MRZ lines out of a band read with neighbouring text, layout by line length', () => {
+    const text = [
+      'Holder signature  Anna Maria Eriksson',
+      'I<UTOD231458907<<<<<<<<<<<<<<<',
+      '7408122F1204159UTO<<<<<<<<<<<6',
+      'ERIKSSON<<ANNA<MARIA<<<<<<<<<<',
+    ].join('\n');
+    const [best] = extractMrzCandidates(text);
+    expect(best.length).toBe(30);
+    expect(best.lines).toEqual([
+      'I<UTOD231458907<<<<<<<<<<<<<<<',
+      '7408122F1204159UTO<<<<<<<<<<<6',
+      'ERIKSSON<<ANNA<MARIA<<<<<<<<<<',
+    ]);
+  });
+
+  it('decides the layout by the line with fewest fillers (filler runs shrink under OCR)', () => {
+    const text = 'V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nL8988901C4XXX4009078F96121096ZE184226B<<<<<<';
+    expect(extractMrzCandidates(text)[0].length).toBe(44);
+  });
+
+  it('finds nothing in text without MRZ-shaped lines', () => {
+    expect(extractMrzCandidates('VISA\n1234 5678 9012 3456\nJOHN SMITH')).toEqual([]);
+  });
+});
