@@ -19,7 +19,8 @@ export interface ExposureReport {
 /**
  * Judges exposure by the ends of the histogram rather than the mean, because documents differ a lot in how much
  * ink and blank paper they carry: an image is too dark when even its brightest part (paper) is dark, and too bright
- * when most of the document has clipped to white, print included. White renderings carry up to three quarters of
+ * when most of the document has clipped to white, print included, or when even its darkest part (print) has
+ * washed out to pale grey. White renderings carry up to three quarters of
  * blank paper, which bounds how low the clipped-fraction threshold may go.
  */
 export function checkExposure(
@@ -40,14 +41,23 @@ export function checkExposure(
   for (let v = 250; v < 256; v++) bright += bins[v];
   const p5 = percentile(bins, 0.05);
   const p95 = percentile(bins, 0.95);
+  const clipped = grade(
+    'IMAGE_TOO_BRIGHT',
+    total ? bright / total : 0,
+    { warn: thresholds.clippedWarn, fail: thresholds.clippedFail },
+    false,
+  );
+  // Overexposure that stops just short of clipping leaves the paper at 249 and the print pale grey.
+  const washedOut = grade(
+    'IMAGE_TOO_BRIGHT',
+    p5,
+    { warn: thresholds.washedOutP5Warn, fail: thresholds.washedOutP5Fail },
+    false,
+  );
+  const tooBright = [clipped, washedOut].find((i) => i?.severity === 'fail') ?? clipped ?? washedOut;
   const issues = [
     grade('IMAGE_TOO_DARK', p95, { warn: thresholds.darkP95Warn, fail: thresholds.darkP95Fail }, true),
-    grade(
-      'IMAGE_TOO_BRIGHT',
-      total ? bright / total : 0,
-      { warn: thresholds.clippedWarn, fail: thresholds.clippedFail },
-      false,
-    ),
+    tooBright,
   ].filter((issue): issue is QualityIssue => issue !== undefined);
   return {
     brightness: total ? sum / total / 255 : 0,

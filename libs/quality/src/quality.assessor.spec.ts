@@ -165,6 +165,18 @@ describeCorpus('assessQuality on real specimens and their degraded copies (as ca
     }
   });
 
+  it('fails an overexposed photo whose print washed out to pale grey without clipping', async () => {
+    for (const specimen of picked) {
+      // Paper lands just under the clipping level (248), black print at 210.
+      const washed = await sharp(specimen.bytes).linear(0.15, 210).jpeg({ quality: 92 }).toBuffer();
+      const report = await assessQuality(washed);
+      expect({ file: specimen.file, fails: codes(report, 'fail') }).toEqual({
+        file: specimen.file,
+        fails: expect.arrayContaining(['IMAGE_TOO_BRIGHT']),
+      });
+    }
+  });
+
   it('fails glare over the MRZ of a passport photo, and locates it on the MRZ band', async () => {
     const bytes = picked.find((s) => s.file === 'hrv-passport-pe.jpg')!.bytes;
     const report = await assessQuality(await degrade('glare on MRZ', bytes));

@@ -4,7 +4,7 @@
  * `libs/quality/calibration/calibrate.ts` (see CALIBRATION.md for the distributions they were read from).
  */
 export const QUALITY_THRESHOLDS = {
-  version: 'quality-2026-11-25.1',
+  version: 'quality-2026-11-25.2',
   analysis: {
     /** Longer side of the greyscale working copy for sharpness (never enlarged). */
     workingSide: 1024,
@@ -24,6 +24,13 @@ export const QUALITY_THRESHOLDS = {
     /** Fraction of the document clipped to white (≥ 250): blown out above. */
     clippedWarn: 0.75,
     clippedFail: 0.8,
+    /**
+     * 5th percentile grey level of the coarse copy: even the darkest print has washed out towards the paper
+     * (an overexposed photo whose paper is just under the clipping level). Clean scans and specimens measure
+     * ≤ 173, overexposed synthetic cases (×4–7) ≥ 217.
+     */
+    washedOutP5Warn: 195,
+    washedOutP5Fail: 205,
   },
   glare: {
     /** Grey level from which a pixel counts as saturated. */
