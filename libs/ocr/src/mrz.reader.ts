@@ -35,7 +35,7 @@ export const DEFAULT_MRZ_READER_OPTIONS: MrzReaderOptions = {
   maxPageSide: 2400,
   locatorSide: 800,
   maxBands: 3,
-  maxAttempts: 5,
+  maxAttempts: 4,
   charHeight: 30,
 };
 
@@ -133,7 +133,11 @@ export async function readMrzWith(
     }
     return pass.confidence / 100;
   };
-  const done = () => ocrFailed || state.best?.check.valid === true || attempts >= opts.maxAttempts;
+  // A document has one MRZ: once a read verifies at least half of its check digits, the zone is found and
+  // other bands or directions cannot do better; the remaining digits failed on OCR errors, not on placement.
+  const settled = () =>
+    !!state.best && state.best.check.total > 0 && state.best.check.passed * 2 >= state.best.check.total;
+  const done = () => ocrFailed || settled() || attempts >= opts.maxAttempts;
 
   // Most documents are upright: read the horizontal bands as they are first, then upside down (only those
   // whose upright read was not confident text), and only then look for vertical text (a page turned by 90°).
