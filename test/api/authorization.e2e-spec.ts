@@ -107,27 +107,6 @@ const ENDPOINTS: Endpoint[] = [
       request(api.url).get(`/v1/verifications/${f.verificationId}/images/front`).set(auth(api, k)),
   },
   {
-    name: 'GET /v1/audit-events',
-    roles: ['auditor'],
-    owned: false,
-    ok: 200,
-    call: (api, k) => request(api.url).get('/v1/audit-events').set(auth(api, k)),
-  },
-  {
-    name: 'GET /v1/audit-events/export',
-    roles: ['auditor'],
-    owned: false,
-    ok: 200,
-    call: (api, k) => request(api.url).get('/v1/audit-events/export?format=ndjson').set(auth(api, k)),
-  },
-  {
-    name: 'GET /v1/audit-events/verify',
-    roles: ['auditor'],
-    owned: false,
-    ok: 200,
-    call: (api, k) => request(api.url).get('/v1/audit-events/verify').set(auth(api, k)),
-  },
-  {
     name: 'POST /v1/applicants',
     roles: ['client'],
     owned: false,

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApplicantCorrectionEntity, ApplicantEntity, type Tx } from '@idv/persistence';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { findInTenant, ApplicantCorrectionEntity, ApplicantEntity, type Tx } from '@idv/persistence';
 
 /** Applicants and their corrections in PostgreSQL; every read is scoped by tenant. */
 @Injectable()
@@ -15,13 +13,7 @@ export class ApplicantRepository {
   }
 
   find(tenantId: string, id: string, tx?: Tx, lock = false): Promise<ApplicantEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
-    const qb = (tx ?? this.ds.manager)
-      .getRepository(ApplicantEntity)
-      .createQueryBuilder('a')
-      .where('a.id = :id AND a.tenant_id = :tenantId', { id, tenantId });
-    if (lock) qb.setLock('pessimistic_write');
-    return qb.getOne();
+    return findInTenant(tx ?? this.ds.manager, ApplicantEntity, tenantId, id, lock);
   }
 
   findByExternalId(tenantId: string, externalId: string): Promise<ApplicantEntity | null> {

@@ -3,8 +3,7 @@ import { AuditTrail, type AuditActor } from '@idv/audit';
 import { ApiKeyRepository } from './api-key.repository';
 import { hashKey, KEY_PATTERN, keyMatches, keyPrefix, newApiKey } from './api-key.secret';
 import { AuthError, ROLES, type ApiKeySummary, type Principal, type Role } from './principal';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@idv/persistence';
 
 /** Keys are managed by an operator at the command line unless a caller says otherwise. */
 export const CLI_OPERATOR: AuditActor = { type: 'admin', id: 'cli' };
@@ -46,7 +45,7 @@ export class ApiKeys {
   }
 
   async revoke(id: string, actor: AuditActor = CLI_OPERATOR): Promise<{ id: string; tenantId: string }> {
-    const key = !UUID.test(id)
+    const key = !isUuid(id)
       ? null
       : await this.repo.transaction(async (tx) => {
           const revoked = await this.repo.revoke(tx, id);

@@ -17,3 +17,4 @@ export { ReviewEntity } from './entities/review.entity';
 export type { ReviewReason, ReviewStatus, ReviewDecisionRecord } from './entities/review.entity';
 export { enqueue, type Tx, type OutboxMessages } from './outbox/outbox';
 export { OutboxRelay, OUTBOX_POLL_MS } from './outbox/outbox.relay';
+export { findInTenant, isUuid } from './tenant-scope';

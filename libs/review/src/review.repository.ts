@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ReviewEntity, VerificationEntity, type ReviewReason, type Tx } from '@idv/persistence';
+import {
+  findInTenant,
+  isUuid,
+  ReviewEntity,
+  VerificationEntity,
+  type ReviewReason,
+  type Tx,
+} from '@idv/persistence';
 import type { QueueStats, ReviewQueueStatus } from './review.types';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The SQL meaning of each queue status at `:now` (an expired lease is pending). */
 const STATUS_SQL: Record<ReviewQueueStatus, string> = {
@@ -33,13 +38,7 @@ export class ReviewRepository {
   }
 
   find(tenantId: string, id: string, tx?: Tx, lock = false): Promise<ReviewEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
-    const qb = (tx ?? this.ds.manager)
-      .getRepository(ReviewEntity)
-      .createQueryBuilder('r')
-      .where('r.id = :id AND r.tenant_id = :tenantId', { id, tenantId });
-    if (lock) qb.setLock('pessimistic_write');
-    return qb.getOne();
+    return findInTenant(tx ?? this.ds.manager, ReviewEntity, tenantId, id, lock);
   }
 
   /** Opens a review unless one is already open (or, for an appeal, one was ever made) for the verification. */
@@ -102,7 +101,7 @@ export class ReviewRepository {
    * The holder claiming again renews. A reviewer who already decided it cannot take it again (four eyes).
    */
   async claim(tx: Tx, tenantId: string, id: string, reviewerId: string, now: Date, leaseUntil: Date) {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.updated(
       tx,
       tenantId,
@@ -117,7 +116,7 @@ export class ReviewRepository {
 
   /** Extends the holder's lease (also after it ran out, as long as nobody else claimed the review meanwhile). */
   async renew(tx: Tx, tenantId: string, id: string, reviewerId: string, leaseUntil: Date) {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.updated(
       tx,
       tenantId,
@@ -129,7 +128,7 @@ export class ReviewRepository {
 
   /** Hands the review back to the queue; only its holder can. */
   async release(tx: Tx, tenantId: string, id: string, reviewerId: string) {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.updated(
       tx,
       tenantId,
@@ -152,13 +151,7 @@ export class ReviewRepository {
 
   /** The verification under review, locked when deciding so its verdict changes once. */
   verification(tenantId: string, id: string, tx?: Tx, lock = false): Promise<VerificationEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
-    const qb = (tx ?? this.ds.manager)
-      .getRepository(VerificationEntity)
-      .createQueryBuilder('v')
-      .where('v.id = :id AND v.tenant_id = :tenantId', { id, tenantId });
-    if (lock) qb.setLock('pessimistic_write');
-    return qb.getOne();
+    return findInTenant(tx ?? this.ds.manager, VerificationEntity, tenantId, id, lock);
   }
 
   saveVerification(tx: Tx, v: VerificationEntity): Promise<VerificationEntity> {

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { VerificationEntity, type Tx } from '@idv/persistence';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { findInTenant, isUuid, VerificationEntity, type Tx } from '@idv/persistence';
 
 export interface ListFilter {
   tenantId: string;
@@ -23,13 +21,7 @@ export class VerificationRepository {
   }
 
   find(tenantId: string, id: string, tx?: Tx, lock = false): Promise<VerificationEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
-    const qb = (tx ?? this.ds.manager)
-      .getRepository(VerificationEntity)
-      .createQueryBuilder('v')
-      .where('v.id = :id AND v.tenant_id = :tenantId', { id, tenantId });
-    if (lock) qb.setLock('pessimistic_write');
-    return qb.getOne();
+    return findInTenant(tx ?? this.ds.manager, VerificationEntity, tenantId, id, lock);
   }
 
   findByIdempotencyKey(tenantId: string, key: string, tx?: Tx): Promise<VerificationEntity | null> {
@@ -57,7 +49,7 @@ export class VerificationRepository {
       .limit(f.limit);
     if (f.applicantId)
       qb.andWhere('v.applicant_id = :applicantId', {
-        applicantId: UUID.test(f.applicantId) ? f.applicantId : null,
+        applicantId: isUuid(f.applicantId) ? f.applicantId : null,
       });
     if (f.verdict) qb.andWhere('v.verdict = :verdict', { verdict: f.verdict });
     if (f.before) qb.andWhere('(v.created_at, v.id) < (:c, :i)', { c: f.before.createdAt, i: f.before.id });

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { WebhookDeliveryEntity, WebhookEndpointEntity, WebhookEventEntity, type Tx } from '@idv/persistence';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import {
+  isUuid,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
+  WebhookEventEntity,
+  type Tx,
+} from '@idv/persistence';
 
 /** A delivery row with its event's type, as the deliveries list shows it. */
 export type DeliveryRow = WebhookDeliveryEntity & { eventType: string };
@@ -31,7 +35,7 @@ export class WebhookRepository {
 
   /** An endpoint of this tenant, active or disabled. */
   findEndpoint(tenantId: string, id: string, tx?: Tx): Promise<WebhookEndpointEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
+    if (!isUuid(id)) return Promise.resolve(null);
     return (tx ?? this.ds.manager).getRepository(WebhookEndpointEntity).findOneBy({ id, tenantId });
   }
 
