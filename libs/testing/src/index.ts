@@ -4,3 +4,6 @@ export { freePort, runTs, startTs, waitFor, REPO_ROOT } from './processes';
 export type { ServiceProcess } from './processes';
 export { corpusDir } from './corpus';
 export { ThrowawayRedis } from './redis';
+export { ThrowawayPostgres } from './postgres';
+export { sampleProcess } from './proc';
+export type { ProcSample } from './proc';
