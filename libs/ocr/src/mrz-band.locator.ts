@@ -354,7 +354,9 @@ export function locateMrzBands(img: GreyImage, options: Partial<LocateOptions> =
     const bands = groupLines(linesOf(mask, width, height, gaps, minThickness));
     // ICAO puts the MRZ at the bottom of the data page: a mild preference for lower bands breaks near-ties.
     for (const b of bands) b.score *= 0.85 + 0.3 * (b.cy / height);
-    return dedupe(bands).slice(0, maxBands);
+    return dedupe(bands)
+      .slice(0, maxBands)
+      .map((b) => growAlong(b, mask, width, height));
   }
   const vertical = linesOf(transpose(mask, width, height), height, width, gaps, minThickness).map((l) => ({
     ...l,
@@ -362,5 +364,42 @@ export function locateMrzBands(img: GreyImage, options: Partial<LocateOptions> =
     cy: l.cx,
     angle: l.angle <= 0 ? 90 + l.angle : l.angle - 90,
   }));
-  return dedupe(groupLines(vertical)).slice(0, maxBands);
+  return dedupe(groupLines(vertical))
+    .slice(0, maxBands)
+    .map((b) => growAlong(b, mask, width, height));
+}
+
+/**
+ * Extends a band along its lines while ink continues within its rows. A stamp or a signature printed over
+ * part of the MRZ merges those characters into a blob that is no line; the band found from the clean part
+ * would otherwise cut the zone short. Stops at the first gap wider than a character (the page margin).
+ */
+function growAlong(band: MrzBand, mask: Uint8Array, width: number, height: number): MrzBand {
+  const c = Math.cos(rad(band.angle));
+  const s = Math.sin(rad(band.angle));
+  const maxGap = Math.max(2, band.lineThickness * 0.9);
+  const limit = band.length * 0.6;
+  const inkAt = (along: number): boolean => {
+    for (let across = -band.height / 2; across <= band.height / 2; across += 1) {
+      const x = Math.round(band.cx + along * c - across * s);
+      const y = Math.round(band.cy + along * s + across * c);
+      if (x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x]) return true;
+    }
+    return false;
+  };
+  const reach = (dir: 1 | -1): number => {
+    let end = 0;
+    for (let d = 1; d <= limit && d - end <= maxGap; d++) if (inkAt(dir * (band.length / 2 + d))) end = d;
+    return end;
+  };
+  const forward = reach(1);
+  const backward = reach(-1);
+  if (forward === 0 && backward === 0) return band;
+  const shift = (forward - backward) / 2;
+  return {
+    ...band,
+    cx: band.cx + shift * c,
+    cy: band.cy + shift * s,
+    length: band.length + forward + backward,
+  };
 }

@@ -3,7 +3,9 @@ import {
   extractMrzCandidates,
   fitLength,
   normaliseLine,
+  repairDocumentCode,
   repairFillers,
+  repairNameTail,
 } from './mrz-text.cleaner';
 
 describe('MRZ text cleaning', () => {
@@ -51,5 +53,19 @@ describe('MRZ text cleaning', () => {
 
   it('finds nothing in text without MRZ-shaped lines', () => {
     expect(extractMrzCandidates('VISA\n1234 5678 9012 3456\nJOHN SMITH')).toEqual([]);
+  });
+});
+
+describe('MRZ structural repairs', () => {
+  it('clears noise after the padding of a name line, keeping a short last name part', () => {
+    const noisy = 'P<HUNHANDRA<<ROZALIA<IRMA<<<<<<<<<<<<<<<<<J<';
+    expect(repairNameTail(noisy)).toBe(noisy.replace('J', '<'));
+    expect(repairNameTail('ERIKSSON<<ANNA<MARIA<<<<<<<<<<')).toBe('ERIKSSON<<ANNA<MARIA<<<<<<<<<<');
+    expect(repairNameTail('LEE<<AN<<<<<<<<<<<<<<<<<<<<<<<')).toBe('LEE<<AN<<<<<<<<<<<<<<<<<<<<<<<');
+  });
+
+  it('reads a non-code first character as the document code letter it resembles', () => {
+    expect(repairDocumentCode('ZDLIEID98754015<<<<<<<<<<<<<<<')).toBe('IDLIEID98754015<<<<<<<<<<<<<<<');
+    expect(repairDocumentCode('P<UTOERIKSSON')).toBe('P<UTOERIKSSON');
   });
 });

@@ -30,6 +30,45 @@ export function repairFillers(line: string): string {
   return line.replace(/(<<<)[KCLEXZ1I](?=<<)/g, '$1<').replace(/(<<<)[KCLEXZ1I]{2}(?=<<)/g, '$1<<');
 }
 
+/**
+ * In a name field, a run of three or more fillers is the padding after the last name part (parts are joined
+ * by one or two), so one or two characters after it at the end of the line are noise from the document edge.
+ */
+export function repairNameTail(line: string): string {
+  return line.replace(
+    /(<{3,})([^<]{1,2})(<*)$/,
+    (_, run: string, junk: string, rest: string) => run + '<'.repeat(junk.length) + rest,
+  );
+}
+
+/** Characters OCR gives for a document code letter (A, C, I, P or V), mapped to the letter they resemble. */
+const CODE_LOOKALIKES: Record<string, string> = {
+  '1': 'I',
+  L: 'I',
+  T: 'I',
+  Z: 'I',
+  J: 'I',
+  F: 'P',
+  R: 'P',
+  B: 'P',
+  D: 'P',
+  G: 'C',
+  O: 'C',
+  '0': 'C',
+  Q: 'C',
+  '4': 'A',
+  Y: 'V',
+};
+
+/**
+ * Every MRZ starts with a document code letter. When OCR gives another character there, it is taken for the
+ * code letter it most resembles; no check digit covers this position.
+ */
+export function repairDocumentCode(line: string): string {
+  const fix = CODE_LOOKALIKES[line[0]];
+  return fix ? fix + line.slice(1) : line;
+}
+
 /** Removes (or inserts) one chevron in the longest filler run, the usual place of an OCR miscount. */
 function adjustLongestRun(line: string, delta: -1 | 1): string | null {
   const runs = [...line.matchAll(/<{3,}/g)].sort((x, y) => y[0].length - x[0].length);
@@ -101,7 +140,11 @@ export function extractMrzCandidates(text: string): MrzTextCandidate[] {
         (0.25 * group.reduce((s, l) => s + Math.abs(l.length - length), 0)) / count;
       // Lines more than ~15% off the layout's length are another layout or not an MRZ at all.
       if (cost > length * 0.15) continue;
-      out.push({ lines: group.map(repairFillers), length, cost });
+      const repaired = group.map(repairFillers);
+      repaired[0] = repairDocumentCode(repaired[0]);
+      const name = length === 30 ? 2 : 0;
+      repaired[name] = repairNameTail(repaired[name]);
+      out.push({ lines: repaired, length, cost });
     }
   }
   return out.sort((a, b) => a.cost - b.cost).map(({ lines: l, length }) => ({ lines: l, length }));

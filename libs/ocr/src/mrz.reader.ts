@@ -224,11 +224,12 @@ function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | n
   return best;
 }
 
-/** Valid beats partially valid beats confident; a pass with no verifying digit only wins on confidence. */
+/**
+ * Valid beats partially valid; among equals, the more plausible uncovered name line wins, then confidence.
+ */
 function rank(a: Attempt): number {
-  return (
-    (a.check.valid ? 1000 : 0) + (a.check.total ? (100 * a.check.passed) / a.check.total : 0) + a.confidence
-  );
+  const digits = a.check.total ? (100 * a.check.passed) / a.check.total : 0;
+  return (a.check.valid ? 1000 : 0) + digits + 10 * a.plausibility + a.confidence;
 }
 
 function bandBox(b: MrzBand, page: GreyImage): Box {

@@ -1,4 +1,5 @@
 import { parseMrz } from '@idv/mrz';
+import type { MrzParseResult } from '@idv/mrz';
 import { parse } from 'mrz';
 import { MrzLayout } from './ocr.types';
 
@@ -32,7 +33,7 @@ const EMPTY = {
  * Field-aware correction (digits where the format wants digits) is a rule of the parser, not a search.
  */
 export function checkMrzLines(lines: string[]): MrzCheck {
-  const parsed = parseMrz(lines, { autocorrect: true });
+  const parsed = reconcileCountries(parseMrz(lines, { autocorrect: true }));
   if (parsed.format) {
     const passed = parsed.checks.filter((c) => c.valid).length;
     return {
@@ -90,4 +91,40 @@ export function structureScore(lines: string[]): number {
   if (/^[ACIPV]/.test(first)) score++;
   if (/^.[A-Z<][A-Z][A-Z<]{2}/.test(first)) score++;
   return score;
+}
+
+/** Where the issuing state and the nationality sit, per layout: [line, start]. */
+const COUNTRY_AT: Record<string, { issuingCountry: [number, number]; nationality: [number, number] }> = {
+  TD1: { issuingCountry: [0, 2], nationality: [1, 15] },
+  TD2: { issuingCountry: [0, 2], nationality: [1, 10] },
+  TD3: { issuingCountry: [0, 2], nationality: [1, 10] },
+  'MRV-A': { issuingCountry: [0, 2], nationality: [1, 10] },
+  'MRV-B': { issuingCountry: [0, 2], nationality: [1, 10] },
+};
+
+/**
+ * No check digit covers the country codes. When one of the two is no known code and differs from the other,
+ * known one in a single character, it is that code misread (most holders are nationals of the issuer):
+ * `MLD` beside `NLD` is `NLD`. Two known, different codes are left alone (a foreign national's permit).
+ */
+function reconcileCountries(parsed: MrzParseResult): MrzParseResult {
+  const at = parsed.format ? COUNTRY_AT[parsed.format] : undefined;
+  const unknown = parsed.warnings
+    .filter((w) => w.startsWith('UNKNOWN_COUNTRY: '))
+    .map((w) => w.split(' ')[1]);
+  if (!at || unknown.length !== 1) return parsed;
+  const bad = unknown[0] as 'issuingCountry' | 'nationality';
+  const good = bad === 'nationality' ? 'issuingCountry' : 'nationality';
+  const [line, start] = at[bad];
+  const wrong = parsed.lines[line].slice(start, start + 3);
+  const right = parsed.lines[at[good][0]].slice(at[good][1], at[good][1] + 3);
+  const differences = [...wrong].filter((ch, i) => ch !== right[i]).length;
+  if (differences !== 1 || /</.test(right)) return parsed;
+  const lines = parsed.lines.map((l, i) => (i === line ? l.slice(0, start) + right + l.slice(start + 3) : l));
+  return {
+    ...parsed,
+    lines,
+    fields: { ...parsed.fields, [bad]: right },
+    warnings: parsed.warnings.filter((w) => !w.includes(`${bad} `)),
+  };
 }
