@@ -23,13 +23,15 @@ const IDENTITY_WORDS = [
 /** Marks of the cards people most often send instead: payment and loyalty cards. */
 const OTHER_WORDS = [
   /VALID\s*(THRU|THROUGH|FROM)|GOOD\s*THRU|EXPIRES\s*END|MONTH\s*\/\s*YEAR/,
-  /\b(DEBIT|CREDIT|MEMBER(SHIP)?|LOYALTY|REWARDS?|GIFT\s*CARD|CARD\s*HOLDER|MASTERCARD|MAESTRO|AMERICAN\s*EXPRESS)\b/,
+  /\b(DEBIT|CR[EÉ]DIT|MEMBER(SHIP)?|LOYALTY|REWARDS?|GIFT\s*CARD|CARD\s*HOLDER|MASTERCARD|MAESTRO|AMERICAN\s*EXPRESS)\b/,
+  // Issuers of payment cards print their name: banks and savings banks.
+  /\b(BANK|BANCO|BANQUE|BANCA|SPARKASSE|SAVINGS)\b/,
   // A primary account number: 16 digits in groups of four.
   /\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}\b/,
 ];
 
 /** Fillers in a run are the MRZ itself, seen by the visual-zone reader: an identity document. */
-const MRZ_FILLERS = /<{3,}|P<[A-Z]{3}|I[D<][A-Z]{3}/;
+const MRZ_FILLERS = /<{2,}|\bP<[A-Z]{3}/;
 
 /** Classifies a document from its visual-zone OCR text (see {@link DocumentKind}). */
 export function documentKindFromText(text: string): DocumentKind {

@@ -23,7 +23,12 @@ import { decideVerdict, type QualityReasonCode, type VerdictInput } from '@idv/v
 import type { AnalyseInput, AnalysisOutcome, ChecksView, QualityView, Timings } from './analysis.types';
 import { documentKindFromText, type DocumentKind } from './document-kind';
 import { declaredType, detectedType, typeFromDocumentCode, typesConsistent } from './document-type';
-import { nearNames, settleNamesWithVisualZone, settleProtectedNearMisses } from './near-miss';
+import {
+  doubtUnknownNationality,
+  nearNames,
+  settleNamesWithVisualZone,
+  settleProtectedNearMisses,
+} from './near-miss';
 import { confirmationCouldMatter, mrzOutcome, type Confirmations } from './mrz.evidence';
 import { describe, documentView } from './outcome.view';
 
@@ -192,6 +197,7 @@ export class DocumentAnalyser {
       // Any ICAO layout with a parsable MRZ is a travel document this service accepts.
       documentFacts = { found: true, supported: true };
       settleProtectedNearMisses(comparison, parse);
+      doubtUnknownNationality(comparison, parse);
       const names = nearNames(comparison);
       if (parse.valid && names.length > 0 && this.options.visualZone !== false) {
         // A one-letter name difference: the printed page tells an OCR slip from a record that differs.
@@ -276,7 +282,7 @@ export class DocumentAnalyser {
     const order = [...sides].sort((a, b) => Number(b.name === 'back') - Number(a.name === 'back'));
     let best: MrzAttempt | null = null;
     for (const side of order) {
-      const read = await this.ocr.readMrz(side.image.image);
+      const read = await this.ocr.readMrz(side.image.image).catch(failedRead);
       const parse = read.found
         ? parseMrz(read.lines, { autocorrect: true, today: new Date(`${today}T12:00:00Z`) })
         : null;
@@ -312,15 +318,23 @@ export class DocumentAnalyser {
   private async pageText(sides: Side[], mrzSide: SideName): Promise<string> {
     const page =
       sides.find((s) => s.name === 'front' && mrzSide === 'back') ?? sides.find((s) => s.name === mrzSide)!;
-    page.pageText ??= this.ocr.readVisualZone(page.image.image).then((r) => r.text);
+    page.pageText ??= this.textOf(page);
     return page.pageText;
+  }
+
+  /** The visual-zone text of a side; an OCR failure reads as no text (the verdict then says unreadable). */
+  private textOf(side: Side): Promise<string> {
+    return this.ocr
+      .readVisualZone(side.image.image)
+      .then((r) => r.text)
+      .catch(() => '');
   }
 
   /** The most telling kind over the sides: any identity marker wins over other text. */
   private async documentKind(sides: Side[]): Promise<DocumentKind> {
     let kind: DocumentKind = 'unknown';
     for (const side of sides) {
-      side.pageText ??= this.ocr.readVisualZone(side.image.image).then((r) => r.text);
+      side.pageText ??= this.textOf(side);
       const found = documentKindFromText(await side.pageText);
       if (found === 'identity') return found;
       if (found === 'other') kind = found;
@@ -348,6 +362,24 @@ export class DocumentAnalyser {
       facts,
     };
   }
+}
+
+/** The OCR engine promises results, not rejections; should one still reject, it is a failed read, not a crash. */
+function failedRead(): MrzRead {
+  return {
+    found: false,
+    lines: [],
+    format: null,
+    valid: false,
+    checkDigitsPassed: 0,
+    checkDigitsTotal: 0,
+    confidence: 0,
+    rotation: 0,
+    skew: 0,
+    attempts: 0,
+    ms: 0,
+    failure: 'OCR_FAILED',
+  };
 }
 
 /** Valid first, then the share of verified check digits, then OCR confidence. */

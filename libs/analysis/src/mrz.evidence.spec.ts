@@ -78,6 +78,9 @@ describe('document kind and type', () => {
     expect(documentKindFromText('PASSPORT / PASSEPORT\nSurname / Nom\nERIKSSON')).toBe('identity');
     expect(documentKindFromText('NORDIC UNION BANK\n4929 1234 5678 9012\nVALID THRU 08/29')).toBe('other');
     expect(documentKindFromText('FRESHWAY\nMEMBER CARD\nMember since 2019')).toBe('other');
+    expect(documentKindFromText('MERIDIAN TRUST\n4535 2152 2999 2463\nSIOBHAN OSULLIVAN')).toBe('other');
+    expect(documentKindFromText('HANSA SPARKASSE\nSOLVEIG BRAENDEN')).toBe('other');
+    expect(documentKindFromText('P<UTOERIKSSON<<ANNA<MARIA<<<<<<<')).toBe('identity');
     expect(documentKindFromText('~~ ;; ..')).toBe('unknown');
   });
 

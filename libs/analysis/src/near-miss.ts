@@ -34,8 +34,8 @@ export function nearNames(report: ComparisonReport): NameField[] {
 }
 
 /**
- * Settles near-miss names with the visual zone: when the page prints the MRZ's spelling and not the
- * registered one, OCR did not slip and the record differs (a mismatch). Anything less stays a near miss
+ * Settles near-miss names with the visual zone: when the page prints the MRZ's spelling exactly and not
+ * the registered one, OCR did not slip and the record differs (a mismatch). Anything less stays a near miss
  * for a person to look at. `registered` holds the record's names in MRZ spelling. Mutates `report`.
  */
 export function settleNamesWithVisualZone(
@@ -49,10 +49,27 @@ export function settleNamesWithVisualZone(
   const fromRecord = compareVisualZone(registered, vizText).fields;
   const settled: NameField[] = [];
   for (const field of fields) {
-    if (fromMrz[field]?.status === 'agree' && fromRecord[field]?.status === 'not_found') {
+    // The record's spelling may still come out `near` (one OCR slip away from the printed word): only an
+    // exact sighting of it would make the printed page ambiguous.
+    if (fromMrz[field]?.status === 'agree' && fromRecord[field]?.status !== 'agree') {
       report[field]!.near = false;
       settled.push(field);
     }
   }
   return settled;
+}
+
+/**
+ * A nationality that differs from the record while the MRZ shows no country code at all (`MLD` for `NLD`)
+ * is a misread letter far more often than another nationality: no check digit covers it. Such a
+ * difference becomes a near miss for a person to look at. Mutates and returns `report`.
+ */
+export function doubtUnknownNationality(report: ComparisonReport, parse: MrzParseResult): ComparisonReport {
+  const nationality = report.nationality;
+  const unknown = parse.warnings.some((w) => w.startsWith('UNKNOWN_COUNTRY: nationality'));
+  if (nationality?.status === 'mismatch' && !nationality.near && unknown) {
+    nationality.near = true;
+    nationality.basis = 'ocr_ambiguous';
+  }
+  return report;
 }

@@ -1,0 +1,77 @@
+import { compareRecord } from '@idv/matching';
+import { composeMrz, parseMrz } from '@idv/mrz';
+import { doubtUnknownNationality, settleNamesWithVisualZone, settleProtectedNearMisses } from './near-miss';
+
+const today = new Date('2026-11-01T12:00:00Z');
+const record = {
+  surname: 'VAN T HOF',
+  givenNames: 'FLEUR',
+  dateOfBirth: '2005-09-12',
+  nationality: 'NLD',
+  documentNumber: '234273275',
+};
+function read(nationality = 'NLD') {
+  const lines = composeMrz({
+    format: 'TD3',
+    documentCode: 'P',
+    issuingCountry: nationality,
+    surname: 'VAN T HOF',
+    givenNames: 'FLEUR',
+    documentNumber: '234273275',
+    nationality,
+    dateOfBirth: '2005-09-12',
+    sex: 'F',
+    expiryDate: '2031-08-06',
+  });
+  return parseMrz(lines, { today });
+}
+const compare = (r: typeof record, nationality?: string) => {
+  const parse = read(nationality);
+  return { parse, report: compareRecord(r, { ...parse.fields, format: parse.format }) };
+};
+
+describe('near misses', () => {
+  it('makes a one-character document number difference a plain mismatch when its check digit verifies', () => {
+    const { parse, report } = compare({ ...record, documentNumber: '234273276' });
+    expect(report.documentNumber).toMatchObject({ status: 'mismatch', near: true });
+    settleProtectedNearMisses(report, parse);
+    expect(report.documentNumber?.near).toBe(false);
+  });
+
+  it('settles a one-letter name difference when the printed page shows the MRZ spelling', () => {
+    const { report } = compare({ ...record, givenNames: 'FXEUR' });
+    expect(report.givenNames).toMatchObject({ status: 'mismatch', near: true });
+    const page = 'Naam / Surname\nVAN T HOF\nVoornamen / Given names\nFLEUR\n';
+    const mrz = { surname: 'VAN T HOF', givenNames: 'FLEUR' };
+    expect(
+      settleNamesWithVisualZone(
+        report,
+        ['givenNames'],
+        mrz,
+        { surname: 'VAN T HOF', givenNames: 'FXEUR' },
+        page,
+      ),
+    ).toEqual(['givenNames']);
+    expect(report.givenNames?.near).toBe(false);
+  });
+
+  it('leaves the near miss when the page shows neither spelling, or shows the registered one', () => {
+    const mrz = { surname: 'VAN T HOF', givenNames: 'FLEUR' };
+    const registered = { surname: 'VAN T HOF', givenNames: 'FXEUR' };
+    for (const page of ['illegible', 'Given names FXEUR FLEUR']) {
+      const { report } = compare({ ...record, givenNames: 'FXEUR' });
+      expect(settleNamesWithVisualZone(report, ['givenNames'], mrz, registered, page)).toEqual([]);
+      expect(report.givenNames?.near).toBe(true);
+    }
+  });
+
+  it('doubts a nationality that differs when the MRZ shows no country code at all', () => {
+    const misread = compare(record, 'MLD');
+    expect(misread.report.nationality).toMatchObject({ status: 'mismatch', near: false });
+    doubtUnknownNationality(misread.report, misread.parse);
+    expect(misread.report.nationality?.near).toBe(true);
+    const other = compare(record, 'BEL');
+    doubtUnknownNationality(other.report, other.parse);
+    expect(other.report.nationality).toMatchObject({ status: 'mismatch', near: false });
+  });
+});
