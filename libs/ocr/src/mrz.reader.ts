@@ -69,9 +69,18 @@ export async function readMrzWith(
   recognise: BandRecogniser,
   options: Partial<MrzReaderOptions> = {},
 ): Promise<MrzRead> {
-  const opts = { ...DEFAULT_MRZ_READER_OPTIONS, ...options };
   const started = performance.now();
-  const empty = (failure: MrzRead['failure'], attempts = 0): MrzRead => ({
+  try {
+    return await readMrzUnguarded(image, recognise, options);
+  } catch {
+    // Every expected failure is a value already; this guard keeps an unforeseen one (a sharp edge case on a
+    // strange image) from becoming a rejected promise in the caller's pipeline.
+    return { ...emptyRead('OCR_FAILED', 0), ms: performance.now() - started };
+  }
+}
+
+function emptyRead(failure: MrzRead['failure'], attempts: number): MrzRead {
+  return {
     found: false,
     lines: [],
     format: null,
@@ -82,8 +91,21 @@ export async function readMrzWith(
     rotation: 0,
     skew: 0,
     attempts,
-    ms: performance.now() - started,
+    ms: 0,
     failure,
+  };
+}
+
+async function readMrzUnguarded(
+  image: Buffer,
+  recognise: BandRecogniser,
+  options: Partial<MrzReaderOptions>,
+): Promise<MrzRead> {
+  const opts = { ...DEFAULT_MRZ_READER_OPTIONS, ...options };
+  const started = performance.now();
+  const empty = (failure: MrzRead['failure'], attempts = 0): MrzRead => ({
+    ...emptyRead(failure, attempts),
+    ms: performance.now() - started,
   });
 
   let page: GreyImage;
