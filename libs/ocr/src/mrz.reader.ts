@@ -28,6 +28,11 @@ export interface MrzReaderOptions {
   charHeight: number;
 }
 
+/** Line thickness (page pixels) under which a band counts as low resolution. */
+const LOW_RES_THICKNESS = 14;
+/** Character heights of the second-opinion passes over a low-resolution band. */
+const RESCALE_CHAR_HEIGHTS = [20, 40];
+
 /** Mean confidence above which a pass read real upright text, so reading it upside down is pointless. */
 const UPRIGHT_CONFIDENCE = 0.6;
 
@@ -125,12 +130,12 @@ async function readMrzUnguarded(
   let attempts = 0;
   let ocrFailed = false;
   /** OCRs one band in one direction; returns the pass confidence (0–1), or 0 when the OCR failed. */
-  const tryBand = async (band: MrzBand, flip: boolean): Promise<number> => {
+  const tryBand = async (band: MrzBand, flip: boolean, charHeight = opts.charHeight): Promise<number> => {
     attempts++;
     let pass: OcrPass;
     try {
       const crop = cropBand(page, band, {
-        charHeight: opts.charHeight,
+        charHeight,
         marginAlong: 1.5,
         marginAcross: 0.8,
         flip,
@@ -185,6 +190,22 @@ async function readMrzUnguarded(
       if (!done()) await tryBand(band, true);
     }
     if (horizontal.length === 0 && vertical.length === 0) return empty('NO_MRZ_BAND');
+  }
+  // Small print is where OCR errors come from: a partial read of a low-resolution band gets a second opinion
+  // at other scales, since resampling moves the errors around (each pass is ranked like any other).
+  const partial = state.best as Attempt | null;
+  const budget = opts.maxAttempts - attempts >= RESCALE_CHAR_HEIGHTS.length;
+  if (
+    partial &&
+    !partial.check.valid &&
+    !ocrFailed &&
+    budget &&
+    partial.band.lineThickness < LOW_RES_THICKNESS
+  ) {
+    for (const charHeight of RESCALE_CHAR_HEIGHTS) {
+      if (state.best?.check.valid || ocrFailed) break;
+      await tryBand(partial.band, partial.flip, charHeight);
+    }
   }
   const found = state.best;
   if (!found) return empty(ocrFailed ? 'OCR_FAILED' : 'MRZ_UNREADABLE', attempts);
