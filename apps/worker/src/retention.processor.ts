@@ -1,8 +1,9 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { JobName, MAINTENANCE_QUEUE, RETENTION_SCHEDULER_ID } from '@idv/platform';
 import { Retention, type RetentionReport } from '@idv/verifications';
+import { DrainingWorkerHost } from './draining.worker-host';
 
 /** How often retention runs: images become due hour by hour, so an hourly pass keeps them within the period. */
 export const RETENTION_EVERY_MS = 3_600_000;
@@ -12,7 +13,7 @@ export const RETENTION_EVERY_MS = 3_600_000;
  * N workers still run it once an hour) and runs it: purges due images and redacts old records, each batch audited.
  */
 @Processor(MAINTENANCE_QUEUE, { concurrency: 1 })
-export class RetentionProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class RetentionProcessor extends DrainingWorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger('RetentionProcessor');
 
   constructor(

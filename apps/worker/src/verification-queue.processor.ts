@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { OutboxMessages } from '@idv/persistence';
 import {
@@ -12,6 +12,7 @@ import {
   type PingJobResult,
 } from '@idv/platform';
 import { VerificationAnalysis } from '@idv/verifications';
+import { DrainingWorkerHost } from './draining.worker-host';
 
 /**
  * The worker's entry for the verification queue: a thin dispatcher by job name.
@@ -23,12 +24,20 @@ import { VerificationAnalysis } from '@idv/verifications';
   lockDuration: loadConfig().jobs.lockDurationMs,
   stalledInterval: loadConfig().jobs.stalledIntervalMs,
   maxStalledCount: 3,
+  // Started in onApplicationBootstrap: a worker booting onto a backlog took jobs before its OCR was up, and each
+  // of them failed once ("analyser not started") and waited out a retry backoff.
+  autorun: false,
 })
-export class VerificationQueueProcessor extends WorkerHost {
+export class VerificationQueueProcessor extends DrainingWorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger('VerificationQueue');
 
   constructor(private readonly analysis: VerificationAnalysis) {
     super();
+  }
+
+  /** Every onModuleInit (the OCR workers' start included) has finished by now. */
+  onApplicationBootstrap(): void {
+    this.worker.run().catch((err: Error) => this.logger.error(`verification worker stopped: ${err.message}`));
   }
 
   async process(job: Job): Promise<unknown> {

@@ -1,16 +1,17 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { OutboxMessages } from '@idv/persistence';
 import { JobName, WEBHOOK_QUEUE } from '@idv/platform';
 import { WebhookDeliverer, type DeliveryOutcome } from '@idv/webhooks';
+import { DrainingWorkerHost } from './draining.worker-host';
 
 /**
  * The worker's entry for the webhook queue. A thrown delivery failure makes BullMQ retry the job with the backoff
  * the outbox relay set (exponential from 30 s, 13 attempts ≈ 34 h); the attempt number is the queue's own count.
  */
 @Processor(WEBHOOK_QUEUE, { concurrency: 8 })
-export class WebhookDeliveryProcessor extends WorkerHost {
+export class WebhookDeliveryProcessor extends DrainingWorkerHost {
   constructor(private readonly deliverer: WebhookDeliverer) {
     super();
   }
