@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { ThrowawayRedis } from '@idv/testing';
 import { DEFAULT_TODAY, generateCase } from '@idv/synthetic';
 import { startApi, startWorker, verdictOf, type ApiHarness } from '../support/api.harness';
+import { expectConsistent } from '../support/consistency';
 
 /**
  * Redis dies (SIGKILL, nothing persisted) in the middle of a burst of uploads and comes back empty.
@@ -85,5 +86,7 @@ describe('Redis restarted during a burst of uploads', () => {
     expect(rows.every((r) => r.n === 1)).toBe(true);
     const total = await db.query(`SELECT count(*)::int AS n FROM verifications`);
     expect(total.rows[0].n).toBe(accepted.length);
+    // One verdict, one completion audit event and one completion webhook event each; the audit chains verify.
+    await expectConsistent(api.databaseUrl);
   }, 180_000);
 });

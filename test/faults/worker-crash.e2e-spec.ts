@@ -1,6 +1,6 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { redisOptionsFromUrl, VERIFICATION_QUEUE } from '@idv/platform';
+import { VERIFICATION_QUEUE } from '@idv/platform';
 import { expectConsistent } from '../support/consistency';
 import { startService, subject, upload, waitForVerdict, type RealService } from '../support/service.harness';
 
@@ -27,10 +27,7 @@ describe('a worker killed with SIGKILL in the middle of a job', () => {
     });
     db = new Client({ connectionString: service.databaseUrl });
     await db.connect();
-    queue = new Queue(VERIFICATION_QUEUE, {
-      connection: redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
-      prefix: service.prefix,
-    });
+    queue = service.queue(VERIFICATION_QUEUE);
   }, 180_000);
 
   afterAll(async () => {

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { redisOptionsFromUrl } from '@idv/platform';
 import { ensureDatabase, runMigrations } from '@idv/persistence';
 import { DEFAULT_TODAY, generateCase } from '@idv/synthetic';
 import { createTestDatabase, freePort, runTs, startTs, waitFor, type ServiceProcess } from '@idv/testing';
@@ -18,6 +20,10 @@ export interface RealService {
   auth: { Authorization: string };
   api: ServiceProcess;
   workers: ServiceProcess[];
+  /** Starts a new API process (after the last one was stopped) on the same port and waits until it listens. */
+  restartApi(): Promise<ServiceProcess>;
+  /** A BullMQ handle on one of the service's queues (close it after use). */
+  queue(name: string): Queue;
   /** Starts one more worker process and waits until it consumes the queue. */
   startWorker(env?: Record<string, string>): Promise<ServiceProcess>;
   /** Sends `signal` to a process of this service and waits for its exit. */
@@ -67,16 +73,37 @@ export async function startService(label: string, options: ServiceOptions = {}):
   const url = `http://127.0.0.1:${port}`;
   const processes: ServiceProcess[] = [];
 
-  const api = startTs('apps/api/src/main.ts', [], env);
-  processes.push(api);
+  const startApi = async () => {
+    const api = startTs('apps/api/src/main.ts', [], env);
+    processes.push(api);
+    // Live, not ready: readiness also asks for a running worker process.
+    await waitFor(
+      async () => {
+        if (api.child.exitCode !== null) throw new Error(`the API exited: ${api.output()}`);
+        return (await fetch(`${url}/health/live`).catch(() => undefined))?.ok ? true : undefined;
+      },
+      60_000,
+      'the API to listen',
+    );
+    return api;
+  };
   const service: RealService = {
     url,
     databaseUrl,
     prefix,
     env,
     auth: { Authorization: `Bearer ${key}` },
-    api,
+    api: undefined as unknown as ServiceProcess,
     workers: [],
+    queue: (name) =>
+      new Queue(name, {
+        connection: redisOptionsFromUrl(env.REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
+        prefix,
+      }),
+    async restartApi() {
+      service.api = await startApi();
+      return service.api;
+    },
     async startWorker(extra = {}) {
       // `worker ready` is logged at info once the BullMQ workers are running.
       const w = startTs('apps/worker/src/main.ts', [], { ...env, LOG_LEVEL: 'info', ...extra });
@@ -102,15 +129,7 @@ export async function startService(label: string, options: ServiceOptions = {}):
     },
   };
   try {
-    // Live, not ready: readiness also asks for a running worker process.
-    await waitFor(
-      async () => {
-        if (api.child.exitCode !== null) throw new Error(`the API exited: ${api.output()}`);
-        return (await fetch(`${url}/health/live`).catch(() => undefined))?.ok ? true : undefined;
-      },
-      60_000,
-      'the API to listen',
-    );
+    await service.restartApi();
     for (let i = 0; i < (options.workers ?? 1); i++) await service.startWorker();
   } catch (err) {
     await service.close();
