@@ -24,6 +24,7 @@ import type { AnalyseInput, AnalysisOutcome, ChecksView, QualityView, Timings } 
 import { documentKindFromText, type DocumentKind } from './document-kind';
 import { declaredType, detectedType, typeFromDocumentCode, typesConsistent } from './document-type';
 import {
+  acceptRecordCentury,
   doubtUnknownNationality,
   nearNames,
   settleNamesWithVisualZone,
@@ -186,7 +187,6 @@ export class DocumentAnalyser {
     let mrz = mrzOutcome(evidence);
     if (parse && readable) {
       comparison = compareRecord(input.record, { ...parse.fields, format: parse.format });
-      checks.comparison = comparisonStatuses(comparison);
       const status = checkExpiry(parse.fields.expiryDate, input.today);
       expiry = { expired: status.expired, expiryDate: status.expiryDate };
       checks.expiry = {
@@ -196,8 +196,11 @@ export class DocumentAnalyser {
       };
       // Any ICAO layout with a parsable MRZ is a travel document this service accepts.
       documentFacts = { found: true, supported: true };
+      // What the comparison cannot know: which reads a check digit proves, which codes exist, the century.
       settleProtectedNearMisses(comparison, parse);
       doubtUnknownNationality(comparison, parse);
+      acceptRecordCentury(comparison);
+      checks.comparison = comparisonStatuses(comparison);
       const names = nearNames(comparison);
       if (parse.valid && names.length > 0 && this.options.visualZone !== false) {
         // A one-letter name difference: the printed page tells an OCR slip from a record that differs.

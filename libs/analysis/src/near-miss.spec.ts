@@ -1,6 +1,11 @@
 import { compareRecord } from '@idv/matching';
 import { composeMrz, parseMrz } from '@idv/mrz';
-import { doubtUnknownNationality, settleNamesWithVisualZone, settleProtectedNearMisses } from './near-miss';
+import {
+  acceptRecordCentury,
+  doubtUnknownNationality,
+  settleNamesWithVisualZone,
+  settleProtectedNearMisses,
+} from './near-miss';
 
 const today = new Date('2026-11-01T12:00:00Z');
 const record = {
@@ -73,5 +78,15 @@ describe('near misses', () => {
     const other = compare(record, 'BEL');
     doubtUnknownNationality(other.report, other.parse);
     expect(other.report.nationality).toMatchObject({ status: 'mismatch', near: false });
+  });
+
+  it('takes the century of a birth date from the record, since the MRZ has two-digit years', () => {
+    const { report } = compare({ ...record, dateOfBirth: '1905-09-12' });
+    expect(report.dateOfBirth).toMatchObject({ status: 'mismatch', basis: 'century' });
+    acceptRecordCentury(report);
+    expect(report.dateOfBirth).toMatchObject({ status: 'match', near: false });
+    const other = compare({ ...record, dateOfBirth: '1995-09-12' }).report;
+    acceptRecordCentury(other);
+    expect(other.dateOfBirth?.status).toBe('mismatch');
   });
 });

@@ -73,3 +73,16 @@ export function doubtUnknownNationality(report: ComparisonReport, parse: MrzPars
   }
   return report;
 }
+
+/**
+ * A birth date that differs from the record by exactly 100 years states the same MRZ date: the MRZ has
+ * two-digit years, and the parser only guessed the century (a holder born in 1911 read as 2011). The
+ * record settles the century, so such a date matches. Mutates and returns `report`.
+ */
+export function acceptRecordCentury(report: ComparisonReport): ComparisonReport {
+  const date = report.dateOfBirth;
+  if (date?.status === 'mismatch' && date.basis === 'century') {
+    Object.assign(date, { status: 'match', score: 1, near: false });
+  }
+  return report;
+}
