@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCase } from '@idv/synthetic';
+import { runTs } from '@idv/testing';
+
+/** `npm run cli -- verify`: in-process, no PostgreSQL/Redis (pointed at nothing to prove it), verdict JSON on stdout. */
+describe('npm run cli -- verify', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'idv-verify-'));
+  const noServices = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', REDIS_URL: 'redis://127.0.0.1:1' };
+  const verify = (args: string[]) => runTs('apps/cli/src/main.ts', ['verify', ...args], noServices);
+  let front: string;
+  let record: string;
+
+  beforeAll(async () => {
+    const { case: c, images } = await generateCase(1, { scenario: 'clean', documentType: 'passport' });
+    front = join(dir, 'front.png');
+    record = join(dir, 'record.json');
+    writeFileSync(front, images.front);
+    writeFileSync(record, JSON.stringify(c.record));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the verdict body of GET /v1/verifications/:id without ids and timestamps', async () => {
+    const res = await verify(['--front', front, '--record', record, '--today', '2026-11-01']);
+    expect(res.code).toBe(0);
+    const body = JSON.parse(res.stdout) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 'completed', verdict: 'accepted', reasons: [], review: null });
+    expect(body).toHaveProperty('document.format', 'TD3');
+    expect(body).toHaveProperty('checks.mrz.valid', true);
+    expect(body).toHaveProperty('checks.comparison.surname', 'match');
+    expect(body).not.toHaveProperty('id');
+    expect(body).not.toHaveProperty('createdAt');
+  });
+
+  it('says in one line what is wrong with the input, and exits non-zero', async () => {
+    const pdf = join(dir, 'scan.pdf');
+    writeFileSync(pdf, '%PDF-1.7\n%%EOF\n');
+    const badRecord = join(dir, 'bad.json');
+    writeFileSync(
+      badRecord,
+      JSON.stringify({
+        externalId: 'x',
+        surname: 'ERIKSSON',
+        givenNames: 'ANNA',
+        dateOfBirth: '2990-01-01',
+        nationality: 'SWE',
+      }),
+    );
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{ "surname": ');
+    const cases: [string[], RegExp][] = [
+      [['--front', join(dir, 'missing.png'), '--record', record], /Cannot read --front .*no such file/],
+      [
+        ['--front', pdf, '--record', record],
+        /Not a usable image: front: The file is not a JPEG, PNG, WebP or TIFF image/,
+      ],
+      [['--front', front, '--record', broken], /is not valid JSON/],
+      [['--front', front, '--record', badRecord], /not a valid registration record: dateOfBirth: /],
+    ];
+    for (const [args, message] of cases) {
+      const res = await verify(args);
+      expect({ args, code: res.code, stdout: res.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(res.stderr.trim().split('\n')).toHaveLength(1);
+      expect(res.stderr).toMatch(message);
+    }
+  });
+});
