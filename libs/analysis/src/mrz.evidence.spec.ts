@@ -48,6 +48,23 @@ describe('mrzOutcome', () => {
     expect(mrzOutcome(evidence(misread)).failureExplainedByOcr).toBe(true);
   });
 
+  it('puts a letter of the number prefix read as a digit down to OCR (XS… read as X5…)', () => {
+    const withPrefix = composeMrz({
+      format: 'TD3',
+      documentCode: 'P',
+      issuingCountry: 'JPN',
+      surname: 'GAIMU',
+      givenNames: 'SAKURA',
+      documentNumber: 'XS1234567',
+      nationality: 'JPN',
+      dateOfBirth: '1979-02-20',
+      sex: 'F',
+      expiryDate: '2016-03-20',
+    });
+    const misread = [withPrefix[0], withPrefix[1].replace('XS1', 'X51')];
+    expect(mrzOutcome(evidence(misread)).failureExplainedByOcr).toBe(true);
+  });
+
   it('puts an unsure read, a non-digit check digit and several failing fields down to OCR', () => {
     const forged = edit(1, '7');
     expect(mrzOutcome(evidence(forged, { confidence: 0.4 })).failureExplainedByOcr).toBe(true);

@@ -26,15 +26,16 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
 const isLetter = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z';
 
 /**
- * Whether OCR plausibly read `text[column]` the other way: a letter standing next to a digit may be a digit,
- * a digit may be a letter only between letters. Document numbers are a letter prefix and digits, so a digit
- * inside a run of digits is taken as printed (otherwise a forger's digit edit would be "repaired" by
- * calling some other digit a letter in about a third of all cases).
+ * Whether OCR plausibly read `text[column]` the other way: a letter standing next to a digit may be a digit;
+ * a digit may be a letter where a letter prefix could continue (right after a letter: `XS1234567` read as
+ * `X51234567`). Document numbers are a letter prefix and digits, so a digit inside a run of digits is taken
+ * as printed (otherwise a forger's digit edit would be "repaired" by calling some other digit a letter in
+ * about a third of all cases).
  */
 function plausibleSwap(text: string, column: number): boolean {
   const [before, here, after] = [text[column - 1], text[column], text[column + 1]];
   if (isLetter(here)) return isDigit(before) || isDigit(after);
-  return !isDigit(before) && !isDigit(after) && (isLetter(before) || isLetter(after));
+  return isLetter(before) || (!isDigit(before) && isLetter(after));
 }
 
 const failedChecks = (parse: MrzParseResult): MrzCheckField[] =>
