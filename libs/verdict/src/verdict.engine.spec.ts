@@ -224,11 +224,20 @@ describe('decideVerdict: the grey zone', () => {
     mrz: { ...clean().mrz!, confidence: 0.4 },
   });
 
-  it('sends a low-confidence read to review even when everything matches', () => {
-    expect(decideVerdict(lowConfidence())).toEqual({
-      verdict: 'manual_review',
-      reasons: [{ code: 'LOW_CONFIDENCE', field: null, params: { reviewBy: '2025-11-27T10:00:00Z' } }],
-    });
+  it('accepts a low-confidence read that every check digit and every field of the record corroborate', () => {
+    expect(decideVerdict(lowConfidence())).toEqual({ verdict: 'accepted', reasons: [] });
+  });
+
+  it('sends a low-confidence read to review when a check digit fails, even if every field matches', () => {
+    const input = lowConfidence();
+    input.mrz = {
+      ...input.mrz!,
+      valid: false,
+      failedCheckDigits: ['optionalData'],
+      failureExplainedByOcr: true,
+    };
+    expect(decideVerdict(input).verdict).toBe('manual_review');
+    expect(decideVerdict(input).reasons.map((r) => r.code)).toContain('LOW_CONFIDENCE');
   });
 
   it('does not call a name that differs on a low-confidence read a mismatch', () => {

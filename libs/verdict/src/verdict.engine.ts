@@ -197,7 +197,11 @@ export function decideVerdict(input: VerdictInput, options: VerdictOptions = {})
   if (mrz && mrzRead) {
     findings.push(...checkDigitFindings(input, mrz, review), ...documentFindings(input, mrz, review));
     findings.push(...comparisonFindings(input, mrz, minConfidence, review));
-    if (mrz.confidence !== null && mrz.confidence < minConfidence) {
+    // OCR confidence is not calibrated (the MRZ model reports 0 on some exact reads), so it only sends a read to
+    // review when nothing else corroborates it: every check digit passing AND every compared field equal to the
+    // record is evidence no misread could produce by chance.
+    const corroborated = mrz.valid && allFieldsMatch(input);
+    if (mrz.confidence !== null && mrz.confidence < minConfidence && !corroborated) {
       findings.push({ verdict: 'manual_review', reason: reason('LOW_CONFIDENCE', null, review) });
     }
   }
