@@ -11,6 +11,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
+import { Client } from 'pg';
 import { OUTBOX_ROUTES } from '@idv/platform';
 
 export const OUTBOX_POLL_MS = Symbol('OUTBOX_POLL_MS');
@@ -47,6 +48,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   private reconcileTimer?: NodeJS.Timeout;
+  private listener?: Client;
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.kick(), this.pollMs);
@@ -60,13 +62,38 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       every,
     );
     this.reconcileTimer.unref();
+    void this.listen();
     this.kick();
+  }
+
+  /**
+   * Wakes the relay as soon as a transaction that wrote to the outbox commits (enqueue() sends pg_notify), instead
+   * of waiting for the next poll; polling stays as the fallback if this connection drops.
+   */
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: (this.ds.options as { url?: string }).url });
+    client.on('notification', () => this.kick());
+    client.on('error', () => {
+      this.listener = undefined;
+      void client.end().catch(() => undefined);
+      setTimeout(() => void this.listen(), 5000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query('LISTEN idv_outbox');
+      this.listener = client;
+    } catch {
+      void client.end().catch(() => undefined);
+      setTimeout(() => void this.listen(), 5000).unref();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     clearInterval(this.reconcileTimer);
+    await this.listener?.end().catch(() => undefined);
     await this.running;
   }
 
@@ -84,7 +111,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let total = 0;
     for (;;) {
       const n = await this.ds.transaction(async (tx) => {
-        const rows: Array<{ id: string; topic: string; payload: Record<string, unknown> }> = await tx.query(
+        const rows: OutboxRow[] = await tx.query(
           `SELECT id, topic, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
           [batch],
         );
@@ -108,41 +135,66 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async reconcile(olderThanMs: number): Promise<number> {
     let n = 0;
     for (const [topic, unfinished] of Object.entries(UNFINISHED)) {
-      const rows: Array<{ id: string; topic: string; payload: Record<string, unknown> }> =
-        await this.ds.query(
-          `SELECT o.id, o.topic, o.payload FROM outbox o
+      const rows: OutboxRow[] = await this.ds.query(
+        `SELECT o.id, o.topic, o.payload FROM outbox o
           WHERE o.topic = $1 AND o.dispatched_at < now() - make_interval(secs => $2) AND ${unfinished}
           ORDER BY o.id LIMIT 200`,
-          [topic, olderThanMs / 1000],
-        );
-      for (const row of rows) await this.add(row);
+        [topic, olderThanMs / 1000],
+      );
+      for (const row of rows) await this.revive(row);
       n += rows.length;
     }
-    if (n) this.logger.warn(`outbox reconcile: re-added ${n} unfinished job(s)`);
+    if (n) this.logger.warn(`outbox reconcile: re-queued ${n} unfinished job(s)`);
     return n;
   }
 
-  private async add(row: { id: string; topic: string; payload: Record<string, unknown> }): Promise<void> {
-    const route = OUTBOX_ROUTES[row.topic];
-    if (!route) throw new Error(`No route for outbox topic ${row.topic}`);
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        this.queue(route.queue).add(route.job, row.payload, {
-          jobId: `outbox-${row.id}`,
-          ...(JOB_OPTIONS[row.topic] ?? {}),
-        }),
-        new Promise(
-          (_, reject) => (timer = setTimeout(() => reject(new Error('queue add timed out')), ADD_TIMEOUT_MS)),
-        ),
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private add(row: OutboxRow): Promise<unknown> {
+    const route = routeOf(row);
+    return withTimeout(
+      this.queue(route.queue).add(route.job, row.payload, {
+        jobId: jobIdOf(row),
+        ...(JOB_OPTIONS[row.topic] ?? {}),
+      }),
+    );
+  }
+
+  /**
+   * Puts unfinished work back in the queue: re-adds a job Redis lost, and retries one that used up its attempts
+   * while a dependency was down (e.g. PostgreSQL for longer than the backoff, when even marking it failed failed).
+   */
+  private async revive(row: OutboxRow): Promise<void> {
+    const job = await withTimeout(this.queue(routeOf(row).queue).getJob(jobIdOf(row)));
+    if (job && (await job.getState()) === 'failed') await withTimeout(job.retry('failed'));
+    else if (!job) await this.add(row);
   }
 
   private queue(name: string): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+}
+
+type OutboxRow = { id: string; topic: string; payload: Record<string, unknown> };
+
+const jobIdOf = (row: OutboxRow) => `outbox-${row.id}`;
+
+function routeOf(row: OutboxRow) {
+  const route = OUTBOX_ROUTES[row.topic];
+  if (!route) throw new Error(`No route for outbox topic ${row.topic}`);
+  return route;
+}
+
+/** Redis calls that do not answer within ADD_TIMEOUT_MS (Redis down) fail instead of holding a transaction open. */
+async function withTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error('queue call timed out')), ADD_TIMEOUT_MS)),
+      ),
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
