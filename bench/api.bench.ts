@@ -56,7 +56,8 @@ async function main() {
     const api = startTs('apps/api/src/main.ts', [], env);
     processes.push(api);
     await waitFor(
-      async () => ((await fetch(`${base}/health/ready`).catch(() => undefined))?.ok ? true : undefined),
+      // Live, not ready: readiness also needs a worker, and step 1 runs the API alone on purpose.
+      async () => ((await fetch(`${base}/health/live`).catch(() => undefined))?.ok ? true : undefined),
       60_000,
       'the API',
     );
@@ -118,7 +119,6 @@ async function main() {
         w.child.kill('SIGTERM');
         await w.exited;
       }
-      await fetch(`${base}/health/ready`);
       const pg = await import('pg');
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
