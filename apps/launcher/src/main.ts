@@ -1,6 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import { checkPostgres, checkRedis, loadConfig, runMain } from '@idv/platform';
+import { checkPostgres, checkRedis, loadConfig, runMain, SERVICE_PROCESS_ENV } from '@idv/platform';
 import { ensureDatabase, runMigrations } from '@idv/persistence';
 
 /**
@@ -36,7 +36,10 @@ runMain('launcher', async () => {
     ).then(() => undefined);
 
   for (const app of ['api', 'worker'] as const) {
-    const child = fork(join(__dirname, '..', '..', app, 'src', `main${ext}`), [], { stdio: 'inherit' });
+    const child = fork(join(__dirname, '..', '..', app, 'src', `main${ext}`), [], {
+      stdio: 'inherit',
+      env: { ...SERVICE_PROCESS_ENV, ...process.env },
+    });
     children.set(app, child);
     child.once('exit', (code, signal) => {
       if (stopping) return;

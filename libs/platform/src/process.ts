@@ -3,6 +3,14 @@ import { DependencyUnavailableError } from './dependency.check';
 
 type Stop = () => Promise<void>;
 
+/**
+ * Environment every service process should start with. glibc gives each libvips (sharp) thread its own malloc arena
+ * and keeps their freed memory: with two arenas a worker's RSS after a mixed load measured 394 MB instead of 575 MB
+ * (the figure sharp's documentation also points to). Read by glibc at process start, so it is set by whatever starts
+ * the process: the launcher, the Docker image, the npm start scripts, the test and bench harnesses.
+ */
+export const SERVICE_PROCESS_ENV = { MALLOC_ARENA_MAX: '2' } as const;
+
 /** Errors whose message is already the one line a person needs; no stack trace for these. */
 function isExpected(err: unknown): err is Error {
   return err instanceof ConfigError || err instanceof DependencyUnavailableError;

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { SERVICE_PROCESS_ENV } from '@idv/platform';
 
 /** The repository root (libs/testing/src → ../../..). */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -29,7 +30,11 @@ export function startTs(entry: string, args: string[] = [], env: NodeJS.ProcessE
   const child = spawn(
     process.execPath,
     ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', resolve(REPO_ROOT, entry), ...args],
-    { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: REPO_ROOT,
+      env: { ...SERVICE_PROCESS_ENV, ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -50,7 +55,11 @@ export async function runTs(
   const child = spawn(
     process.execPath,
     ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', resolve(REPO_ROOT, entry), ...args],
-    { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: REPO_ROOT,
+      env: { ...SERVICE_PROCESS_ENV, ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let stdout = '';
   let stderr = '';
