@@ -78,6 +78,17 @@ export class ApplicantsController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Restrict an applicant (operator flag), until a time or indefinitely.' })
+  @ApiResponse({
+    status: 200,
+    schema: {
+      example: {
+        ...APPLICANT_EXAMPLE,
+        status: 'restricted',
+        restrictedUntil: '2030-01-01T00:00:00.000Z',
+        reason: 'OPERATOR_FLAG',
+      },
+    },
+  })
   restrict(@Caller() p: Principal, @Param('id') id: string, @Body() dto: RestrictionDto): Promise<Applicant> {
     return this.applicants.flag(actorOf(p), id, dto.until ? new Date(dto.until) : null, dto.note);
   }
@@ -85,6 +96,7 @@ export class ApplicantsController {
   @Delete(':id/restriction')
   @Roles('admin')
   @ApiOperation({ summary: 'Lift a restriction (audited).' })
+  @ApiResponse({ status: 200, schema: { example: APPLICANT_EXAMPLE } })
   lift(@Caller() p: Principal, @Param('id') id: string): Promise<Applicant> {
     return this.applicants.lift(actorOf(p), id);
   }

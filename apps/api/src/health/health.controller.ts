@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { QueueHealthIndicator } from './queue.health';
 
@@ -14,6 +14,7 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers.' })
+  @ApiResponse({ status: 200, schema: { example: { status: 'ok' } } })
   live() {
     return { status: 'ok' };
   }

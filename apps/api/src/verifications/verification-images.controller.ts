@@ -24,7 +24,16 @@ export class VerificationImagesController {
   })
   @ApiProduces('image/png', 'image/jpeg')
   @ApiResponse({ status: 200, description: 'The image bytes.' })
-  @ApiResponse({ status: 404, description: 'No such verification in your tenant, or the image was purged.' })
+  @ApiResponse({
+    status: 404,
+    description: 'No such verification in your tenant, or the image was purged.',
+    schema: {
+      example: {
+        error: 'image_not_found',
+        message: 'No front image for this verification (never uploaded, or purged).',
+      },
+    },
+  })
   async image(
     @Caller() p: Principal,
     @Param('id') id: string,

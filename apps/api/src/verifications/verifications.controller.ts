@@ -124,6 +124,15 @@ export class VerificationsController {
   @Get()
   @Roles('client')
   @ApiOperation({ summary: 'List verifications, newest first, cursor-paginated.' })
+  @ApiResponse({
+    status: 200,
+    schema: {
+      example: {
+        items: [COMPLETED_EXAMPLE, QUEUED_EXAMPLE],
+        nextCursor: 'MjAyNi0xMS0yNVQxMDowMDowMC4wMDBafDBiNmM0YTZl',
+      },
+    },
+  })
   list(@Caller() p: Principal, @Query() q: ListVerificationsQuery) {
     return this.verifications.list(p.tenantId, q);
   }

@@ -43,7 +43,11 @@ export class WebhooksController {
     summary: 'Remove an endpoint: nothing more is sent to it; its delivery log stays readable.',
   })
   @ApiResponse({ status: 204 })
-  @ApiResponse({ status: 404, description: 'No such endpoint in your tenant.' })
+  @ApiResponse({
+    status: 404,
+    description: 'No such endpoint in your tenant.',
+    schema: { example: { error: 'webhook_not_found', message: 'No webhook 5c1e… in your tenant.' } },
+  })
   remove(@Caller() p: Principal, @Param('id') id: string): Promise<void> {
     return this.webhooks.remove(actorOf(p), id);
   }
