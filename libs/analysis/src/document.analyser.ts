@@ -8,7 +8,7 @@ import {
   type VisualZoneReport,
 } from '@idv/matching';
 import { parseMrz, transliterate, type MrzParseResult } from '@idv/mrz';
-import { OcrEngine, type MrzRead, type OcrEngineOptions } from '@idv/ocr';
+import { emptyRead, OcrEngine, type MrzRead, type OcrEngineOptions } from '@idv/ocr';
 import {
   assessQuality,
   decodeImage,
@@ -285,7 +285,7 @@ export class DocumentAnalyser {
     const order = [...sides].sort((a, b) => Number(b.name === 'back') - Number(a.name === 'back'));
     let best: MrzAttempt | null = null;
     for (const side of order) {
-      const read = await this.ocr.readMrz(side.image.image).catch(failedRead);
+      const read = await this.ocr.readMrz(side.image.image).catch(() => emptyRead('OCR_FAILED'));
       const parse = read.found
         ? parseMrz(read.lines, { autocorrect: true, today: new Date(`${today}T12:00:00Z`) })
         : null;
@@ -365,24 +365,6 @@ export class DocumentAnalyser {
       facts,
     };
   }
-}
-
-/** The OCR engine promises results, not rejections; should one still reject, it is a failed read, not a crash. */
-function failedRead(): MrzRead {
-  return {
-    found: false,
-    lines: [],
-    format: null,
-    valid: false,
-    checkDigitsPassed: 0,
-    checkDigitsTotal: 0,
-    confidence: 0,
-    rotation: 0,
-    skew: 0,
-    attempts: 0,
-    ms: 0,
-    failure: 'OCR_FAILED',
-  };
 }
 
 /** Valid first, then the share of verified check digits, then OCR confidence. */

@@ -6,7 +6,7 @@ export { OcrEngine } from './ocr.engine';
 export type { OcrEngineOptions } from './ocr.engine';
 export { OcrError, OcrErrorCode } from './ocr.error';
 export type { Box, MrzLayout, MrzRead, Rotation, TextBlock, VisualZoneRead } from './ocr.types';
-export { readMrzWith, mrzFromText, DEFAULT_MRZ_READER_OPTIONS } from './mrz.reader';
+export { readMrzWith, mrzFromText, emptyRead, DEFAULT_MRZ_READER_OPTIONS } from './mrz.reader';
 export type { BandRecogniser, MrzReaderOptions, OcrPass } from './mrz.reader';
 export { bundledMrzModelDir, defaultMrzModel } from './tesseract.workers';
 export type { MrzModel } from './tesseract.workers';

@@ -84,7 +84,8 @@ export async function readMrzWith(
   }
 }
 
-function emptyRead(failure: MrzRead['failure'], attempts: number): MrzRead {
+/** A read that found nothing, with why. */
+export function emptyRead(failure: MrzRead['failure'], attempts = 0): MrzRead {
   return {
     found: false,
     lines: [],

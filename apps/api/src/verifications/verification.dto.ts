@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { VERDICT_PRECEDENCE } from '@idv/verdict';
 import { DOCUMENT_TYPES, type DocumentType } from '@idv/verifications';
 
 /** The text fields of the multipart upload (the files are `front` and `back`). */
@@ -38,29 +39,9 @@ export const UPLOAD_BODY_SCHEMA = {
 
 export class ListVerificationsQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) applicantId?: string;
-  @ApiPropertyOptional({
-    enum: [
-      'accepted',
-      'mismatch',
-      'unreadable',
-      'expired',
-      'unsupported',
-      'manual_review',
-      'rejected',
-      'restricted',
-    ],
-  })
+  @ApiPropertyOptional({ enum: VERDICT_PRECEDENCE })
   @IsOptional()
-  @IsIn([
-    'accepted',
-    'mismatch',
-    'unreadable',
-    'expired',
-    'unsupported',
-    'manual_review',
-    'rejected',
-    'restricted',
-  ])
+  @IsIn(VERDICT_PRECEDENCE)
   verdict?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
   @ApiPropertyOptional({ default: 20, maximum: 100 })
