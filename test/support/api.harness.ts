@@ -58,8 +58,11 @@ export async function startApi(label: string, env: Record<string, string> = {}):
     tenants: { main, other },
     auth: (k) => ({ Authorization: `Bearer ${keys[k]}` }),
     async close() {
-      await app.close();
-      await db.drop();
+      try {
+        await app.close();
+      } finally {
+        await db.drop();
+      }
     },
   };
 }
