@@ -1,17 +1,14 @@
+import { PageQueryDto } from '../common/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsDefined,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import {
@@ -23,25 +20,11 @@ import {
 } from '@idv/review';
 
 /** The query of `GET /v1/reviews`. */
-export class ListReviewsQuery {
+export class ListReviewsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: REVIEW_STATUSES, default: 'pending' })
   @IsOptional()
   @IsIn(REVIEW_STATUSES)
   status?: ReviewQueueStatus;
-
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 /** The body of `POST /v1/reviews/:id/decision`. */
