@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isUuid } from '@idv/persistence';
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditError, AuditErrorCode } from './audit.error';
@@ -33,7 +34,6 @@ export interface AuditOptions {
 
 const DEFAULT_BATCH = 1000;
 const MAX_DATA_BYTES = 16 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 const ACTOR_TYPES: ReadonlySet<string> = new Set(AUDIT_ACTOR_TYPES);
 
@@ -191,7 +191,7 @@ function validated(input: AuditRecordInput): Omit<AuditEvent, 'id' | 'seq' | 'at
   };
   if (!ACTIONS.has(input.action)) bad(`unknown action "${String(input.action)}"`);
   if (!ACTOR_TYPES.has(input.actor?.type)) bad(`unknown actor type "${String(input.actor?.type)}"`);
-  if (input.tenant !== null && !(typeof input.tenant === 'string' && UUID.test(input.tenant))) {
+  if (input.tenant !== null && !isUuid(input.tenant)) {
     bad('tenant must be a UUID or null');
   }
   const texts = {
@@ -229,7 +229,7 @@ function validated(input: AuditRecordInput): Omit<AuditEvent, 'id' | 'seq' | 'at
 }
 
 function chainFilter(filter: AuditFilter): ChainFilter {
-  if (filter.tenant !== null && !(typeof filter.tenant === 'string' && UUID.test(filter.tenant))) {
+  if (filter.tenant !== null && !isUuid(filter.tenant)) {
     throw new AuditError(AuditErrorCode.InvalidFilter, 'tenant must be a UUID or null');
   }
   if (filter.action !== undefined && !ACTIONS.has(filter.action)) {

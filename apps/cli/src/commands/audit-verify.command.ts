@@ -1,10 +1,8 @@
 import { DataSource } from 'typeorm';
 import { checkPostgres, loadConfig } from '@idv/platform';
-import { dataSourceOptions } from '@idv/persistence';
+import { dataSourceOptions, isUuid } from '@idv/persistence';
 import { createAuditTrail } from '@idv/audit';
 import { UsageError, type CliCommand } from './command';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `audit:verify [--tenant <id|name|platform>]`: recomputes the audit hash chain(s) and prints the result as JSON;
@@ -50,7 +48,7 @@ function notMigrated(err: unknown): never {
 /** A tenant id (UUID), a tenant name, or `platform` for the platform chain. */
 async function resolveTenant(ds: DataSource, tenant: string): Promise<string | null> {
   if (tenant === 'platform') return null;
-  if (UUID.test(tenant)) return tenant.toLowerCase();
+  if (isUuid(tenant)) return tenant.toLowerCase();
   const rows = (await ds.query('SELECT id FROM tenants WHERE name = $1', [tenant])) as { id: string }[];
   if (!rows.length) throw new UsageError(`No tenant with id or name "${tenant}"`);
   return rows[0].id;
