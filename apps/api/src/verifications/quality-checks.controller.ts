@@ -1,18 +1,11 @@
-import {
-  BadRequestException,
-  Controller,
-  HttpCode,
-  Inject,
-  Post,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { memoryStorage } from 'multer';
 import { APP_CONFIG, loadConfig, type AppConfig } from '@idv/platform';
 import { qualityPrecheck } from '@idv/verifications';
 import { Roles } from '../auth/roles.decorator';
+import { missingFile } from '../errors/missing-file';
 
 @ApiTags('verifications')
 @ApiBearerAuth()
@@ -71,17 +64,9 @@ export class QualityChecksController {
   })
   async check(@UploadedFile() image: Express.Multer.File | undefined) {
     if (!image) {
-      throw new BadRequestException({
-        error: 'validation_failed',
-        message: 'The image is required (multipart/form-data field "image").',
-        details: [
-          {
-            field: 'image',
-            code: 'required',
-            message: 'The image is required.',
-            hint: { en: 'Take a photo of your document.', 'zh-CN': '请拍摄证件照片。' },
-          },
-        ],
+      throw missingFile('image', 'The image', {
+        en: 'Take a photo of your document.',
+        'zh-CN': '请拍摄证件照片。',
       });
     }
     return qualityPrecheck(image.buffer, {

@@ -29,6 +29,7 @@ import { loadConfig } from '@idv/platform';
 import { Verifications } from '@idv/verifications';
 import { actorOf } from '../auth/actor';
 import { Caller, Roles } from '../auth/roles.decorator';
+import { missingFile } from '../errors/missing-file';
 import { CreateVerificationDto, ListVerificationsQuery, UPLOAD_BODY_SCHEMA } from './verification.dto';
 import { COMPLETED_EXAMPLE, QUEUED_EXAMPLE } from './verification.examples';
 
@@ -88,20 +89,9 @@ export class VerificationsController {
   ) {
     const front = files?.front?.[0];
     if (!front) {
-      throw new BadRequestException({
-        error: 'validation_failed',
-        message: 'The front image is required (multipart/form-data field "front").',
-        details: [
-          {
-            field: 'front',
-            code: 'required',
-            message: 'The front image is required.',
-            hint: {
-              en: 'Take a photo of the front of your document and upload it.',
-              'zh-CN': '请拍摄证件正面并上传。',
-            },
-          },
-        ],
+      throw missingFile('front', 'The front image', {
+        en: 'Take a photo of the front of your document and upload it.',
+        'zh-CN': '请拍摄证件正面并上传。',
       });
     }
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
