@@ -205,8 +205,9 @@ export class DocumentAnalyser {
       if (parse.valid && names.length > 0 && this.options.visualZone !== false) {
         // A one-letter name difference: the printed page tells an OCR slip from a record that differs.
         t = performance.now();
-        const text = withoutMrzLines(await this.pageText(sides, attempt!.side));
+        const text = withoutMrzLines(await this.pageText(sides, attempt!));
         timings.visualZone = since(t);
+
         const settled = settleNamesWithVisualZone(
           comparison,
           names,
@@ -230,7 +231,7 @@ export class DocumentAnalyser {
           this.options.visualZone !== false
         ) {
           t = performance.now();
-          visualZone = await this.readVisualZone(sides, attempt!.side, parse);
+          visualZone = await this.readVisualZone(sides, attempt!, parse);
           timings.visualZone = since(t);
           evidence.confirmations = visualZoneConfirmations(visualZone, evidence.confirmations);
           mrz = mrzOutcome(evidence);
@@ -298,10 +299,10 @@ export class DocumentAnalyser {
 
   private async readVisualZone(
     sides: Side[],
-    mrzSide: SideName,
+    mrz: MrzAttempt,
     parse: MrzParseResult,
   ): Promise<VisualZoneReport> {
-    const text = await this.pageText(sides, mrzSide);
+    const text = await this.pageText(sides, mrz);
     return compareVisualZone(
       {
         surname: parse.fields.surname,
@@ -318,17 +319,23 @@ export class DocumentAnalyser {
    * OCR text of the data page: the MRZ side of a passport, the front of a card (its back holds the MRZ, not
    * the fields). Read once per image: the LSTM pass costs seconds.
    */
-  private async pageText(sides: Side[], mrzSide: SideName): Promise<string> {
+  private async pageText(sides: Side[], mrz: MrzAttempt): Promise<string> {
     const page =
-      sides.find((s) => s.name === 'front' && mrzSide === 'back') ?? sides.find((s) => s.name === mrzSide)!;
-    page.pageText ??= this.textOf(page);
+      sides.find((s) => s.name === 'front' && mrz.side === 'back') ?? sides.find((s) => s.name === mrz.side)!;
+    // The MRZ band's angle is the page's when both are on the same side.
+    const angle = page.name === mrz.side ? mrz.read.rotation + mrz.read.skew : undefined;
+    page.pageText ??= this.textOf(page, angle);
     return page.pageText;
   }
 
-  /** The visual-zone text of a side; an OCR failure reads as no text (the verdict then says unreadable). */
-  private textOf(side: Side): Promise<string> {
+  /**
+   * The visual-zone text of a side, read within the document the framing check found; an OCR failure reads as
+   * no text (the verdict then says unreadable).
+   */
+  private textOf(side: Side, angle?: number): Promise<string> {
+    const document = side.quality.document;
     return this.ocr
-      .readVisualZone(side.image.image)
+      .readVisualZone(side.image.image, { region: document.found ? document.box : undefined, angle })
       .then((r) => r.text)
       .catch(() => '');
   }
@@ -456,9 +463,9 @@ function withoutMrzLines(text: string): string {
   return text
     .split('\n')
     .filter(
-      (line) =>
-        !/[A-Z0-9<]{2,}<[A-Z0-9<]*/.test(line.replace(/\s/g, '')) &&
-        !/[A-Z0-9]{20,}/.test(line.replace(/\s/g, '')),
+      // Filler `<` anywhere, or one unbroken run of 20+ characters. Spaces are kept for the run test: a
+      // printed line of names ("RODRIGUEZ DE VILLAVICENCIO") is as long as an MRZ line without its fillers.
+      (line) => !/[A-Z0-9<]{2,}<[A-Z0-9<]*/.test(line.replace(/\s/g, '')) && !/[A-Z0-9]{20,}/.test(line),
     )
     .join('\n');
 }

@@ -60,6 +60,16 @@ describe('near misses', () => {
     expect(report.givenNames?.near).toBe(false);
   });
 
+  it('settles a registered name that is only the start of the printed one (CELIN for CELINE)', () => {
+    const { report } = compare({ ...record, givenNames: 'FLEU' });
+    expect(report.givenNames).toMatchObject({ status: 'mismatch', near: true });
+    const page = 'Voornamen / Given names\nFLEUR\n';
+    const mrz = { surname: 'VAN T HOF', givenNames: 'FLEUR' };
+    const registered = { surname: 'VAN T HOF', givenNames: 'FLEU' };
+    expect(settleNamesWithVisualZone(report, ['givenNames'], mrz, registered, page)).toEqual(['givenNames']);
+    expect(report.givenNames?.near).toBe(false);
+  });
+
   it('leaves the near miss when the page shows neither spelling, or shows the registered one', () => {
     const mrz = { surname: 'VAN T HOF', givenNames: 'FLEUR' };
     const registered = { surname: 'VAN T HOF', givenNames: 'FXEUR' };

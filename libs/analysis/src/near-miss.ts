@@ -1,4 +1,9 @@
-import { compareVisualZone, type ComparisonReport, type ComparedField } from '@idv/matching';
+import {
+  compareVisualZone,
+  printsNameExactly,
+  type ComparisonReport,
+  type ComparedField,
+} from '@idv/matching';
 import type { MrzParseResult } from '@idv/mrz';
 
 /** Name fields a visual-zone read can settle. */
@@ -46,12 +51,11 @@ export function settleNamesWithVisualZone(
   vizText: string,
 ): NameField[] {
   const fromMrz = compareVisualZone(mrz, vizText).fields;
-  const fromRecord = compareVisualZone(registered, vizText).fields;
   const settled: NameField[] = [];
   for (const field of fields) {
-    // The record's spelling may still come out `near` (one OCR slip away from the printed word): only an
-    // exact sighting of it would make the printed page ambiguous.
-    if (fromMrz[field]?.status === 'agree' && fromRecord[field]?.status !== 'agree') {
+    // The record's spelling may be one OCR slip from a printed word, or the start of one (CELIN in CELINE):
+    // only a sighting of every registered word whole would make the printed page ambiguous.
+    if (fromMrz[field]?.status === 'agree' && !printsNameExactly(registered[field], vizText)) {
       report[field]!.near = false;
       settled.push(field);
     }

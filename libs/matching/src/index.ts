@@ -17,7 +17,7 @@ export type {
 } from './matching.types';
 export { nameSpellings, normalizeMrzName } from './name.spellings';
 export { toIsoNationality } from './nationality.codes';
-export { compareVisualZone } from './visual-zone.comparison';
+export { compareVisualZone, printsNameExactly } from './visual-zone.comparison';
 export type {
   VisualZoneFields,
   VisualZoneField,

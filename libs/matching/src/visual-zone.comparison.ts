@@ -71,6 +71,17 @@ function checkName(expected: string, words: Set<string>): VisualZoneCheck {
   return { status: near ? 'near' : 'agree', expected, found: found.join(' ') };
 }
 
+/**
+ * Whether the visual zone prints every word of `name` whole, as written (in some transliteration): no
+ * truncation and no OCR slack. Tells "the page shows the registered spelling" apart from "the page shows a
+ * longer or slightly different name".
+ */
+export function printsNameExactly(name: string, vizText: string): boolean {
+  const wanted = normalizeMrzName(name).split(' ').filter(Boolean);
+  const words = vizWords(vizText);
+  return wanted.length > 0 && wanted.every((w) => words.has(w));
+}
+
 const digits = (d: { yy: number; month: number; day: number }): string =>
   [d.yy, d.month, d.day].map((n) => String(n).padStart(2, '0')).join('');
 

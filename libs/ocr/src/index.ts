@@ -5,6 +5,7 @@
 export { OcrEngine } from './ocr.engine';
 export type { OcrEngineOptions } from './ocr.engine';
 export { OcrError, OcrErrorCode } from './ocr.error';
+export type { VisualZoneHints } from './visual-zone.reader';
 export type { Box, MrzLayout, MrzRead, Rotation, TextBlock, VisualZoneRead } from './ocr.types';
 export { readMrzWith, mrzFromText, emptyRead, DEFAULT_MRZ_READER_OPTIONS } from './mrz.reader';
 export type { BandRecogniser, MrzReaderOptions, OcrPass } from './mrz.reader';

@@ -26,10 +26,10 @@ export interface MrzReaderOptions {
   maxAttempts: number;
   /** Character height the band is scaled to before OCR. */
   charHeight: number;
+  /** Line thickness (page pixels) under which a partial read gets second opinions at other scales. */
+  rescaleBelowThickness: number;
 }
 
-/** Line thickness (page pixels) under which a band counts as low resolution. */
-const LOW_RES_THICKNESS = 14;
 /** Character heights of the second-opinion passes over a low-resolution band. */
 const RESCALE_CHAR_HEIGHTS = [20, 40];
 
@@ -42,6 +42,7 @@ export const DEFAULT_MRZ_READER_OPTIONS: MrzReaderOptions = {
   maxBands: 3,
   maxAttempts: 4,
   charHeight: 30,
+  rescaleBelowThickness: 14,
 };
 
 interface Attempt {
@@ -201,7 +202,7 @@ async function readMrzUnguarded(
     !partial.check.valid &&
     !ocrFailed &&
     budget &&
-    partial.band.lineThickness < LOW_RES_THICKNESS
+    partial.band.lineThickness < opts.rescaleBelowThickness
   ) {
     for (const charHeight of RESCALE_CHAR_HEIGHTS) {
       if (state.best?.check.valid || ocrFailed) break;

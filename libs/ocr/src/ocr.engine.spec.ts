@@ -81,10 +81,7 @@ describe('OcrEngine (real tesseract.js workers)', () => {
 
   withCorpus('reads the visual zone as text blocks with confidences', async () => {
     const read = await engine.readVisualZone(specimen('uto-passport-pe.jpg').image, {
-      x: 0,
-      y: 0,
-      width: 1,
-      height: 0.75,
+      region: { x: 0, y: 0, width: 1, height: 0.75 },
     });
     expect(read.failure).toBeUndefined();
     expect(read.text).toMatch(/ERIKSSON/);

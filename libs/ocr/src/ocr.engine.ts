@@ -1,9 +1,9 @@
 import sharp from 'sharp';
-import { Worker } from 'tesseract.js';
+import { PSM, Worker } from 'tesseract.js';
 import { readMrzWith, MrzReaderOptions } from './mrz.reader';
-import { MrzRead, VisualZoneRead, Box } from './ocr.types';
+import { MrzRead, VisualZoneRead } from './ocr.types';
 import { createMrzWorker, createVisualZoneWorker, defaultMrzModel, MrzModel } from './tesseract.workers';
-import { readVisualZoneWith } from './visual-zone.reader';
+import { readVisualZoneWith, VisualZoneHints } from './visual-zone.reader';
 import { WorkerPool, WorkerPoolStats } from './worker.pool';
 
 /** Sizing, limits and model choice of an {@link OcrEngine}. */
@@ -83,10 +83,22 @@ export class OcrEngine {
     );
   }
 
-  /** Reads the visual zone (or `region` of it, normalised coordinates) with the LSTM model. Slower; use on demand. */
-  readVisualZone(image: Buffer, region?: Box): Promise<VisualZoneRead> {
-    return readVisualZoneWith(image, region, (png) =>
-      this.vizPool.run(async (w) => (await w.recognize(png, {}, { blocks: true, text: true })).data),
+  /**
+   * Reads the visual zone with the LSTM model: the whole image, or the document's `region` (normalised
+   * coordinates) turned upright by `angle` (see {@link VisualZoneHints}). Slower; use on demand.
+   */
+  readVisualZone(image: Buffer, hints: VisualZoneHints = {}): Promise<VisualZoneRead> {
+    return readVisualZoneWith(image, hints, (png, sparse) =>
+      this.vizPool.run(async (w) => {
+        if (!sparse) return (await w.recognize(png, {}, { blocks: true, text: true })).data;
+        // The worker is this job's alone until it returns: switch the layout mode for one page and back.
+        await w.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+        try {
+          return (await w.recognize(png, {}, { blocks: true, text: true })).data;
+        } finally {
+          await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+        }
+      }),
     );
   }
 

@@ -2,22 +2,44 @@ import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
 import { Box, TextBlock, VisualZoneRead } from './ocr.types';
 
-/** Recognises a prepared PNG and returns tesseract's page (with blocks). */
-export type PageRecogniser = (image: Buffer) => Promise<Page>;
+/**
+ * Recognises a prepared PNG and returns tesseract's page (with blocks). `sparse`: find scattered text rather
+ * than lay out a page (tesseract's page segmentation 11).
+ */
+export type PageRecogniser = (image: Buffer, sparse: boolean) => Promise<Page>;
+
+/** Where the text is and how it lies, when the caller knows (from the framing check and the MRZ read). */
+export interface VisualZoneHints {
+  /** The document's box in normalised coordinates; the whole image when absent. */
+  region?: Box;
+  /**
+   * Angle (degrees, clockwise) by which the text lines are turned, e.g. the MRZ band's quarter turn plus skew.
+   * Tesseract's page layout finds no text at all on a photo skewed by 5° or more against a dark desk.
+   */
+  angle?: number;
+}
 
 /** The LSTM model reads best with x-heights of 20–30 px; small scans are enlarged to about this width. */
 const MIN_WIDTH = 1400;
 const MAX_WIDTH = 2400;
+/** Below this angle tesseract's own deskewing copes. */
+const MIN_DESKEW_DEGREES = 1.5;
+/**
+ * Fewer letters and digits than this from the page layout pass: the layout found no text blocks (a dark,
+ * patterned card), so the page is read again as scattered text.
+ */
+const MIN_PAGE_CHARACTERS = 24;
 
 /**
- * Reads the human-readable text of a document image (or of `region`) as blocks with confidences, for
- * cross-checking names and dates against the MRZ.
+ * Reads the human-readable text of a document image (or of its `region`, turned upright by `angle`) as blocks
+ * with confidences, for cross-checking names and dates against the MRZ.
  */
 export async function readVisualZoneWith(
   image: Buffer,
-  region: Box | undefined,
+  hints: VisualZoneHints,
   recognise: PageRecogniser,
 ): Promise<VisualZoneRead> {
+  const { region, angle = 0 } = hints;
   const started = performance.now();
   let png: Buffer;
   let frame: { x: number; y: number; width: number; height: number; scale: number; ow: number; oh: number };
@@ -37,7 +59,11 @@ export async function readVisualZoneWith(
     const height = clamp(Math.round(r.height * oh), 1, oh - y);
     const scale = width < MIN_WIDTH ? MIN_WIDTH / width : width > MAX_WIDTH ? MAX_WIDTH / width : 1;
     // Materialised between steps: sharp applies extract/resize in its own order within one pipeline.
-    const cut = await sharp(oriented.data).extract({ left: x, top: y, width, height }).png().toBuffer();
+    let cut = await sharp(oriented.data).extract({ left: x, top: y, width, height }).png().toBuffer();
+    const turn = uprightTurn(angle);
+    if (Math.abs(turn) >= MIN_DESKEW_DEGREES) {
+      cut = await sharp(cut).rotate(turn, { background: '#ffffff' }).png().toBuffer();
+    }
     png = await sharp(cut)
       .resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' })
       .normalise()
@@ -55,21 +81,34 @@ export async function readVisualZoneWith(
   }
   let page: Page;
   try {
-    page = await recognise(png);
+    page = await recognise(png, false);
+    if (alphanumerics(page.text) < MIN_PAGE_CHARACTERS) {
+      const sparse = await recognise(png, true);
+      if (alphanumerics(sparse.text) > alphanumerics(page.text)) page = sparse;
+    }
   } catch {
     return { blocks: [], text: '', confidence: 0, ms: performance.now() - started, failure: 'OCR_FAILED' };
   }
+  // Block boxes map back to the image only for an unturned crop; a turned one reports the region's box.
+  const turned = Math.abs(uprightTurn(angle)) >= MIN_DESKEW_DEGREES;
   const blocks: TextBlock[] = (page.blocks ?? [])
     .filter((b) => b.text.trim().length > 0)
     .map((b) => ({
       text: b.text.trim(),
       confidence: b.confidence / 100,
-      box: {
-        x: (frame.x + b.bbox.x0 / frame.scale) / frame.ow,
-        y: (frame.y + b.bbox.y0 / frame.scale) / frame.oh,
-        width: (b.bbox.x1 - b.bbox.x0) / frame.scale / frame.ow,
-        height: (b.bbox.y1 - b.bbox.y0) / frame.scale / frame.oh,
-      },
+      box: turned
+        ? {
+            x: frame.x / frame.ow,
+            y: frame.y / frame.oh,
+            width: frame.width / frame.ow,
+            height: frame.height / frame.oh,
+          }
+        : {
+            x: (frame.x + b.bbox.x0 / frame.scale) / frame.ow,
+            y: (frame.y + b.bbox.y0 / frame.scale) / frame.oh,
+            width: (b.bbox.x1 - b.bbox.x0) / frame.scale / frame.ow,
+            height: (b.bbox.y1 - b.bbox.y0) / frame.scale / frame.oh,
+          },
     }));
   return {
     blocks,
@@ -78,6 +117,14 @@ export async function readVisualZoneWith(
     ms: performance.now() - started,
   };
 }
+
+/** The clockwise turn that makes text lying at `angle` upright, in (-180, 180]. */
+function uprightTurn(angle: number): number {
+  const turn = -angle % 360;
+  return turn > 180 ? turn - 360 : turn <= -180 ? turn + 360 : turn;
+}
+
+const alphanumerics = (text: string | undefined) => (text ?? '').replace(/[^\p{L}\p{N}]/gu, '').length;
 
 function clamp(v: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, v));
