@@ -22,13 +22,20 @@ const IDENTITY_WORDS = [
 
 /** Marks of the cards people most often send instead: payment and loyalty cards. */
 const OTHER_WORDS = [
-  /VALID\s*(THRU|THROUGH|FROM)|GOOD\s*THRU|EXPIRES\s*END|MONTH\s*\/\s*YEAR/,
+  // THRU alone: "VALID" in small caps is often misread, the word it stands before rarely.
+  /VALID\s*(THRU|THROUGH|FROM)|THRU\b|EXPIRES\s*END|MONTH\s*\/\s*YEAR/,
   /\b(DEBIT|CR[EÉ]DIT|MEMBER(SHIP)?|LOYALTY|REWARDS?|GIFT\s*CARD|CARD\s*HOLDER|MASTERCARD|MAESTRO|AMERICAN\s*EXPRESS)\b/,
   // Issuers of payment cards print their name: banks and savings banks.
   /\b(BANK|BANCO|BANQUE|BANCA|SPARKASSE|SAVINGS)\b/,
-  // A primary account number: 16 digits in groups of four.
-  /\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}\b/,
 ];
+
+/**
+ * A primary account number: four groups of four, at least 15 of the 16 read as digits (embossed or printed
+ * card digits, one misread as a letter: `L596 7647 2767 6659`).
+ */
+const ACCOUNT_NUMBER = /\b[0-9A-Z]{4}[ -]?[0-9A-Z]{4}[ -]?[0-9A-Z]{4}[ -]?[0-9A-Z]{4}\b/g;
+const hasAccountNumber = (upper: string) =>
+  [...upper.matchAll(ACCOUNT_NUMBER)].some((m) => m[0].replace(/[^0-9]/g, '').length >= 15);
 
 /** Fillers in a run are the MRZ itself, seen by the visual-zone reader: an identity document. */
 const MRZ_FILLERS = /<{2,}|\bP<[A-Z]{3}/;
@@ -39,5 +46,5 @@ export function documentKindFromText(text: string): DocumentKind {
   if (MRZ_FILLERS.test(upper) || IDENTITY_WORDS.some((re) => re.test(upper))) return 'identity';
   // Only positive evidence makes a card `other`: an identity document read badly (turned, blurred) also
   // shows no identity words, and telling its holder to use another document would be wrong.
-  return OTHER_WORDS.some((re) => re.test(upper)) ? 'other' : 'unknown';
+  return OTHER_WORDS.some((re) => re.test(upper)) || hasAccountNumber(upper) ? 'other' : 'unknown';
 }

@@ -26,8 +26,10 @@ import { declaredType, detectedType, typeFromDocumentCode, typesConsistent } fro
 import {
   acceptRecordCentury,
   doubtUnknownNationality,
+  nationalityInDoubt,
   nearNames,
   settleNamesWithVisualZone,
+  settleNationalityWithVisualZone,
   settleProtectedNearMisses,
 } from './near-miss';
 import { confirmationCouldMatter, mrzOutcome, type Confirmations } from './mrz.evidence';
@@ -202,11 +204,16 @@ export class DocumentAnalyser {
       acceptRecordCentury(comparison);
       checks.comparison = comparisonStatuses(comparison);
       const names = nearNames(comparison);
-      if (parse.valid && names.length > 0 && this.options.visualZone !== false) {
-        // A one-letter name difference: the printed page tells an OCR slip from a record that differs.
+      const doubtfulNationality = nationalityInDoubt(comparison);
+      if (parse.valid && (names.length > 0 || doubtfulNationality) && this.options.visualZone !== false) {
+        // A one-letter name difference or a country code that does not exist: the printed page tells an OCR
+        // slip from a record that differs.
         t = performance.now();
         const text = withoutMrzLines(await this.pageText(sides, attempt!));
         timings.visualZone = since(t);
+        if (settleNationalityWithVisualZone(comparison, input.record.nationality.toUpperCase(), text)) {
+          checks.visualZone.fields.nationality = 'agree';
+        }
 
         const settled = settleNamesWithVisualZone(
           comparison,
@@ -220,6 +227,7 @@ export class DocumentAnalyser {
         );
         checks.visualZone = { ...checks.visualZone, ran: true };
         for (const field of settled) checks.visualZone.fields[field] = 'agree';
+        checks.comparison = comparisonStatuses(comparison);
       }
       if (!parse.valid) {
         evidence.confirmations = recordConfirmations(input.record, parse);

@@ -97,6 +97,10 @@ describe('document kind and type', () => {
     expect(documentKindFromText('FRESHWAY\nMEMBER CARD\nMember since 2019')).toBe('other');
     expect(documentKindFromText('MERIDIAN TRUST\n4535 2152 2999 2463\nSIOBHAN OSULLIVAN')).toBe('other');
     expect(documentKindFromText('HANSA SPARKASSE\nSOLVEIG BRAENDEN')).toBe('other');
+    // One card digit misread as a letter, "VALID" garbled: still the marks of a payment card.
+    expect(documentKindFromText('AERIDIAN TRUST\nL596 7647 2767 6659\nCONCEICAO')).toBe('other');
+    expect(documentKindFromText('vaecotHRU. 06/29')).toBe('other');
+    expect(documentKindFromText('REF AB12 CD34 EF56 GH78')).toBe('unknown');
     expect(documentKindFromText('P<UTOERIKSSON<<ANNA<MARIA<<<<<<<')).toBe('identity');
     expect(documentKindFromText('~~ ;; ..')).toBe('unknown');
   });

@@ -4,6 +4,7 @@ import {
   acceptRecordCentury,
   doubtUnknownNationality,
   settleNamesWithVisualZone,
+  settleNationalityWithVisualZone,
   settleProtectedNearMisses,
 } from './near-miss';
 
@@ -87,6 +88,28 @@ describe('near misses', () => {
     expect(misread.report.nationality?.near).toBe(true);
     const other = compare(record, 'BEL');
     doubtUnknownNationality(other.report, other.parse);
+    expect(other.report.nationality).toMatchObject({ status: 'mismatch', near: false });
+  });
+
+  it('matches a nationality misread as no country (MLD) when the printed page shows the registered code', () => {
+    const seen = () => {
+      const { parse, report } = compare(record, 'MLD');
+      doubtUnknownNationality(report, parse);
+      return report;
+    };
+    const page = 'Nationaliteit / Nationality\nNederlandse\nCode / Code NLD\n';
+    const report = seen();
+    expect(settleNationalityWithVisualZone(report, 'NLD', page)).toBe(true);
+    expect(report.nationality).toMatchObject({ status: 'match', near: false });
+    // Not shown as a word of its own (only inside another word), or another real code: the doubt stays.
+    for (const text of ['NLDX passport', 'illegible']) {
+      const r = seen();
+      expect(settleNationalityWithVisualZone(r, 'NLD', text)).toBe(false);
+      expect(r.nationality).toMatchObject({ status: 'mismatch', near: true });
+    }
+    const other = compare(record, 'BEL');
+    doubtUnknownNationality(other.report, other.parse);
+    expect(settleNationalityWithVisualZone(other.report, 'NLD', page)).toBe(false);
     expect(other.report.nationality).toMatchObject({ status: 'mismatch', near: false });
   });
 

@@ -78,6 +78,29 @@ export function doubtUnknownNationality(report: ComparisonReport, parse: MrzPars
   return report;
 }
 
+/** Whether the nationality is a near miss only because the MRZ shows no country code ({@link doubtUnknownNationality}). */
+export function nationalityInDoubt(report: ComparisonReport): boolean {
+  const n = report.nationality;
+  return n?.status === 'mismatch' && n.near && n.basis === 'ocr_ambiguous';
+}
+
+/**
+ * Settles a nationality in doubt with the visual zone: when the printed page shows the registered code as a
+ * word of its own (`NLD` in the code box) while the MRZ code is no country at all, OCR misread the MRZ
+ * (`MLD`), and the field matches. A page that does not show it leaves the near miss. Mutates `report`.
+ */
+export function settleNationalityWithVisualZone(
+  report: ComparisonReport,
+  registered: string,
+  vizText: string,
+): boolean {
+  if (!nationalityInDoubt(report) || !/^[A-Z]{3}$/.test(registered)) return false;
+  const words = new Set(vizText.toUpperCase().split(/[^A-Z0-9]+/));
+  if (!words.has(registered)) return false;
+  Object.assign(report.nationality!, { status: 'match', score: 1, near: false, basis: 'ocr_ambiguous' });
+  return true;
+}
+
 /**
  * A birth date that differs from the record by exactly 100 years states the same MRZ date: the MRZ has
  * two-digit years, and the parser only guessed the century (a holder born in 1911 read as 2011). The
