@@ -103,6 +103,17 @@ function dayBefore(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * A specimen whose MRZ holds no expiry date (the pre-2021 French ID card) is judged a year after its issue,
+ * which its document number states (YYMM first), so that a correct reading is `accepted` there too.
+ */
+function dayAfterIssue(s: Specimen): string | null {
+  const issued = /^(\d{2})(\d{2})/.exec(s.ground_truth?.document_number ?? '');
+  if (s.mrz_format !== 'FRENCH_NATIONAL_ID' || !issued) return null;
+  const year = Number(issued[1]) >= 88 ? 1900 + Number(issued[1]) : 2000 + Number(issued[1]);
+  return `${year + 1}-${issued[2]}-15`;
+}
+
 function specimenExpectation(s: Specimen): string {
   if (s.mrz_format === 'none') return 'unsupported';
   return s.mrz_check_digits_valid === false ? 'rejected' : 'accepted';
@@ -144,7 +155,7 @@ async function runSpecimens(analyser: DocumentAnalyser, rows: Row[]): Promise<nu
     if (ONLY && !s.file.includes(ONLY)) continue;
     const front = readFileSync(path.join(corpus, 'specimens', s.file));
     const expiry = s.ground_truth?.expiry_date;
-    const today = expiry ? dayBefore(expiry) : '2020-01-01';
+    const today = expiry ? dayBefore(expiry) : (dayAfterIssue(s) ?? '2020-01-01');
     const started = performance.now();
     const outcome = await analyser.analyse({ front, record: specimenRecord(s), today });
     const hasTruth = (s.ground_truth?.mrz_lines?.length ?? 0) > 0;

@@ -18,7 +18,7 @@ export interface RegistrationRecord {
 }
 
 /** MRZ layouts; they fix the width of the name field and so when a name can be truncated. */
-export type NameFieldFormat = 'TD1' | 'TD2' | 'TD3' | 'MRV-A' | 'MRV-B';
+export type NameFieldFormat = 'TD1' | 'TD2' | 'TD3' | 'MRV-A' | 'MRV-B' | 'FRENCH_NATIONAL_ID';
 
 /**
  * Fields read from the document, normally from the MRZ: upper-case A-Z with `<` fillers turned into

@@ -14,7 +14,7 @@ import { nameSpellings, normalizeMrzName } from './name.spellings';
 import { toIsoNationality } from './nationality.codes';
 
 /** Width of the MRZ name field (surname, `<<`, given names) per layout. */
-const NAME_FIELD_WIDTH: Readonly<Record<NameFieldFormat, number>> = {
+const NAME_FIELD_WIDTH: Readonly<Record<Exclude<NameFieldFormat, 'FRENCH_NATIONAL_ID'>, number>> = {
   TD1: 30,
   TD2: 31,
   TD3: 39,
@@ -68,6 +68,8 @@ function truncationPossible(document: DocumentFields): boolean {
   const surname = normalizeMrzName(document.surname ?? '');
   const given = normalizeMrzName(document.givenNames ?? '');
   const length = given ? surname.length + 2 + given.length : surname.length;
+  // The French national ID has a surname field of 25 characters and a given-names field of 14.
+  if (document.format === 'FRENCH_NATIONAL_ID') return surname.length >= 25 || given.length >= 14;
   if (document.format) return length >= NAME_FIELD_WIDTH[document.format];
   return Object.values(NAME_FIELD_WIDTH).includes(length);
 }

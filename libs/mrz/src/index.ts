@@ -17,6 +17,6 @@ export type {
   MrzParseResult,
   ParseMrzOptions,
 } from './mrz.parser';
-export type { MrzDocumentData, MrzFormat, MrzSex } from './mrz.types';
+export type { IcaoFormat, MrzDocumentData, MrzFormat, MrzSex } from './mrz.types';
 export { transliterate, transliterationVariants } from './transliteration';
 export type { TransliterationOptions, TransliterationScheme } from './transliteration';

@@ -1,5 +1,5 @@
 import * as countries from 'i18n-iso-countries';
-import { composeMrz, MrzDocumentData, MrzError, MrzErrorCode, MrzFormat, MrzSex } from '@idv/mrz';
+import { composeMrz, MrzDocumentData, MrzError, MrzErrorCode, IcaoFormat, MrzSex } from '@idv/mrz';
 import { GenerationVector, loadMrzVectors, eachCorpusRow } from './mrz-corpus.fixture';
 
 const SUPPORTED: readonly string[] = ['TD1', 'TD2', 'TD3', 'MRV-A', 'MRV-B'];
@@ -20,7 +20,7 @@ function toDocumentData(v: GenerationVector): MrzDocumentData {
   // Only YY reaches the MRZ, and 20YY has the same leap years as 19YY for every YY but 00.
   const iso = (yymmdd: string) => `20${yymmdd.slice(0, 2)}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
   return {
-    format: v.format as MrzFormat,
+    format: v.format as IcaoFormat,
     // mrz-java's visa generator writes V when no code is given.
     documentCode: input.document_code ?? 'V',
     issuingCountry: countryCode(input.issuing_state),

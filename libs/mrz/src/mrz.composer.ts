@@ -2,7 +2,7 @@ import { computeCheckDigit } from './check-digit';
 import { isoToMrzDate } from './mrz-date';
 import { MrzError, MrzErrorCode } from './mrz.error';
 import { fitToWidth, formatMrzName } from './mrz-name';
-import { MrzDocumentData, MrzFormat, MRZ_LAYOUTS } from './mrz.types';
+import { IcaoFormat, MrzDocumentData, MRZ_LAYOUTS } from './mrz.types';
 import { transliterate, TransliterationScheme } from './transliteration';
 
 /** Options of {@link composeMrz}. */
@@ -14,7 +14,7 @@ export interface ComposeMrzOptions {
 const DOCUMENT_NUMBER_LENGTH = 9;
 
 /** Width of the optional field that follows the expiry check digit on line 2 (TD1: line 1). */
-const OPTIONAL_WIDTH: Readonly<Record<MrzFormat, number>> = {
+const OPTIONAL_WIDTH: Readonly<Record<IcaoFormat, number>> = {
   TD1: 15,
   TD2: 7,
   TD3: 14,
@@ -99,7 +99,7 @@ function compositeOf(line2: string): string {
 }
 
 /** Number field with its check digit, and what overflows into the optional data (long-number rule). */
-function documentNumberFields(format: MrzFormat, number: string): { field: string; overflow: string } {
+function documentNumberFields(format: IcaoFormat, number: string): { field: string; overflow: string } {
   if (
     number.length <= DOCUMENT_NUMBER_LENGTH ||
     format === 'TD3' ||

@@ -1,4 +1,4 @@
-import { MrzFormat } from './mrz.types';
+import { IcaoFormat } from './mrz.types';
 
 /** A run of characters on one line: [line, start, end) with 0-based indexes. */
 export type Span = readonly [line: number, start: number, end: number];
@@ -36,7 +36,7 @@ const line2 = {
 
 const header = { documentCode: [0, 0, 2], issuingCountry: [0, 2, 5] } as const;
 
-export const LAYOUTS: Readonly<Record<MrzFormat, MrzLayout>> = {
+export const LAYOUTS: Readonly<Record<IcaoFormat, MrzLayout>> = {
   TD1: {
     ...header,
     name: [2, 0, 30],

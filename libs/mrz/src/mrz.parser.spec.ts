@@ -1,4 +1,4 @@
-import { composeMrz, detectMrzFormat, MrzDocumentData, MrzFormat, MrzParseResult, parseMrz } from '@idv/mrz';
+import { composeMrz, detectMrzFormat, IcaoFormat, MrzDocumentData, MrzParseResult, parseMrz } from '@idv/mrz';
 import { loadMrzVectors, loadSpecimens, VectorCase, eachCorpusRow } from './mrz-corpus.fixture';
 
 const ICAO_FORMATS: readonly string[] = ['TD1', 'TD2', 'TD3', 'MRV-A', 'MRV-B'];
@@ -88,7 +88,28 @@ describe('parseMrz on the corpus cases', () => {
     },
   );
 
-  const nonIcao = cases.filter((c) => !ICAO_FORMATS.includes(c.format));
+  // The pre-2021 French national ID, as other parsers read it.
+  const french = cases.filter((c) => c.format === 'FRENCH_NATIONAL_ID');
+  eachCorpusRow(french.map((c) => [c.id, c] as const))('%s (French national ID)', (_id, c) => {
+    const result = parseMrz(c.lines, { autocorrect: c.options?.autocorrect === true });
+    expect(result.format).toBe('FRENCH_NATIONAL_ID');
+    if (c.valid === false) {
+      expect(result.valid).toBe(false);
+      return;
+    }
+    expect(result.valid).toBe(true);
+    const e = c.expected as Record<string, string | undefined>;
+    const number = e.full_document_number ?? e.document_number;
+    if (number && number.length === 12) expect(result.fields.documentNumber).toBe(number);
+    if (e.surname) expect(result.fields.surname).toBe(e.surname);
+    if (e.given_names) expect(result.fields.givenNames).toBe(e.given_names.replace(/,/g, ''));
+    if (e.birth_date_iso) expect(result.fields.dateOfBirth).toBe(e.birth_date_iso);
+    if (e.birth_date) expect(result.fields.dateOfBirthMrz).toBe(e.birth_date);
+    if (e.expiry_date_iso) expect(result.fields.expiryDate).toBe(e.expiry_date_iso);
+    if (e.sex) expect(result.fields.sex).toBe(e.sex[0].toUpperCase());
+  });
+
+  const nonIcao = cases.filter((c) => !ICAO_FORMATS.includes(c.format) && c.format !== 'FRENCH_NATIONAL_ID');
   eachCorpusRow(nonIcao.map((c) => [c.id, c.format, c] as const))(
     '%s (%s) is not a valid ICAO MRZ',
     (_id, format, c) => {
@@ -136,8 +157,20 @@ describe('parseMrz on the specimen ground truth', () => {
 
   eachCorpusRow(usable.map((s) => [s.file, s] as const))('%s', (file, s) => {
     const result = parseMrz(s.ground_truth.mrz_lines);
+    if (s.mrz_format === 'FRENCH_NATIONAL_ID') {
+      // Not ICAO: its own layout, no expiry date in the MRZ.
+      expect(result).toMatchObject({ format: 'FRENCH_NATIONAL_ID', valid: s.mrz_check_digits_valid });
+      expect(result.fields).toMatchObject({
+        documentNumber: s.ground_truth.document_number,
+        surname: s.ground_truth.surname,
+        givenNames: s.ground_truth.given_names,
+        dateOfBirth: s.ground_truth.birth_date,
+        nationality: 'FRA',
+      });
+      return;
+    }
     if (!ICAO_FORMATS.includes(s.mrz_format) && s.mrz_format !== 'nonconformant') {
-      expect(result.format).toBeNull(); // the pre-2021 French ID is not ICAO
+      expect(result.format).toBeNull();
       return;
     }
     expect(result.valid).toBe(s.mrz_check_digits_valid);
@@ -180,7 +213,7 @@ describe('compose → parse round trip', () => {
   };
   const today = new Date('2025-06-01T00:00:00Z');
 
-  it.each(['TD1', 'TD2', 'TD3', 'MRV-A', 'MRV-B'] as MrzFormat[])('%s', (format) => {
+  it.each(['TD1', 'TD2', 'TD3', 'MRV-A', 'MRV-B'] as IcaoFormat[])('%s', (format) => {
     const documentCode = format.startsWith('MRV') ? 'V' : 'P';
     const lines = composeMrz({
       ...base,
@@ -209,7 +242,7 @@ describe('compose → parse round trip', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it.each(['TD1', 'TD2'] as MrzFormat[])('%s long document number', (format) => {
+  it.each(['TD1', 'TD2'] as IcaoFormat[])('%s long document number', (format) => {
     const lines = composeMrz({ ...base, format, documentNumber: 'D23145890734', optionalData: 'Q' });
     const result = parseMrz(lines, { today });
     expect(result.valid).toBe(true);
@@ -313,10 +346,41 @@ describe('detectMrzFormat', () => {
     [['V'.repeat(36), 'A'.repeat(36)], 'MRV-B'],
     [['P'.repeat(44), 'A'.repeat(44)], 'TD3'],
     [['V'.repeat(44), 'A'.repeat(44)], 'MRV-A'],
-    [['IDFRA' + '<'.repeat(31), 'A'.repeat(36)], null],
+    [['IDFRA' + '<'.repeat(31), 'A'.repeat(36)], 'FRENCH_NATIONAL_ID'],
     [['P'.repeat(44), 'A'.repeat(43)], null],
     [['A'.repeat(30), 'A'.repeat(30)], null],
   ])('%j → %s', (lines, format) => {
     expect(detectMrzFormat(lines)).toBe(format);
+  });
+});
+
+describe('parseMrz on the pre-2021 French national ID card', () => {
+  const cni = ['IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<', '9409923102854CORINNE<<<<<<<6512068F4'];
+
+  it('reads its own layout: 12-character number, given names on line 2, expiry from the issue month', () => {
+    const result = parseMrz(cni, { today: new Date('2026-11-01T12:00:00Z') });
+    expect(result).toMatchObject({ format: 'FRENCH_NATIONAL_ID', valid: true, invalidFields: [] });
+    expect(result.fields).toMatchObject({
+      documentCode: 'ID',
+      issuingCountry: 'FRA',
+      surname: 'BERTHIER',
+      givenNames: 'CORINNE',
+      documentNumber: '940992310285',
+      nationality: 'FRA',
+      dateOfBirth: '1965-12-06',
+      sex: 'F',
+      // Issued September 1994, valid ten years.
+      expiryDate: '2004-09-01',
+    });
+    expect(result.checks.map((c) => c.field)).toEqual(['documentNumber', 'dateOfBirth', 'composite']);
+    expect(result.warnings.join()).toContain('EXPIRY_FROM_ISSUE_DATE');
+  });
+
+  it('fails the number and composite digits when one number digit changes', () => {
+    const edited = [cni[0], cni[1].slice(0, 5) + '4' + cni[1].slice(6)];
+    const result = parseMrz(edited);
+    expect(result.valid).toBe(false);
+    expect(result.invalidFields).toEqual(expect.arrayContaining(['documentNumber', 'composite']));
+    expect(result.invalidFields).not.toContain('dateOfBirth');
   });
 });

@@ -1,9 +1,10 @@
 import { parse as parseWithMrzPackage, states } from 'mrz';
 import { letterToNumber, numberToLetter } from 'mrz/lib/parse/autoCorrection';
 import { computeCheckDigit, isMrzText } from './check-digit';
+import { parseFrenchNationalId } from './french-national-id';
 import { birthDateToIso, expiryDateToIso } from './mrz-date';
 import { LAYOUTS, MrzLayout, Span } from './mrz.layouts';
-import { MrzFormat, MrzSex, MRZ_LAYOUTS } from './mrz.types';
+import { IcaoFormat, MrzFormat, MrzSex, MRZ_LAYOUTS } from './mrz.types';
 
 /** Fields an ICAO check digit covers. `optionalData` is the TD3 personal number. */
 export type MrzCheckField = 'documentNumber' | 'dateOfBirth' | 'expiryDate' | 'optionalData' | 'composite';
@@ -95,7 +96,7 @@ function isFrenchNationalId(lines: string[]): boolean {
  * Lines must already be trimmed.
  */
 export function detectMrzFormat(lines: readonly string[]): MrzFormat | null {
-  const candidates = (Object.keys(MRZ_LAYOUTS) as MrzFormat[]).filter((format) => {
+  const candidates = (Object.keys(MRZ_LAYOUTS) as IcaoFormat[]).filter((format) => {
     const { lines: count, length } = MRZ_LAYOUTS[format];
     return lines.length === count && lines.every((line) => line.length === length);
   });
@@ -103,7 +104,7 @@ export function detectMrzFormat(lines: readonly string[]): MrzFormat | null {
   const visa = lines[0]?.startsWith('V') ?? false;
   const format =
     candidates.length === 1 ? candidates[0] : (candidates.find((f) => f.startsWith('MRV') === visa) ?? null);
-  if (format === 'TD2' && isFrenchNationalId([...lines])) return null;
+  if (format === 'TD2' && isFrenchNationalId([...lines])) return 'FRENCH_NATIONAL_ID';
   return format;
 }
 
@@ -124,7 +125,8 @@ const EMPTY_FIELDS: MrzFields = {
 };
 
 /**
- * Parses and verifies MRZ lines (TD1, TD2, TD3, MRV-A, MRV-B). Never throws for bad input.
+ * Parses and verifies MRZ lines (TD1, TD2, TD3, MRV-A, MRV-B, and the pre-2021 French national ID). Never
+ * throws for bad input.
  *
  * - Check digits are ours (ICAO 7-3-1). A TD1/TD2 long document number verifies with or without
  *   the filler before its continuation: PRADO BEL-BO-11005 needs the ICAO form, BEL-BO-03003 the
@@ -152,6 +154,11 @@ export function parseMrz(lines: readonly string[], options: ParseMrzOptions = {}
         `UNSUPPORTED_FORMAT: ${input.length} line(s) of ${input.map((l) => l.length).join('/')} characters`,
       ],
     };
+  }
+  if (format === 'FRENCH_NATIONAL_ID') {
+    const corrections = options.autocorrect ? autocorrectWithMrzPackage(input) : [];
+    const parsed = parseFrenchNationalId(applyCorrections(input, corrections), options.today ?? new Date());
+    return { ...parsed, corrections };
   }
   const layout = LAYOUTS[format];
   const corrections = options.autocorrect ? autocorrect(format, input) : [];
@@ -286,7 +293,7 @@ function readDocumentNumber(
   };
 }
 
-function autocorrect(format: MrzFormat, lines: string[]): MrzCorrection[] {
+function autocorrect(format: IcaoFormat, lines: string[]): MrzCorrection[] {
   return format === 'MRV-A' || format === 'MRV-B'
     ? autocorrectVisa(format, lines)
     : autocorrectWithMrzPackage(lines);
@@ -315,7 +322,7 @@ function autocorrectWithMrzPackage(lines: string[]): MrzCorrection[] {
 }
 
 /** Same swap table for visas, which the mrz package does not lay out: alphabetic and numeric fields only. */
-function autocorrectVisa(format: MrzFormat, lines: string[]): MrzCorrection[] {
+function autocorrectVisa(format: IcaoFormat, lines: string[]): MrzCorrection[] {
   const layout = LAYOUTS[format];
   const withDigit = ([line, start, end]: Span): Span => [line, start, end + 1];
   const alphabetic = [

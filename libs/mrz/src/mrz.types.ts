@@ -2,14 +2,20 @@
  * MRZ layouts of ICAO Doc 9303: TD1 (3×30, ID cards), TD2 (2×36), TD3 (2×44, passports),
  * MRV-A (2×44 visa) and MRV-B (2×36 visa). Visas have no composite check digit.
  */
-export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'MRV-A' | 'MRV-B';
+export type IcaoFormat = 'TD1' | 'TD2' | 'TD3' | 'MRV-A' | 'MRV-B';
+
+/**
+ * The formats {@link parseMrz} reads: the ICAO layouts and the pre-2021 French national ID card (2×36, not
+ * ICAO: document number with its issue year and month, given names on line 2, no expiry date), still in use.
+ */
+export type MrzFormat = IcaoFormat | 'FRENCH_NATIONAL_ID';
 
 /** Sex as the MRZ writes it; `<` means unspecified. */
 export type MrzSex = 'M' | 'F' | 'X' | '<';
 
 /** The data a document's MRZ carries, as input to {@link composeMrz}. */
 export interface MrzDocumentData {
-  format: MrzFormat;
+  format: IcaoFormat;
   /** One or two characters, e.g. `P`, `ID`, `I`, `V`; padded with `<`. */
   documentCode: string;
   /** Three-letter ICAO code (one or two letters are padded, e.g. `D`). */
@@ -33,7 +39,7 @@ export interface MrzDocumentData {
 }
 
 /** Line count and length of each format. */
-export const MRZ_LAYOUTS: Readonly<Record<MrzFormat, { lines: number; length: number }>> = {
+export const MRZ_LAYOUTS: Readonly<Record<IcaoFormat, { lines: number; length: number }>> = {
   TD1: { lines: 3, length: 30 },
   TD2: { lines: 2, length: 36 },
   TD3: { lines: 2, length: 44 },

@@ -47,7 +47,7 @@ describe('checkMrzLines', () => {
     expect(checkMrzLines(permit).lines[1]).toContain('IND');
   });
 
-  it('reads the pre-2021 French national ID through the mrz package', () => {
+  it('reads the pre-2021 French national ID', () => {
     const cni = ['IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<', '9409923102854CORINNE<<<<<<<6512068F4'];
     expect(checkMrzLines(cni)).toMatchObject({
       format: 'FRENCH_NATIONAL_ID',

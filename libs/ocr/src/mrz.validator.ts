@@ -1,6 +1,5 @@
 import { parseMrz } from '@idv/mrz';
 import type { MrzParseResult } from '@idv/mrz';
-import { parse } from 'mrz';
 import { MrzLayout } from './ocr.types';
 
 /** Check-digit verdict on a set of fitted MRZ lines. */
@@ -47,37 +46,7 @@ export function checkMrzLines(lines: string[]): MrzCheck {
       expiryDate: parsed.fields.expiryDateMrz || null,
     };
   }
-  return lines.length === 2 && lines[0].length === 36 ? checkFrenchNationalId(lines) : { ...EMPTY, lines };
-}
-
-/**
- * The pre-2021 French national ID (2×36, not ICAO) is outside @idv/mrz; the `mrz` package reads it, and its
- * OCR corrections are applied to the lines the same way.
- */
-function checkFrenchNationalId(lines: string[]): MrzCheck {
-  let result: ReturnType<typeof parse>;
-  try {
-    result = parse(lines, { autocorrect: true });
-  } catch {
-    return { ...EMPTY, lines };
-  }
-  if (result.format !== 'FRENCH_NATIONAL_ID') return { ...EMPTY, lines };
-  const corrected = lines.map((l) => l.split(''));
-  for (const d of result.details) {
-    for (const c of d.autocorrect) if (corrected[c.line]) corrected[c.line][c.column] = c.corrected;
-  }
-  const checks = result.details.filter((d) => d.field?.endsWith('CheckDigit'));
-  const passed = checks.filter((d) => d.valid).length;
-  return {
-    format: 'FRENCH_NATIONAL_ID',
-    lines: corrected.map((c) => c.join('')),
-    valid: checks.length > 0 && passed === checks.length,
-    passed,
-    total: checks.length,
-    documentNumber: result.fields.documentNumber ?? null,
-    birthDate: result.fields.birthDate ?? null,
-    expiryDate: null,
-  };
+  return { ...EMPTY, lines };
 }
 
 /**
