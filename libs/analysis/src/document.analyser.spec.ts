@@ -139,6 +139,20 @@ describe('DocumentAnalyser on generated documents', () => {
     expect(codes(outcome)).toContain('FIELD_MISMATCH:givenNames');
   });
 
+  it('reads a TD2 card turned by 90° whose two MRZ lines the locator found apart', async () => {
+    // Generator seed of a clean Irish TD2 card photographed a quarter turn off: the band locator returns each
+    // MRZ line as its own band, so the reader must widen a band that reads as one MRZ line.
+    const c = await generateCase(7103, { scenario: 'mild', today: '2026-11-01' });
+    expect(c.case.variant).toBe('mild-quarter-rotation');
+    const outcome = await analyseCase(c);
+    expect(outcome.verdict).toBe('accepted');
+    expect(outcome.checks.mrz).toMatchObject({
+      valid: true,
+      rotation: 90,
+      lines: c.case.groundTruth.mrzLines,
+    });
+  });
+
   it('calls a dark payment card photographed on a desk unsupported, not unreadable', async () => {
     const c = await generated(1, { scenario: 'unsupported' });
     const front = await onDesk(c.images.front, 3, 12);

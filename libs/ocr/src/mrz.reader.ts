@@ -159,6 +159,14 @@ async function readMrzUnguarded(
       isPartialTd1(pass.text)
     ) {
       await tryBand(growBand(band), flip);
+    } else if (
+      // One MRZ line alone: the locator split the zone (close lines on a turned page); read its neighbours too.
+      !state.best?.check.valid &&
+      band.lineCount < 2 &&
+      attempts < opts.maxAttempts &&
+      isSingleMrzLine(pass.text)
+    ) {
+      await tryBand(growBand(band), flip);
     }
     return pass.confidence / 100;
   };
@@ -230,6 +238,14 @@ function isPartialTd1(text: string): boolean {
     .map((l) => normaliseLine(l).length)
     .filter((n) => n >= 20);
   return lengths.length === 2 && lengths.every((n) => n >= 26 && n <= 34);
+}
+
+function isSingleMrzLine(text: string): boolean {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => normaliseLine(l))
+    .filter((l) => l.length >= 20);
+  return lines.length === 1 && lines[0].length >= 28 && lines[0].includes('<<');
 }
 
 function growBand(b: MrzBand): MrzBand {
