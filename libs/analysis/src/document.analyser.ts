@@ -340,10 +340,10 @@ export class DocumentAnalyser {
    * The visual-zone text of a side, read within the document the framing check found; an OCR failure reads as
    * no text (the verdict then says unreadable).
    */
-  private textOf(side: Side, angle?: number): Promise<string> {
+  private textOf(side: Side, angle?: number, detail?: 'captions'): Promise<string> {
     const document = side.quality.document;
     return this.ocr
-      .readVisualZone(side.image.image, { region: document.found ? document.box : undefined, angle })
+      .readVisualZone(side.image.image, { region: document.found ? document.box : undefined, angle, detail })
       .then((r) => r.text)
       .catch(() => '');
   }
@@ -352,7 +352,8 @@ export class DocumentAnalyser {
   private async documentKind(sides: Side[]): Promise<DocumentKind> {
     let kind: DocumentKind = 'unknown';
     for (const side of sides) {
-      side.pageText ??= this.textOf(side);
+      // Only what kind of card it is: its titles and captions, read at a cheaper scale.
+      side.pageText ??= this.textOf(side, undefined, 'captions');
       const found = documentKindFromText(await side.pageText);
       if (found === 'identity') return found;
       if (found === 'other') kind = found;

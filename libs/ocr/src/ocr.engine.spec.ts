@@ -88,6 +88,12 @@ describe('OcrEngine (real tesseract.js workers)', () => {
     const block = read.blocks.find((b) => /ERIKSSON/.test(b.text))!;
     expect(block.confidence).toBeGreaterThan(0.5);
     expect(block.box.y).toBeLessThan(0.75);
+
+    // The cheaper pass that only tells what kind of document it is still reads the title.
+    const captions = await engine.readVisualZone(specimen('uto-passport-pe.jpg').image, {
+      detail: 'captions',
+    });
+    expect(captions.text).toMatch(/PASSPORT/i);
   });
 });
 
