@@ -33,6 +33,13 @@ export interface MrzReaderOptions {
 /** Character heights of the second-opinion passes over a low-resolution band. */
 const RESCALE_CHAR_HEIGHTS = [20, 40];
 
+/**
+ * Locator score under which the best horizontal band is weak (an upright MRZ scores 24–50 on the specimens),
+ * and how much stronger a vertical band must be to be read first.
+ */
+const WEAK_BAND_SCORE = 20;
+const TURNED_PAGE_RATIO = 1.5;
+
 /** Mean confidence above which a pass read real upright text, so reading it upside down is pointless. */
 const UPRIGHT_CONFIDENCE = 0.6;
 
@@ -177,10 +184,26 @@ async function readMrzUnguarded(
   const done = () => ocrFailed || settled() || attempts >= opts.maxAttempts;
 
   // Most documents are upright: read the horizontal bands as they are first, then upside down (only those
-  // whose upright read was not confident text), and only then look for vertical text (a page turned by 90°).
+  // whose upright read was not confident text), and only then look for vertical text (a page turned by 90°) —
+  // unless the horizontal bands are weak and a vertical one is far stronger: then the page is turned, and the
+  // vertical band goes first.
   const horizontal = locateMrzBands(work, { maxBands: opts.maxBands, direction: 'horizontal' }).map((b) =>
     toPageBand(b, scale),
   );
+  const locateVertical = () =>
+    locateMrzBands(work, { maxBands: 2, direction: 'vertical' }).map((b) => toPageBand(b, scale));
+  const readVertical = async (bands: MrzBand[]) => {
+    for (const band of bands) {
+      if (done()) break;
+      if ((await tryBand(band, false)) >= UPRIGHT_CONFIDENCE && state.best?.check.passed) continue;
+      if (!done()) await tryBand(band, true);
+    }
+  };
+  const strongestHorizontal = horizontal[0]?.score ?? 0;
+  let vertical = strongestHorizontal < WEAK_BAND_SCORE ? locateVertical() : null;
+  const verticalFirst =
+    vertical !== null && (vertical[0]?.score ?? 0) > TURNED_PAGE_RATIO * strongestHorizontal;
+  if (verticalFirst) await readVertical(vertical!);
   const unsure: MrzBand[] = [];
   for (const band of horizontal) {
     if (done()) break;
@@ -191,14 +214,8 @@ async function readMrzUnguarded(
     await tryBand(band, true);
   }
   if (!done()) {
-    const vertical = locateMrzBands(work, { maxBands: 2, direction: 'vertical' }).map((b) =>
-      toPageBand(b, scale),
-    );
-    for (const band of vertical) {
-      if (done()) break;
-      if ((await tryBand(band, false)) >= UPRIGHT_CONFIDENCE && state.best?.check.passed) continue;
-      if (!done()) await tryBand(band, true);
-    }
+    vertical ??= locateVertical();
+    if (!verticalFirst) await readVertical(vertical);
     if (horizontal.length === 0 && vertical.length === 0) return empty('NO_MRZ_BAND');
   }
   // Small print is where OCR errors come from: a partial read of a low-resolution band gets a second opinion

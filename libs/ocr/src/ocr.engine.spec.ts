@@ -67,6 +67,13 @@ describe('OcrEngine (real tesseract.js workers)', () => {
     expect(read).toMatchObject({ found: false, failure: 'NO_MRZ_BAND', attempts: 0 });
   });
 
+  withCorpus('reads a page turned by 90° from its vertical band first, in one pass', async () => {
+    const { image, lines } = specimen('lva-traveldoc-rotated-pe.jpg');
+    const read = await engine.readMrz(image);
+    expect(read).toMatchObject({ valid: true, lines, attempts: 1 });
+    expect([90, 270]).toContain(read.rotation);
+  });
+
   withCorpus('returns a failure for corrupt input and keeps working afterwards', async () => {
     const corrupt = await engine.readMrz(Buffer.from('this is not an image at all'));
     expect(corrupt).toMatchObject({ found: false, failure: 'IMAGE_UNREADABLE' });
