@@ -1,17 +1,7 @@
-import { computeCheckDigit, isMrzText } from './check-digit';
+import { isMrzText } from './check-digit';
 import { birthDateToIso } from './mrz-date';
+import { check, nameWords, trimFillers } from './mrz-fields';
 import type { MrzCheck, MrzFields, MrzInvalidField, MrzParseResult } from './mrz.parser';
-
-/**
- * The pre-2021 French national identity card ("CNI", 2×36, not ICAO 9303; cards issued until 2021 stay
- * valid for years):
- *
- *     IDFRA<surname, 25><office code, 6>
- *     <YYMM issued><department, 3><serial, 5><digit><given names, 14><birth YYMMDD><digit><sex><composite>
- *
- * The document number is the 12 characters before its check digit. There is no nationality (the holder is
- * French) and no expiry date in the MRZ. The composite digit covers line 1 and line 2 up to the sex.
- */
 
 /**
  * The end of validity printed on the card, from the issue month at the start of the number: 10 years for
@@ -33,21 +23,16 @@ export function frenchIdExpiry(issueYymm: string, dateOfBirth: string | null): s
   return `${year + years}-${issueYymm.slice(2)}-01`;
 }
 
-const digitOf = (value: string): string | null =>
-  isMrzText(value) && value.length > 0 ? computeCheckDigit(value) : null;
-
-function check(field: MrzCheck['field'], data: string, printed: string): MrzCheck {
-  const computed = digitOf(data);
-  return { field, valid: computed !== null && computed === printed, printed, computed };
-}
-
-const words = (field: string) =>
-  field
-    .split('<')
-    .filter((w) => w.length > 0)
-    .join(' ');
-
-/** Parses the two lines of a French national ID; `lines` must have the shape {@link isFrenchNationalIdShape}. */
+/**
+ * Parses the pre-2021 French national identity card ("CNI", 2×36, not ICAO 9303; cards issued until 2021 stay
+ * valid for years); `lines` are two lines of 36 that `detectMrzFormat` took for this format:
+ *
+ *     IDFRA<surname, 25><office code, 6>
+ *     <YYMM issued><department, 3><serial, 5><digit><given names, 14><birth YYMMDD><digit><sex><composite>
+ *
+ * The document number is the 12 characters before its check digit. There is no nationality (the holder is
+ * French) and no expiry date in the MRZ. The composite digit covers line 1 and line 2 up to the sex.
+ */
 export function parseFrenchNationalId(lines: readonly string[], today: Date): MrzParseResult {
   const [one, two] = lines;
   const invalid = new Set<MrzInvalidField>();
@@ -75,8 +60,8 @@ export function parseFrenchNationalId(lines: readonly string[], today: Date): Mr
   const fields: MrzFields = {
     documentCode: 'ID',
     issuingCountry: 'FRA',
-    surname: words(one.slice(5, 30)),
-    givenNames: words(two.slice(13, 27)),
+    surname: nameWords(one.slice(5, 30)),
+    givenNames: nameWords(two.slice(13, 27)),
     documentNumber: number.replace(/</g, ''),
     nationality: 'FRA',
     dateOfBirth,
@@ -84,7 +69,7 @@ export function parseFrenchNationalId(lines: readonly string[], today: Date): Mr
     sex,
     expiryDate,
     expiryDateMrz: '',
-    optionalData: one.slice(30, 36).replace(/^<+|<+$/g, ''),
+    optionalData: trimFillers(one.slice(30, 36)),
     optionalData2: '',
   };
   return {

@@ -1,7 +1,8 @@
 import { parse as parseWithMrzPackage, states } from 'mrz';
 import { letterToNumber, numberToLetter } from 'mrz/lib/parse/autoCorrection';
-import { computeCheckDigit, isMrzText } from './check-digit';
+import { isMrzText } from './check-digit';
 import { parseFrenchNationalId } from './french-national-id';
+import { check, nameWords, safeCheckDigit, trimFillers } from './mrz-fields';
 import { birthDateToIso, expiryDateToIso } from './mrz-date';
 import { LAYOUTS, MrzLayout, Span } from './mrz.layouts';
 import { IcaoFormat, MrzFormat, MrzSex, MRZ_LAYOUTS } from './mrz.types';
@@ -228,15 +229,6 @@ function isSex(value: string): value is MrzSex {
   return value === 'M' || value === 'F' || value === 'X' || value === '<';
 }
 
-function safeCheckDigit(value: string): string | null {
-  return isMrzText(value) && value.length > 0 ? computeCheckDigit(value) : null;
-}
-
-function check(field: MrzCheckField, data: string, printed: string): MrzCheck {
-  const computed = safeCheckDigit(data);
-  return { field, valid: computed !== null && computed === printed, printed, computed };
-}
-
 /** ICAO Part 4: an unused personal number may have `<` instead of the digit 0. */
 function personalNumberCheck(data: string, printed: string): MrzCheck {
   const result = check('optionalData', data, printed);
@@ -247,20 +239,12 @@ function charAfter(text: string[], [line, , end]: Span): string {
   return text[line][end] ?? '';
 }
 
-/** Removes fillers at both ends; inner fillers stay as printed. */
-function trimFillers(value: string): string {
-  return value.replace(/^<+|<+$/g, '');
-}
-
 /** `SURNAME<<GIVEN<NAMES` → components joined by spaces. */
 function splitName(field: string): [string, string] {
   const split = field.indexOf('<<');
-  const words = (part: string) =>
-    part
-      .split('<')
-      .filter((w) => w.length > 0)
-      .join(' ');
-  return split < 0 ? [words(field), ''] : [words(field.slice(0, split)), words(field.slice(split + 2))];
+  return split < 0
+    ? [nameWords(field), '']
+    : [nameWords(field.slice(0, split)), nameWords(field.slice(split + 2))];
 }
 
 /**
