@@ -26,7 +26,6 @@ import { declaredType, detectedType, typeFromDocumentCode, typesConsistent } fro
 import {
   acceptRecordCentury,
   doubtUnknownNationality,
-  nationalityInDoubt,
   nearNames,
   settleNamesWithVisualZone,
   settleNationalityWithVisualZone,
@@ -211,10 +210,7 @@ export class DocumentAnalyser {
         timings.visualZone = since(t);
         // A country code that does not exist is settled from the same text when it is read anyway: a page
         // read for it alone cost 1–2.5 s and, on the specimens, the code was rarely legible in print.
-        if (
-          nationalityInDoubt(comparison) &&
-          settleNationalityWithVisualZone(comparison, input.record.nationality.toUpperCase(), text)
-        ) {
+        if (settleNationalityWithVisualZone(comparison, input.record.nationality.toUpperCase(), text)) {
           checks.visualZone.fields.nationality = 'agree';
         }
 

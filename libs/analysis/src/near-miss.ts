@@ -79,7 +79,7 @@ export function doubtUnknownNationality(report: ComparisonReport, parse: MrzPars
 }
 
 /** Whether the nationality is a near miss only because the MRZ shows no country code ({@link doubtUnknownNationality}). */
-export function nationalityInDoubt(report: ComparisonReport): boolean {
+function nationalityInDoubt(report: ComparisonReport): boolean {
   const n = report.nationality;
   return n?.status === 'mismatch' && n.near && n.basis === 'ocr_ambiguous';
 }

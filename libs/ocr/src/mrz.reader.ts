@@ -26,10 +26,10 @@ export interface MrzReaderOptions {
   maxAttempts: number;
   /** Character height the band is scaled to before OCR. */
   charHeight: number;
-  /** Line thickness (page pixels) under which a partial read gets second opinions at other scales. */
-  rescaleBelowThickness: number;
 }
 
+/** Line thickness (page pixels) under which a band counts as low resolution. */
+const LOW_RES_THICKNESS = 14;
 /** Character heights of the second-opinion passes over a low-resolution band. */
 const RESCALE_CHAR_HEIGHTS = [20, 40];
 
@@ -49,7 +49,6 @@ export const DEFAULT_MRZ_READER_OPTIONS: MrzReaderOptions = {
   maxBands: 3,
   maxAttempts: 4,
   charHeight: 30,
-  rescaleBelowThickness: 14,
 };
 
 interface Attempt {
@@ -158,21 +157,11 @@ async function readMrzUnguarded(
     const attempt = bestCandidate(pass, band, flip);
     if (attempt && (!state.best || rank(attempt) > rank(state.best))) state.best = attempt;
     // Two lines of ~30 characters are two thirds of a TD1 whose third line the locator did not group
-    // (a different length of ink, a photo edge): read again with one more line pitch on each side.
-    if (
-      !state.best?.check.valid &&
-      band.lineCount < 3 &&
-      attempts < opts.maxAttempts &&
-      isPartialTd1(pass.text)
-    ) {
-      await tryBand(growBand(band), flip);
-    } else if (
-      // One MRZ line alone: the locator split the zone (close lines on a turned page); read its neighbours too.
-      !state.best?.check.valid &&
-      band.lineCount < 2 &&
-      attempts < opts.maxAttempts &&
-      isSingleMrzLine(pass.text)
-    ) {
+    // (a different length of ink, a photo edge), and one MRZ line alone is a zone the locator split (close
+    // lines on a turned page): read again with one more line pitch on each side.
+    const partOfZone =
+      (band.lineCount < 3 && isPartialTd1(pass.text)) || (band.lineCount < 2 && isSingleMrzLine(pass.text));
+    if (!state.best?.check.valid && attempts < opts.maxAttempts && partOfZone) {
       await tryBand(growBand(band), flip);
     }
     return pass.confidence / 100;
@@ -227,7 +216,7 @@ async function readMrzUnguarded(
     !partial.check.valid &&
     !ocrFailed &&
     budget &&
-    partial.band.lineThickness < opts.rescaleBelowThickness
+    partial.band.lineThickness < LOW_RES_THICKNESS
   ) {
     for (const charHeight of RESCALE_CHAR_HEIGHTS) {
       if (state.best?.check.valid || ocrFailed) break;

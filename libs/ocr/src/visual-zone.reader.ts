@@ -46,6 +46,8 @@ export async function readVisualZoneWith(
 ): Promise<VisualZoneRead> {
   const { region, angle = 0, detail = 'fields' } = hints;
   const { min: MIN_WIDTH, max: MAX_WIDTH } = WIDTHS[detail];
+  const turn = uprightTurn(angle);
+  const turned = Math.abs(turn) >= MIN_DESKEW_DEGREES;
   const started = performance.now();
   let png: Buffer;
   let frame: { x: number; y: number; width: number; height: number; scale: number; ow: number; oh: number };
@@ -66,8 +68,7 @@ export async function readVisualZoneWith(
     const scale = width < MIN_WIDTH ? MIN_WIDTH / width : width > MAX_WIDTH ? MAX_WIDTH / width : 1;
     // Materialised between steps: sharp applies extract/resize in its own order within one pipeline.
     let cut = await sharp(oriented.data).extract({ left: x, top: y, width, height }).png().toBuffer();
-    const turn = uprightTurn(angle);
-    if (Math.abs(turn) >= MIN_DESKEW_DEGREES) {
+    if (turned) {
       cut = await sharp(cut).rotate(turn, { background: '#ffffff' }).png().toBuffer();
     }
     png = await sharp(cut)
@@ -96,7 +97,6 @@ export async function readVisualZoneWith(
     return { blocks: [], text: '', confidence: 0, ms: performance.now() - started, failure: 'OCR_FAILED' };
   }
   // Block boxes map back to the image only for an unturned crop; a turned one reports the region's box.
-  const turned = Math.abs(uprightTurn(angle)) >= MIN_DESKEW_DEGREES;
   const blocks: TextBlock[] = (page.blocks ?? [])
     .filter((b) => b.text.trim().length > 0)
     .map((b) => ({
