@@ -39,15 +39,42 @@ export async function resizeGrey(img: GreyImage, width: number, height: number):
   return { data: new Uint8Array(data.buffer, data.byteOffset, width * height), width, height };
 }
 
-/** Summed-area tables of values and squared values (one row and column of zero padding). */
-function integrals(img: GreyImage): { sum: Float64Array; sq: Float64Array } {
+/**
+ * Working arrays of {@link darkMask}, kept between calls and grown when a raster needs more: each page would
+ * otherwise allocate ~9 MB of typed arrays, and allocation of that kind is what sets off V8's full collections
+ * (about one per document, 40–70 ms each in a worker's heap). Safe because darkMask is synchronous.
+ */
+const scratch = {
+  sum: new Float64Array(0),
+  sq: new Float64Array(0),
+  means: new Float32Array(0),
+  stds: new Float32Array(0),
+};
+
+function scratchFor(pixels: number, padded: number) {
+  if (scratch.sum.length < padded) {
+    scratch.sum = new Float64Array(padded);
+    scratch.sq = new Float64Array(padded);
+  }
+  if (scratch.means.length < pixels) {
+    scratch.means = new Float32Array(pixels);
+    scratch.stds = new Float32Array(pixels);
+  }
+  return scratch;
+}
+
+/** Summed-area tables of values and squared values (one row and column of zero padding), in `sum` and `sq`. */
+function integrals(img: GreyImage, sum: Float64Array, sq: Float64Array): void {
   const { data, width, height } = img;
   const w1 = width + 1;
-  const sum = new Float64Array(w1 * (height + 1));
-  const sq = new Float64Array(w1 * (height + 1));
+  // The padding row and column must be zero; the arrays may hold an earlier raster.
+  sum.fill(0, 0, w1);
+  sq.fill(0, 0, w1);
   for (let y = 0; y < height; y++) {
     let row = 0;
     let rowSq = 0;
+    sum[(y + 1) * w1] = 0;
+    sq[(y + 1) * w1] = 0;
     for (let x = 0; x < width; x++) {
       const v = data[y * width + x];
       row += v;
@@ -56,7 +83,6 @@ function integrals(img: GreyImage): { sum: Float64Array; sq: Float64Array } {
       sq[(y + 1) * w1 + x + 1] = sq[y * w1 + x + 1] + rowSq;
     }
   }
-  return { sum, sq };
 }
 
 /**
@@ -67,10 +93,9 @@ function integrals(img: GreyImage): { sum: Float64Array; sq: Float64Array } {
  */
 export function darkMask(img: GreyImage, radius: number, k = 0.5): Uint8Array {
   const { data, width, height } = img;
-  const { sum, sq } = integrals(img);
   const w1 = width + 1;
-  const means = new Float32Array(width * height);
-  const stds = new Float32Array(width * height);
+  const { sum, sq, means, stds } = scratchFor(width * height, w1 * (height + 1));
+  integrals(img, sum, sq);
   let maxStd = 1;
   for (let y = 0; y < height; y++) {
     const y0 = Math.max(0, y - radius);
