@@ -67,12 +67,20 @@ export async function readVisualZoneWith(
     const height = clamp(Math.round(r.height * oh), 1, oh - y);
     const scale = width < MIN_WIDTH ? MIN_WIDTH / width : width > MAX_WIDTH ? MAX_WIDTH / width : 1;
     // Materialised between steps: sharp applies extract/resize in its own order within one pipeline.
-    let cut = await sharp(oriented.data).extract({ left: x, top: y, width, height }).png().toBuffer();
-    if (turned) {
-      cut = await sharp(cut).rotate(turn, { background: '#ffffff' }).png().toBuffer();
-    }
-    png = await sharp(cut)
-      .resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' })
+    const extracted = await sharp(oriented.data)
+      .extract({ left: x, top: y, width, height })
+      .png()
+      .toBuffer({ resolveWithObject: true });
+    // A turned crop is larger than the region (and a quarter turn swaps its sides): scale it by its own size,
+    // or the resize would trim its edges.
+    const cut = turned
+      ? await sharp(extracted.data)
+          .rotate(turn, { background: '#ffffff' })
+          .png()
+          .toBuffer({ resolveWithObject: true })
+      : extracted;
+    png = await sharp(cut.data)
+      .resize(Math.round(cut.info.width * scale), Math.round(cut.info.height * scale), { kernel: 'cubic' })
       .normalise()
       .png()
       .toBuffer();
