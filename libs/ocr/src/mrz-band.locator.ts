@@ -356,6 +356,9 @@ function linesOf(
   return found;
 }
 
+/** How close to a part of itself a whole zone must score to be read instead of it. */
+const WHOLE_ZONE_SCORE_RATIO = 0.9;
+
 /**
  * Removes bands already covered by a better one: the same zone found at another smear width, or a line
  * (or pair of lines) of a three-line zone that was kept whole.
@@ -363,18 +366,51 @@ function linesOf(
 function dedupe(bands: MrzBand[]): MrzBand[] {
   const kept: MrzBand[] = [];
   for (const b of [...bands].sort((x, y) => y.score - x.score)) {
-    const dup = kept.some((k) => {
-      if (angleGap(k.angle, b.angle) > 6 || k.lineCount < b.lineCount) return false;
-      const p = project(
-        { cx: k.cx, cy: k.cy, angle: k.angle, length: k.length, thickness: k.lineThickness, fill: 1 },
-        b.cx,
-        b.cy,
-      );
-      return Math.abs(p.across) < Math.max(k.height / 2, b.lineThickness) && Math.abs(p.along) < k.length / 2;
-    });
-    if (!dup) kept.push(b);
+    // A zone of three lines scores a little below two of its own lines (its spread is larger), yet reading the
+    // two alone finds a partial TD1 and costs a second OCR pass over the whole zone: it takes their place.
+    const part = kept.findIndex(
+      (k) => k.lineCount < b.lineCount && b.score >= WHOLE_ZONE_SCORE_RATIO * k.score && covers(b, k),
+    );
+    if (part >= 0) {
+      kept[part] = alongPart(b, kept[part]);
+      continue;
+    }
+    if (!kept.some((k) => k.lineCount >= b.lineCount && covers(k, b))) kept.push(b);
   }
   return kept;
+}
+
+/**
+ * The whole zone across, its better-scoring part along: a zone's lines are equally long, and the longest of
+ * three smeared lines is the one most likely joined to something beside it (a card edge on a desk photo, read as
+ * a stray character). Ink that does continue is recovered by {@link growAlong}.
+ */
+function alongPart(whole: MrzBand, part: MrzBand): MrzBand {
+  const c = Math.cos(rad(whole.angle));
+  const s = Math.sin(rad(whole.angle));
+  const shift = (part.cx - whole.cx) * c + (part.cy - whole.cy) * s;
+  return { ...whole, cx: whole.cx + shift * c, cy: whole.cy + shift * s, length: part.length };
+}
+
+/** `outer` (as long or longer in lines) holds the centre of `inner`, at about the same angle. */
+function covers(outer: MrzBand, inner: MrzBand): boolean {
+  if (angleGap(outer.angle, inner.angle) > 6) return false;
+  const p = project(
+    {
+      cx: outer.cx,
+      cy: outer.cy,
+      angle: outer.angle,
+      length: outer.length,
+      thickness: outer.lineThickness,
+      fill: 1,
+    },
+    inner.cx,
+    inner.cy,
+  );
+  return (
+    Math.abs(p.across) < Math.max(outer.height / 2, inner.lineThickness) &&
+    Math.abs(p.along) < outer.length / 2
+  );
 }
 
 /**
