@@ -11,9 +11,9 @@ import { parseMrz, transliterate, type MrzParseResult } from '@idv/mrz';
 import { emptyRead, OcrEngine, type MrzRead, type OcrEngineOptions } from '@idv/ocr';
 import {
   assessQuality,
-  decodeImage,
+  decodePixels,
   QUALITY_THRESHOLDS,
-  type DecodedImage,
+  type DecodedPixels,
   type DecodeFailure,
   type DecodeLimits,
   type QualityReport,
@@ -58,7 +58,7 @@ const ANALYSIS_VERSION = 'analysis-1';
 type SideName = 'front' | 'back';
 interface Side {
   name: SideName;
-  image: DecodedImage;
+  image: DecodedPixels;
   quality: QualityReport;
   /** The visual-zone text, once read. */
   pageText?: Promise<string>;
@@ -126,7 +126,7 @@ export class DocumentAnalyser {
     if (input.back) uploads.push(['back', input.back]);
 
     let t = performance.now();
-    const decoded = await Promise.all(uploads.map(([, bytes]) => decodeImage(bytes, this.options.limits)));
+    const decoded = await Promise.all(uploads.map(([, bytes]) => decodePixels(bytes, this.options.limits)));
     timings.decode = since(t);
     const failure = decoded.find((d): d is DecodeFailure => !d.ok);
     const checks = emptyChecks(declared);
@@ -144,7 +144,7 @@ export class DocumentAnalyser {
     const thresholds = this.options.thresholds ?? QUALITY_THRESHOLDS;
     const sides: Side[] = await Promise.all(
       decoded.map(async (image, i) => {
-        const ok = image as DecodedImage;
+        const ok = image as DecodedPixels;
         return { name: uploads[i][0], image: ok, quality: await assessQuality(ok, { thresholds }) };
       }),
     );
@@ -293,7 +293,7 @@ export class DocumentAnalyser {
     const order = [...sides].sort((a, b) => Number(b.name === 'back') - Number(a.name === 'back'));
     let best: MrzAttempt | null = null;
     for (const side of order) {
-      const read = await this.ocr.readMrz(side.image.image).catch(() => emptyRead('OCR_FAILED'));
+      const read = await this.ocr.readMrz(side.image.grey).catch(() => emptyRead('OCR_FAILED'));
       const parse = read.found
         ? parseMrz(read.lines, { autocorrect: true, today: new Date(`${today}T12:00:00Z`) })
         : null;
@@ -342,7 +342,7 @@ export class DocumentAnalyser {
   private textOf(side: Side, angle?: number, detail?: 'captions'): Promise<string> {
     const document = side.quality.document;
     return this.ocr
-      .readVisualZone(side.image.image, { region: document.found ? document.box : undefined, angle, detail })
+      .readVisualZone(side.image.grey, { region: document.found ? document.box : undefined, angle, detail })
       .then((r) => r.text)
       .catch(() => '');
   }
@@ -419,7 +419,7 @@ function emptyChecks(declared: string | null): ChecksView {
 }
 
 function decodeView(
-  decoded: (DecodedImage | DecodeFailure)[],
+  decoded: (DecodedPixels | DecodeFailure)[],
   uploads: [SideName, Buffer][],
 ): Partial<QualityView> {
   const failed = decoded.findIndex((d) => !d.ok);

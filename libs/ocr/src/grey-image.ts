@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { decodePixels } from '@idv/quality';
 
 /** A single-channel 8-bit raster, row-major. The unit every pure image step here works on. */
 export interface GreyImage {
@@ -8,23 +9,21 @@ export interface GreyImage {
 }
 
 /**
- * Decodes any image sharp reads into a grey raster (long side at most `maxSide`), honouring EXIF orientation and flattening
- * transparency onto white (scans with alpha would otherwise turn black).
+ * Decodes an encoded image into an upright grey raster (long side at most `maxSide`) with the checks and the one
+ * decode pipeline of `@idv/quality`; throws when the bytes are not an image it accepts.
  */
 export async function decodeGrey(image: Buffer, maxSide = 1e6): Promise<GreyImage> {
-  const { data, info } = await sharp(image, { failOn: 'truncated', limitInputPixels: 8000 * 8000 })
-    .rotate()
-    // Shrink-on-load makes large JPEGs cheap to decode; nothing smaller than maxSide is ever enlarged.
-    .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
-    .flatten({ background: '#ffffff' })
-    .toColourspace('b-w')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height),
-    width: info.width,
-    height: info.height,
-  };
+  const decoded = await decodePixels(image, {}, maxSide);
+  if (!decoded.ok) throw new Error(decoded.message);
+  return decoded.grey;
+}
+
+/** A decoded raster with its long side at most `maxSide`: as it is when it fits, reduced otherwise. */
+export async function fitGrey(img: GreyImage, maxSide: number): Promise<GreyImage> {
+  const side = Math.max(img.width, img.height);
+  if (side <= maxSide) return img;
+  const k = maxSide / side;
+  return resizeGrey(img, Math.max(1, Math.round(img.width * k)), Math.max(1, Math.round(img.height * k)));
 }
 
 /** Resamples a grey raster; sharp turns one-channel raw input into three channels unless told `b-w`. */

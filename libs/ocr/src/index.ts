@@ -14,3 +14,4 @@ export type { MrzModel } from './tesseract.workers';
 export { locateMrzBands } from './mrz-band.locator';
 export type { MrzBand } from './mrz-band.locator';
 export type { WorkerPoolStats } from './worker.pool';
+export type { GreyImage } from './grey-image';

@@ -1,5 +1,5 @@
 import { cropBand, normalise, toPgm } from './band.crop';
-import { decodeGrey, GreyImage, resizeGrey } from './grey-image';
+import { decodeGrey, fitGrey, GreyImage, resizeGrey } from './grey-image';
 import { locateMrzBands, MrzBand } from './mrz-band.locator';
 import { checkMrzLines, MrzCheck, structureScore } from './mrz.validator';
 import { alignedVariants, extractMrzCandidates, normaliseLine } from './mrz-text.cleaner';
@@ -73,11 +73,11 @@ function textFields(check: MrzCheck) {
 }
 
 /**
- * Reads the MRZ of a document image: locate candidate bands, OCR each (deskewed, scaled, contrast
+ * Reads the MRZ of a document image (encoded, or already decoded to upright grey): locate candidate bands, OCR each (deskewed, scaled, contrast
  * stretched) and keep the first whose check digits all verify; otherwise the best partial read.
  */
 export async function readMrzWith(
-  image: Buffer,
+  image: Buffer | GreyImage,
   recognise: BandRecogniser,
   options: Partial<MrzReaderOptions> = {},
 ): Promise<MrzRead> {
@@ -110,7 +110,7 @@ export function emptyRead(failure: MrzRead['failure'], attempts = 0): MrzRead {
 }
 
 async function readMrzUnguarded(
-  image: Buffer,
+  image: Buffer | GreyImage,
   recognise: BandRecogniser,
   options: Partial<MrzReaderOptions>,
 ): Promise<MrzRead> {
@@ -123,7 +123,9 @@ async function readMrzUnguarded(
 
   let page: GreyImage;
   try {
-    page = await decodeGrey(image, opts.maxPageSide);
+    page = Buffer.isBuffer(image)
+      ? await decodeGrey(image, opts.maxPageSide)
+      : await fitGrey(image, opts.maxPageSide);
   } catch {
     return empty('IMAGE_UNREADABLE');
   }

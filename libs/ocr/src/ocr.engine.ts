@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { PSM, Worker } from 'tesseract.js';
+import type { GreyImage } from './grey-image';
 import { readMrzWith, MrzReaderOptions } from './mrz.reader';
 import { MrzRead, VisualZoneRead } from './ocr.types';
 import { createMrzWorker, createVisualZoneWorker, defaultMrzModel, MrzModel } from './tesseract.workers';
@@ -71,7 +72,7 @@ export class OcrEngine {
   }
 
   /** Reads the MRZ of a document image (any orientation). Never rejects: failures are in the result. */
-  readMrz(image: Buffer): Promise<MrzRead> {
+  readMrz(image: Buffer | GreyImage): Promise<MrzRead> {
     return readMrzWith(
       image,
       (band) =>
@@ -87,7 +88,7 @@ export class OcrEngine {
    * Reads the visual zone with the LSTM model: the whole image, or the document's `region` (normalised
    * coordinates) turned upright by `angle` (see {@link VisualZoneHints}). Slower; use on demand.
    */
-  readVisualZone(image: Buffer, hints: VisualZoneHints = {}): Promise<VisualZoneRead> {
+  readVisualZone(image: Buffer | GreyImage, hints: VisualZoneHints = {}): Promise<VisualZoneRead> {
     return readVisualZoneWith(image, hints, (png, sparse) =>
       this.vizPool.run(async (w) => {
         if (!sparse) return (await w.recognize(png, {}, { blocks: true, text: true })).data;

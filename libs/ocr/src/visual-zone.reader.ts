@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
+import { decodeGrey, GreyImage } from './grey-image';
 import { Box, TextBlock, VisualZoneRead } from './ocr.types';
 
 /**
@@ -40,7 +41,7 @@ const MIN_PAGE_CHARACTERS = 24;
  * with confidences, for cross-checking names and dates against the MRZ.
  */
 export async function readVisualZoneWith(
-  image: Buffer,
+  image: Buffer | GreyImage,
   hints: VisualZoneHints,
   recognise: PageRecogniser,
 ): Promise<VisualZoneRead> {
@@ -52,14 +53,9 @@ export async function readVisualZoneWith(
   let png: Buffer;
   let frame: { x: number; y: number; width: number; height: number; scale: number; ow: number; oh: number };
   try {
-    const oriented = await sharp(image, { failOn: 'truncated' })
-      .rotate()
-      .flatten({ background: '#ffffff' })
-      .toColourspace('b-w')
-      .png()
-      .toBuffer({ resolveWithObject: true });
-    const ow = oriented.info.width;
-    const oh = oriented.info.height;
+    const page = Buffer.isBuffer(image) ? await decodeGrey(image) : image;
+    const ow = page.width;
+    const oh = page.height;
     const r = region ?? { x: 0, y: 0, width: 1, height: 1 };
     const x = clamp(Math.round(r.x * ow), 0, ow - 1);
     const y = clamp(Math.round(r.y * oh), 0, oh - 1);
@@ -67,7 +63,9 @@ export async function readVisualZoneWith(
     const height = clamp(Math.round(r.height * oh), 1, oh - y);
     const scale = width < MIN_WIDTH ? MIN_WIDTH / width : width > MAX_WIDTH ? MAX_WIDTH / width : 1;
     // Materialised between steps: sharp applies extract/resize in its own order within one pipeline.
-    const extracted = await sharp(oriented.data)
+    const extracted = await sharp(Buffer.from(page.data.buffer, page.data.byteOffset, page.data.length), {
+      raw: { width: ow, height: oh, channels: 1 },
+    })
       .extract({ left: x, top: y, width, height })
       .png()
       .toBuffer({ resolveWithObject: true });

@@ -37,10 +37,35 @@ export async function loadGrey(bytes: Buffer, options: SharpOptions, maxSide: nu
     .greyscale()
     .raw()
     .toBuffer({ resolveWithObject: true });
+  return greyOf(data, info);
+}
+
+/**
+ * The working copy of an already decoded grey raster, as {@link loadGrey} makes it from bytes: longer side at most
+ * `maxSide`, never enlarged.
+ */
+export async function resizeGrey(image: GreyImage, maxSide: number): Promise<GreyImage> {
+  if (Math.max(image.width, image.height) <= maxSide) return image;
+  const { data, info } = await sharp(
+    Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length),
+    {
+      raw: { width: image.width, height: image.height, channels: 1 },
+    },
+  )
+    .resize({ width: maxSide, height: maxSide, fit: 'inside' })
+    // One-channel raw input would otherwise come out as three channels.
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return greyOf(data, info);
+}
+
+/** The grey raster of sharp's one-channel raw output. */
+export function greyOf(data: Buffer, info: { width: number; height: number }): GreyImage {
   return {
     width: info.width,
     height: info.height,
-    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height),
   };
 }
 

@@ -1,5 +1,6 @@
 import sharp, { SharpOptions } from 'sharp';
 import { ACCEPTED_FORMATS, SniffedFormat, sniffFormat } from './format.sniffer';
+import { greyOf, type GreyImage } from './grey-image';
 import { DecodeFailureCode, decodeFailureMessage } from './quality.error';
 
 /** The image formats {@link decodeImage} accepts. */
@@ -30,6 +31,27 @@ export interface DecodedImage {
   /** True when the orientation tag required a rotation or flip. */
   orientationApplied: boolean;
 }
+
+/**
+ * A decoded upload as the analysis reads it: upright grey pixels, long side at most {@link ANALYSIS_SIDE}. Quality,
+ * MRZ and visual-zone reading all work on grey, so one decode serves them all.
+ */
+export interface DecodedPixels {
+  ok: true;
+  grey: GreyImage;
+  /** Size of the upload, upright (the grey raster may be smaller). */
+  width: number;
+  height: number;
+  format: AcceptedFormat;
+  orientation: number;
+  orientationApplied: boolean;
+}
+
+/**
+ * Long side of the analysis raster: MRZ characters of a full-page photo stay ≥ 20 px tall, and the visual zone
+ * is read at most this wide anyway.
+ */
+export const ANALYSIS_SIDE = 2400;
 
 /** Why an upload cannot be analysed; `detectedFormat` is set when the type was recognised but refused. */
 export interface DecodeFailure {
@@ -76,6 +98,15 @@ const failure = (
  */
 export function untrustedInput(maxPixels: number): SharpOptions {
   return { limitInputPixels: maxPixels, failOn: 'truncated' };
+}
+
+/** What a decoded result reports of its source: the format, and the EXIF orientation it was turned by. */
+function orientationOf(header: Header) {
+  return {
+    format: header.format,
+    orientation: header.orientation,
+    orientationApplied: header.orientation > 1,
+  };
 }
 
 /** Maps a libvips error to a stable code; anything but the pixel limit means the bytes are not a valid image. */
@@ -147,9 +178,41 @@ export async function decodeImage(
       image: data,
       width: info.width,
       height: info.height,
-      format: header.format,
-      orientation: header.orientation,
-      orientationApplied: header.orientation > 1,
+      ...orientationOf(header),
+    };
+  } catch (error) {
+    return failureFromError(error, header.format);
+  }
+}
+
+/**
+ * Decodes untrusted bytes into the upright grey raster the analysis works on ({@link DecodedPixels}), with the
+ * same checks and failures as {@link decodeImage}. One libvips pipeline and no intermediate file: decoding to a
+ * PNG first and each step decoding that again cost three times as much.
+ */
+export async function decodePixels(
+  bytes: Buffer,
+  limits: DecodeLimits = {},
+  maxSide = ANALYSIS_SIDE,
+): Promise<DecodedPixels | DecodeFailure> {
+  const header = await readHeader(bytes, limits);
+  if (!header.ok) return header;
+  try {
+    const { data, info } = await sharp(bytes, untrustedInput(limits.maxPixels ?? DEFAULT_MAX_PIXELS))
+      .timeout({ seconds: PIPELINE_TIMEOUT_SECONDS })
+      .rotate()
+      // Shrink-on-load makes large JPEGs cheap to decode; nothing smaller than maxSide is ever enlarged.
+      .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return {
+      ok: true,
+      grey: greyOf(data, info),
+      width: header.width,
+      height: header.height,
+      ...orientationOf(header),
     };
   } catch (error) {
     return failureFromError(error, header.format);

@@ -2,12 +2,20 @@
  * Image decoding and quality checks for identity-document photos and scans: pure functions of bytes.
  *
  * - {@link decodeImage}: sniff, bound and decode an upload into an upright PNG, or say why not.
+ * - {@link decodePixels}: the same checks, into the upright grey raster the analysis reads.
  * - {@link assessQuality}: focus, glare, exposure, resolution and framing, each graded `warn` or `fail`.
  */
-export { decodeImage, DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS } from './image.decoder';
+export {
+  ANALYSIS_SIDE,
+  decodeImage,
+  decodePixels,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_PIXELS,
+} from './image.decoder';
 export type {
   AcceptedFormat,
   DecodedImage,
+  DecodedPixels,
   DecodeFailure,
   DecodeLimits,
   DecodeResult,
@@ -21,5 +29,5 @@ export type { AssessOptions, QualityReport } from './quality.assessor';
 export { glareCovers } from './glare.check';
 export { QUALITY_THRESHOLDS } from './quality.thresholds';
 export type { QualityThresholds } from './quality.thresholds';
-export type { Box } from './grey-image';
+export type { Box, GreyImage } from './grey-image';
 export type { IssueSeverity, QualityIssue, QualityIssueCode, Side } from './quality.types';

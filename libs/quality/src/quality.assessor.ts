@@ -2,9 +2,10 @@ import { performance } from 'node:perf_hooks';
 import { checkExposure, ExposureReport } from './exposure.check';
 import { checkFraming, FramingReport } from './framing.check';
 import { checkGlare, GlareReport } from './glare.check';
-import { Box, loadGrey, PixelBox, shrink } from './grey-image';
+import { Box, GreyImage, loadGrey, PixelBox, resizeGrey, shrink } from './grey-image';
 import {
   DecodedImage,
+  DecodedPixels,
   DecodeLimits,
   DEFAULT_MAX_PIXELS,
   failureFromError,
@@ -73,34 +74,37 @@ function toPixels(box: Box | undefined, width: number, height: number): PixelBox
  * Runs every quality check on a greyscale working copy of the image (longer side at most 1024 px for focus, 256 px
  * for the rest), so the cost hardly grows with the upload's size.
  *
- * Accepts the raw upload (the synchronous pre-check) or a {@link DecodedImage} (the pipeline, which decodes once
- * for quality and OCR). Throws {@link QualityError} only when raw bytes do not decode; use {@link decodeImage} to
- * get that outcome as a value.
+ * Accepts the raw upload (the synchronous pre-check), a {@link DecodedImage}, or the grey raster of
+ * {@link DecodedPixels} (the pipeline, which decodes once for quality and OCR). Throws {@link QualityError} only
+ * when an image does not decode; use {@link decodePixels} to get that outcome as a value.
  */
 export async function assessQuality(
-  input: Buffer | DecodedImage,
+  input: Buffer | DecodedImage | DecodedPixels,
   options: AssessOptions = {},
 ): Promise<QualityReport> {
   const started = performance.now();
   const thresholds = options.thresholds ?? QUALITY_THRESHOLDS;
   const maxPixels = options.limits?.maxPixels ?? DEFAULT_MAX_PIXELS;
-  let bytes: Buffer;
+  let source: Buffer | GreyImage;
   let size: [number, number];
   let orientation = 1;
   if (Buffer.isBuffer(input)) {
     const header = await readHeader(input, options.limits);
     if (!header.ok) throw new QualityError(header.code, header.message);
-    bytes = input;
+    source = input;
     size = [header.width, header.height];
     orientation = header.orientation;
   } else {
-    bytes = input.image;
+    source = 'grey' in input ? input.grey : input.image;
     size = [input.width, input.height];
     orientation = input.orientation;
   }
-  let working;
+  const side = thresholds.analysis.workingSide;
+  let working: GreyImage;
   try {
-    working = await loadGrey(bytes, untrustedInput(maxPixels), thresholds.analysis.workingSide);
+    working = Buffer.isBuffer(source)
+      ? await loadGrey(source, untrustedInput(maxPixels), side)
+      : await resizeGrey(source, side);
   } catch (error) {
     const failure = failureFromError(error);
     throw new QualityError(failure.code, failure.message);
