@@ -5,5 +5,5 @@ export type { ServiceProcess } from './processes';
 export { corpusDir } from './corpus';
 export { ThrowawayRedis } from './redis';
 export { ThrowawayPostgres } from './postgres';
-export { sampleProcess } from './proc';
+export { pidsNamed, sampleProcess } from './proc';
 export type { ProcSample } from './proc';

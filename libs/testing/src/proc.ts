@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** What Linux says about one process right now (from /proc/<pid>/stat and /proc/<pid>/status). */
 export interface ProcSample {
@@ -25,5 +25,23 @@ export function sampleProcess(pid: number): ProcSample | undefined {
     return { rss: kb('VmRSS'), peakRss: kb('VmHWM'), cpuMs: (ticks * 1000) / TICKS_PER_SECOND };
   } catch {
     return undefined;
+  }
+}
+
+/** Pids of the live processes whose command name (/proc/<pid>/comm) is `name`, e.g. every `postgres` backend. */
+export function pidsNamed(name: string): number[] {
+  try {
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  } catch {
+    return [];
   }
 }
