@@ -82,7 +82,10 @@ async function documents(): Promise<Doc[]> {
  * Verdicts/min of N analysers (as N worker processes hold them: IDV_OCR_WORKERS tesseract workers each, fed
  * IDV_WORKER_CONCURRENCY documents at a time) analysing the mix twice over, after one warm-up pass each.
  */
-async function ceiling(docs: Doc[], n: number): Promise<{ verdictsPerMinute: number; analysed: number }> {
+async function ceiling(
+  docs: Doc[],
+  n: number,
+): Promise<{ verdictsPerMinute: number; analysed: number; cpuPercent: number }> {
   const analysers = await Promise.all(
     Array.from({ length: n }, () =>
       DocumentAnalyser.create({
@@ -103,6 +106,7 @@ async function ceiling(docs: Doc[], n: number): Promise<{ verdictsPerMinute: num
     const items = [...docs, ...docs];
     let next = 0;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await Promise.all(
       analysers.flatMap((a) =>
         Array.from({ length: CONFIG.workerConcurrency }, async () => {
@@ -113,6 +117,8 @@ async function ceiling(docs: Doc[], n: number): Promise<{ verdictsPerMinute: num
     return {
       verdictsPerMinute: items.length / ((performance.now() - started) / 60_000),
       analysed: items.length,
+      // This process, OCR threads included: how much of the machine the analysis alone keeps busy.
+      cpuPercent: (cpuMs(process.cpuUsage(cpu)) / (performance.now() - started)) * 100,
     };
   } finally {
     await Promise.all(analysers.map((a) => a.close()));
@@ -159,11 +165,12 @@ function monitor(processes: Array<{ role: string; p: ServiceProcess }>) {
       }),
       // Backends that exited during the run are missed: their time is lost with them.
       ...shared.map((s) => ({ role: s.role, cpuPercent: percent(totalCpuMs(s.pids) - s.cpuMs) })),
-      { role: 'bench clients (this process)', cpuPercent: percent((bench.user + bench.system) / 1000) },
+      { role: 'bench clients (this process)', cpuPercent: percent(cpuMs(bench)) },
     ];
   };
 }
 
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 const totalCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + (sampleProcess(pid)?.cpuMs ?? 0), 0);
 
 interface Stage {
@@ -334,7 +341,9 @@ async function main() {
   for (const n of counts) {
     process.stdout.write(`\n${n} worker process${n > 1 ? 'es' : ''}: measuring the OCR-only ceiling…\n`);
     const top = await ceiling(docs, n);
-    process.stdout.write(`  ceiling ${fmt(top.verdictsPerMinute, 1)} verdicts/min; starting the service…\n`);
+    process.stdout.write(
+      `  ceiling ${fmt(top.verdictsPerMinute, 1)} verdicts/min at ${fmt(top.cpuPercent)}% of a core; starting the service…\n`,
+    );
     const service = await measureService(docs, n, top.verdictsPerMinute);
     const best = Math.max(...service.stages.map((s) => s.verdictsPerMinute));
     const open = service.stages[service.stages.length - 1];
@@ -344,6 +353,7 @@ async function main() {
       workerConcurrency: CONFIG.workerConcurrency,
       ocrWorkersPerProcess: CONFIG.ocrWorkers,
       ceilingVerdictsPerMinute: top.verdictsPerMinute,
+      ceilingCpuPercent: top.cpuPercent,
       acceptedUploadsPerSecond: service.accepted.perSecond,
       bestVerdictsPerMinute: best,
       ratioToCeiling: best / top.verdictsPerMinute,
@@ -372,6 +382,7 @@ async function main() {
 function print(run: {
   workers: number;
   ceilingVerdictsPerMinute: number;
+  ceilingCpuPercent: number;
   acceptedUploadsPerSecond: number;
   bestVerdictsPerMinute: number;
   ratioToCeiling: number;
@@ -391,7 +402,7 @@ function print(run: {
   }
   out.write(`\naccepted uploads/s (burst, 8 clients): ${fmt(run.acceptedUploadsPerSecond, 1)}\n`);
   out.write(
-    `OCR-only ceiling: ${fmt(run.ceilingVerdictsPerMinute, 1)} verdicts/min; best: ${fmt(run.bestVerdictsPerMinute, 1)} = ${fmt(run.ratioToCeiling * 100)}% of it\n`,
+    `OCR-only ceiling: ${fmt(run.ceilingVerdictsPerMinute, 1)} verdicts/min (at ${fmt(run.ceilingCpuPercent)}% of a core); best: ${fmt(run.bestVerdictsPerMinute, 1)} = ${fmt(run.ratioToCeiling * 100)}% of it\n`,
   );
   out.write(`| process | CPU (% of a core) | peak RSS |\n|---|---|---|\n`);
   for (const p of run.processes)
