@@ -93,7 +93,9 @@ describe('npm start (the launcher)', () => {
       try {
         await events.waitUntilReady();
         const job = await queue.add(JobName.Ping, { sentAt: new Date().toISOString(), nonce: 'n-123' });
-        const result = await job.waitUntilFinished(events, 15_000);
+        // Readiness is the API's: the worker takes jobs only once its OCR workers are warm, which on a fresh
+        // checkout (nothing compiled yet) and a busy machine has taken longer than 15 s after it.
+        const result = await job.waitUntilFinished(events, 60_000);
         expect(result.nonce).toBe('n-123');
         const workerPid = Number(String(result.worker).split(':').pop());
         expect(workerPid).not.toBe(process.pid);
@@ -103,7 +105,7 @@ describe('npm start (the launcher)', () => {
         await queue.obliterate({ force: true });
         await queue.close();
       }
-    });
+    }, 90_000);
 
     it('stops the API and the worker cleanly on SIGTERM', async () => {
       service.child.kill('SIGTERM');
