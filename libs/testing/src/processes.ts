@@ -25,17 +25,29 @@ export interface ServiceProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts a TypeScript entry point of this repo (e.g. apps/launcher/src/main.ts) as a real process. */
-export function startTs(entry: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): ServiceProcess {
-  const child = spawn(
+/**
+ * `node` running a TypeScript entry point of this repo. With IDV_CPU_PROFILE_DIR set, the process writes a V8 CPU
+ * profile there when it exits (for profiling benches; Node refuses --cpu-prof in NODE_OPTIONS).
+ */
+function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv) {
+  const profile = process.env.IDV_CPU_PROFILE_DIR;
+  return spawn(
     process.execPath,
-    ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', resolve(REPO_ROOT, entry), ...args],
+    [
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      ...['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', resolve(REPO_ROOT, entry), ...args],
+    ],
     {
       cwd: REPO_ROOT,
       env: { ...SERVICE_PROCESS_ENV, ...process.env, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+}
+
+/** Starts a TypeScript entry point of this repo (e.g. apps/launcher/src/main.ts) as a real process. */
+export function startTs(entry: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): ServiceProcess {
+  const child = spawnTs(entry, args, env);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -52,15 +64,7 @@ export async function runTs(
   env: NodeJS.ProcessEnv = {},
   timeoutMs = 60_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', resolve(REPO_ROOT, entry), ...args],
-    {
-      cwd: REPO_ROOT,
-      env: { ...SERVICE_PROCESS_ENV, ...process.env, LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawnTs(entry, args, env);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
