@@ -1,6 +1,7 @@
 import sharp, { SharpOptions } from 'sharp';
 import { ACCEPTED_FORMATS, SniffedFormat, sniffFormat } from './format.sniffer';
 import { greyOf, type GreyImage } from './grey-image';
+import { stripJpeg, stripPng } from './metadata.strip';
 import { DecodeFailureCode, decodeFailureMessage } from './quality.error';
 
 /** The image formats {@link decodeImage} accepts. */
@@ -19,7 +20,8 @@ export interface DecodedImage {
   ok: true;
   /**
    * The upright image (EXIF orientation applied, alpha flattened on white, no metadata): lossless PNG, or a
-   * quality-95 JPEG for a JPEG/WebP source when `keepLossy` was asked.
+   * quality-95 JPEG for a JPEG/WebP source when `keepLossy` was asked. With `keepOriginal`, an upright opaque
+   * JPEG or PNG is its own bytes with the metadata cut out (see {@link stripJpeg}).
    */
   image: Buffer;
   /** Size of `image`, i.e. after the EXIF rotation. */
@@ -155,10 +157,21 @@ export async function readHeader(bytes: Buffer, limits: DecodeLimits = {}): Prom
 export async function decodeImage(
   bytes: Buffer,
   limits: DecodeLimits = {},
-  options: { keepLossy?: boolean } = {},
+  options: { keepLossy?: boolean; keepOriginal?: boolean } = {},
 ): Promise<DecodeResult> {
   const header = await readHeader(bytes, limits);
   if (!header.ok) return header;
+  if (options.keepOriginal) {
+    const original = await originalWithoutMetadata(bytes, header, limits);
+    if (original)
+      return {
+        ok: true,
+        image: original,
+        width: header.width,
+        height: header.height,
+        ...orientationOf(header),
+      };
+  }
   try {
     let pipeline = sharp(bytes, untrustedInput(limits.maxPixels ?? DEFAULT_MAX_PIXELS))
       .timeout({ seconds: PIPELINE_TIMEOUT_SECONDS })
@@ -182,6 +195,38 @@ export async function decodeImage(
     };
   } catch (error) {
     return failureFromError(error, header.format);
+  }
+}
+
+/**
+ * The upload's own compressed bytes without their metadata, when that is all normalising it would change: an
+ * upright (orientation 1), opaque, sRGB or grey JPEG or PNG whose structure parses and whose every byte decodes
+ * without a warning (checked at thumbnail size: JPEG shrink-on-load still reads every scan to its end). Otherwise
+ * null, and the caller decodes and re-encodes.
+ */
+async function originalWithoutMetadata(
+  bytes: Buffer,
+  header: { ok: true } & Header,
+  limits: DecodeLimits,
+): Promise<Buffer | null> {
+  if (header.orientation !== 1 || header.hasAlpha) return null;
+  const stripped =
+    header.format === 'jpeg' ? stripJpeg(bytes) : header.format === 'png' ? stripPng(bytes) : null;
+  if (!stripped) return null;
+  try {
+    // Stricter than the decode below: any libjpeg/libpng warning (data ending early, stray bytes) sends the file
+    // down the re-encoding path rather than into storage as it came.
+    const image = sharp(stripped, {
+      ...untrustedInput(limits.maxPixels ?? DEFAULT_MAX_PIXELS),
+      failOn: 'warning',
+    }).timeout({ seconds: PIPELINE_TIMEOUT_SECONDS });
+    const meta = await image.metadata();
+    if (meta.space !== 'srgb' && meta.space !== 'b-w') return null;
+    if (meta.orientation !== undefined && meta.orientation !== 1) return null;
+    await image.resize(256, 256, { fit: 'inside' }).raw().toBuffer();
+    return stripped;
+  } catch {
+    return null; // the full decode below turns the damage into its failure code
   }
 }
 
