@@ -75,6 +75,8 @@ interface Header {
   format: AcceptedFormat;
   orientation: number;
   hasAlpha: boolean;
+  /** libvips's interpretation of the pixels ('srgb', 'b-w', 'cmyk', …). */
+  space?: string;
   /** Upright size (width and height swapped for EXIF orientations 5–8). */
   width: number;
   height: number;
@@ -142,6 +144,7 @@ export async function readHeader(bytes: Buffer, limits: DecodeLimits = {}): Prom
       format: sniffed as AcceptedFormat,
       orientation,
       hasAlpha: !!meta.hasAlpha,
+      space: meta.space,
       width: turned ? meta.height : meta.width,
       height: turned ? meta.width : meta.height,
     };
@@ -151,7 +154,8 @@ export async function readHeader(bytes: Buffer, limits: DecodeLimits = {}): Prom
 }
 
 /**
- * Decodes untrusted bytes into an upright PNG. Never throws for bad input and never hangs: every failure is a
+ * Decodes untrusted bytes into an upright PNG (or JPEG, or with `keepOriginal` the upload's own bytes without
+ * metadata; see {@link DecodedImage}). Never throws for bad input and never hangs: every failure is a
  * {@link DecodeFailure} with a stable code.
  */
 export async function decodeImage(
@@ -210,20 +214,18 @@ async function originalWithoutMetadata(
   limits: DecodeLimits,
 ): Promise<Buffer | null> {
   if (header.orientation !== 1 || header.hasAlpha) return null;
+  if (header.space !== 'srgb' && header.space !== 'b-w') return null;
   const stripped =
     header.format === 'jpeg' ? stripJpeg(bytes) : header.format === 'png' ? stripPng(bytes) : null;
   if (!stripped) return null;
   try {
     // Stricter than the decode below: any libjpeg/libpng warning (data ending early, stray bytes) sends the file
     // down the re-encoding path rather than into storage as it came.
-    const image = sharp(stripped, {
-      ...untrustedInput(limits.maxPixels ?? DEFAULT_MAX_PIXELS),
-      failOn: 'warning',
-    }).timeout({ seconds: PIPELINE_TIMEOUT_SECONDS });
-    const meta = await image.metadata();
-    if (meta.space !== 'srgb' && meta.space !== 'b-w') return null;
-    if (meta.orientation !== undefined && meta.orientation !== 1) return null;
-    await image.resize(256, 256, { fit: 'inside' }).raw().toBuffer();
+    await sharp(stripped, { ...untrustedInput(limits.maxPixels ?? DEFAULT_MAX_PIXELS), failOn: 'warning' })
+      .timeout({ seconds: PIPELINE_TIMEOUT_SECONDS })
+      .resize(256, 256, { fit: 'inside' })
+      .raw()
+      .toBuffer();
     return stripped;
   } catch {
     return null; // the full decode below turns the damage into its failure code
