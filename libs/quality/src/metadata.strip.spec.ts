@@ -69,6 +69,24 @@ describe('stripJpeg', () => {
     expect((await pixels(clean)).equals(await pixels(base))).toBe(true);
   });
 
+  it('copies a scan whose entropy-coded data starts with a stuffed 0xFF, with restart markers within it', () => {
+    // The byte structure alone: SOI, a comment, SOS header, entropy data (0xFF00 first, a restart marker, a fill
+    // byte before the next marker), EOI.
+    const sos = segment(0xda, Buffer.from([1, 1, 0, 0, 63, 0]));
+    const data = Buffer.from([0xff, 0x00, 0x12, 0xff, 0xd0, 0x34, 0xff, 0x00, 0x56]);
+    const eoi = Buffer.from([0xff, 0xff, 0xd9]);
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8]),
+      segment(0xfe, Buffer.from('note')),
+      sos,
+      data,
+      eoi,
+    ]);
+    expect(stripJpeg(jpeg)).toEqual(
+      Buffer.concat([Buffer.from([0xff, 0xd8]), sos, data, eoi]), // the comment gone, the rest byte for byte
+    );
+  });
+
   it('refuses what is not a whole JPEG: truncated, no SOI, a segment running past the end', async () => {
     const base = await picture().jpeg().toBuffer();
     expect(stripJpeg(base.subarray(0, Math.floor(base.length * 0.6)))).toBeNull();

@@ -25,21 +25,7 @@ export function stripJpeg(bytes: Buffer): Buffer | null {
   let i = 2;
   let scanned = false;
   while (i + 1 < bytes.length) {
-    if (bytes[i] !== 0xff) {
-      // Entropy-coded data of the last scan: runs until the next real marker (0xFF not followed by a stuffed 0x00,
-      // a restart marker or a fill byte).
-      if (!scanned) return null;
-      const start = i;
-      while (i + 1 < bytes.length) {
-        if (bytes[i] === 0xff) {
-          const next = bytes[i + 1];
-          if (next !== 0x00 && next !== 0xff && !(next >= 0xd0 && next <= 0xd7)) break;
-        }
-        i++;
-      }
-      parts.push(bytes.subarray(start, i));
-      continue;
-    }
+    if (bytes[i] !== 0xff) return null; // between segments only markers may stand
     const marker = bytes[i + 1];
     if (marker === 0xff) {
       i++; // fill byte before a marker
@@ -49,20 +35,37 @@ export function stripJpeg(bytes: Buffer): Buffer | null {
       parts.push(bytes.subarray(i, i + 2)); // EOI: whatever follows (a polyglot's payload) is dropped
       return scanned ? Buffer.concat(parts) : null;
     }
-    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-      parts.push(bytes.subarray(i, i + 2));
-      i += 2;
-      continue;
-    }
     if (i + 4 > bytes.length) return null;
     const length = bytes.readUInt16BE(i + 2);
     const end = i + 2 + length;
     if (length < 2 || end > bytes.length) return null;
     if (keepJpegSegment(marker, bytes.subarray(i + 4, end))) parts.push(bytes.subarray(i, end));
-    if (marker === 0xda) scanned = true;
     i = end;
+    if (marker === 0xda) {
+      // The scan's entropy-coded data follows its SOS header, copied as it is up to the next real marker.
+      scanned = true;
+      const dataEnd = endOfEntropyData(bytes, i);
+      parts.push(bytes.subarray(i, dataEnd));
+      i = dataEnd;
+    }
   }
   return null; // no EOI: truncated
+}
+
+/**
+ * Where entropy-coded data starting at `from` ends: at the first 0xFF that is neither a stuffed 0xFF00, a restart
+ * marker (0xFFD0–D7) nor a fill byte before a marker. The data may itself begin with 0xFF00.
+ */
+function endOfEntropyData(bytes: Buffer, from: number): number {
+  let i = from;
+  while (i + 1 < bytes.length) {
+    if (bytes[i] === 0xff) {
+      const next = bytes[i + 1];
+      if (next !== 0x00 && next !== 0xff && !(next >= 0xd0 && next <= 0xd7)) return i;
+    }
+    i++;
+  }
+  return bytes.length;
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
