@@ -11,6 +11,7 @@ import { Init1764100000000 } from './migrations/1764100000000-init';
 import { Core1764200000000 } from './migrations/1764200000000-core';
 import { Audit1764300000000 } from './migrations/1764300000000-audit';
 import { Reviews1764400000000 } from './migrations/1764400000000-reviews';
+import { ImageFiles1764500000000 } from './migrations/1764500000000-image-files';
 
 /** Every entity and migration, listed as classes (not globs) so the same list works from TypeScript and from dist/. */
 export const ENTITIES = [
@@ -27,7 +28,13 @@ export const ENTITIES = [
   AuditEventEntity,
   ReviewEntity,
 ];
-export const MIGRATIONS = [Init1764100000000, Core1764200000000, Audit1764300000000, Reviews1764400000000];
+export const MIGRATIONS = [
+  Init1764100000000,
+  Core1764200000000,
+  Audit1764300000000,
+  Reviews1764400000000,
+  ImageFiles1764500000000,
+];
 
 /** TypeORM options for `databaseUrl`. Schema changes go through migrations only; never `synchronize`. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       maxUploadBytes: 10 * 1024 * 1024,
       maxPixels: 40_000_000,
       usingDevelopmentKey: true,
+      imageDir: null,
       jobs: { lockDurationMs: 30_000, stalledIntervalMs: 15_000 },
     });
   });
@@ -19,6 +20,11 @@ describe('loadConfig', () => {
     const c = loadConfig({ IDV_LOCK_DURATION_MS: '3000', IDV_STALLED_INTERVAL_MS: '1000' });
     expect(c.jobs).toEqual({ lockDurationMs: 3000, stalledIntervalMs: 1000 });
     expect(() => loadConfig({ IDV_LOCK_DURATION_MS: '10' })).toThrow(/IDV_LOCK_DURATION_MS="10"/);
+  });
+
+  it('takes an absolute directory for image files, and refuses a relative one', () => {
+    expect(loadConfig({ IDV_IMAGE_DIR: '/var/lib/idv/images' }).imageDir).toBe('/var/lib/idv/images');
+    expect(() => loadConfig({ IDV_IMAGE_DIR: 'images' })).toThrow(/IDV_IMAGE_DIR="images": .*absolute path/);
   });
 
   it('reads and converts values', () => {

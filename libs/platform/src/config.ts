@@ -79,6 +79,16 @@ class EnvironmentVariables {
   @Matches(/^\S{16,}$/, { message: 'IDV_AUDIT_SALT must be at least 16 characters (openssl rand -hex 32)' })
   IDV_AUDIT_SALT?: string;
 
+  /**
+   * A directory (shared by every API and worker replica) for the images' ciphertext; unset, it goes in PostgreSQL.
+   * Either way the metadata stays in `verification_images` and the bytes are AES-256-GCM sealed to their row.
+   */
+  @IsOptional()
+  @Matches(/^\/\S*$/, {
+    message: 'IDV_IMAGE_DIR must be an absolute path with no spaces, like /var/lib/idv/images',
+  })
+  IDV_IMAGE_DIR?: string;
+
   /** Days after upload when document images are purged (ciphertext deleted, metadata kept). */
   @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
   @IsInt({ message: 'IDV_IMAGE_RETENTION_DAYS must be a whole number of days from 1 to 3650' })
@@ -165,6 +175,8 @@ export interface AppConfig {
   usingDevelopmentKey: boolean;
   /** `IDV_AUDIT_SALT`, or {@link DEVELOPMENT_AUDIT_SALT} outside production. */
   auditSalt: string;
+  /** `IDV_IMAGE_DIR`: where new images' ciphertext is written, or null to keep it in PostgreSQL. */
+  imageDir: string | null;
   retention: {
     /** Images are purged this many days after upload. */
     imageDays: number;
@@ -227,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     encryptionKey: vars.IDV_ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY,
     usingDevelopmentKey: !vars.IDV_ENCRYPTION_KEY,
     auditSalt: vars.IDV_AUDIT_SALT ?? DEVELOPMENT_AUDIT_SALT,
+    imageDir: vars.IDV_IMAGE_DIR ?? null,
     retention: {
       imageDays: vars.IDV_IMAGE_RETENTION_DAYS,
       recordYears: vars.IDV_RECORD_RETENTION_YEARS,

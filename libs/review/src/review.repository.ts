@@ -162,7 +162,8 @@ export class ReviewRepository {
   async imageSides(tenantId: string, verificationId: string): Promise<Array<'front' | 'back'>> {
     const rows: Array<{ side: 'front' | 'back' }> = await this.ds.query(
       `SELECT side FROM verification_images
-        WHERE tenant_id = $1 AND verification_id = $2 AND purged_at IS NULL AND ciphertext IS NOT NULL ORDER BY side DESC`,
+        WHERE tenant_id = $1 AND verification_id = $2 AND purged_at IS NULL AND (ciphertext IS NOT NULL OR file_path IS NOT NULL)
+        ORDER BY side DESC`,
       [tenantId, verificationId],
     );
     return rows.map((r) => r.side);

@@ -1,10 +1,10 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
-/** Thrown when a ciphertext does not decrypt (wrong key, or tampered bytes). */
+/** Thrown when a ciphertext does not decrypt (wrong key, or tampered bytes) or its storage is unusable. */
 export class StorageError extends Error {
   override readonly name = 'StorageError';
   constructor(
-    readonly code: 'DECRYPTION_FAILED' | 'UNKNOWN_KEY' | 'INVALID_KEY',
+    readonly code: 'DECRYPTION_FAILED' | 'UNKNOWN_KEY' | 'INVALID_KEY' | 'INVALID_NAME' | 'UNAVAILABLE',
     message: string,
   ) {
     super(message);

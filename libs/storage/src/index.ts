@@ -1,2 +1,3 @@
-/** Encryption at rest for personal data (document images, webhook secrets). */
+/** Encryption at rest for personal data (document images, webhook secrets), and where sealed images are kept. */
 export { ImageCipher, StorageError } from './image.cipher';
+export { ImageFiles } from './image.files';

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ApplicantsModule } from '@idv/applicants';
 import { AuditModule } from '@idv/audit';
-import { ImageStore, PostgresImageStore } from './image.store';
+import { APP_CONFIG, type AppConfig } from '@idv/platform';
+import { ImageFiles } from '@idv/storage';
+import { IMAGE_FILES, ImageStore, PostgresImageStore } from './image.store';
 import { VerificationRepository } from './verification.repository';
 import { Verifications } from './verifications.service';
 import { VerificationImages } from './verification-images.service';
@@ -13,6 +15,11 @@ import { VerificationImages } from './verification-images.service';
     VerificationRepository,
     Verifications,
     VerificationImages,
+    {
+      provide: IMAGE_FILES,
+      useFactory: (config: AppConfig) => (config.imageDir ? ImageFiles.open(config.imageDir) : null),
+      inject: [APP_CONFIG],
+    },
     { provide: ImageStore, useClass: PostgresImageStore },
   ],
   exports: [Verifications, VerificationImages, VerificationRepository, ImageStore],

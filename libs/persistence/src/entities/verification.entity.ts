@@ -27,7 +27,10 @@ export class VerificationEntity {
   @Column({ name: 'processing_ms', type: 'integer', nullable: true }) processingMs: number | null;
 }
 
-/** An uploaded image, encrypted at rest (AES-256-GCM); `ciphertext` is nulled when purged. */
+/**
+ * An uploaded image, encrypted at rest (AES-256-GCM): the ciphertext is in the row or, with `IDV_IMAGE_DIR`, in the
+ * file `filePath` names; both are deleted when the image is purged.
+ */
 @Entity('verification_images')
 export class VerificationImageEntity {
   @PrimaryColumn({ name: 'verification_id', type: 'uuid' }) verificationId: string;
@@ -39,6 +42,7 @@ export class VerificationImageEntity {
   @Column({ type: 'integer' }) bytes: number;
   @Column({ name: 'key_id', type: 'text' }) keyId: string;
   @Column({ type: 'bytea', nullable: true }) ciphertext: Buffer | null;
+  @Column({ name: 'file_path', type: 'text', nullable: true }) filePath: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'purged_at', type: 'timestamptz', nullable: true }) purgedAt: Date | null;
 }
