@@ -16,6 +16,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { DocumentAnalyser } from '@idv/analysis';
 import { mrzFromText } from '@idv/ocr';
+import { tuneGarbageCollection } from '@idv/platform';
 import { writeSamples, type CaseSetManifest } from '@idv/synthetic';
 
 const args = process.argv.slice(2);
@@ -124,6 +125,8 @@ function nativeBaseline(docs: Doc[]) {
 }
 
 async function main(): Promise<void> {
+  // The worker process runs with this setting (runMain): measure the analysis as it runs there.
+  tuneGarbageCollection();
   const pinned = pinToOneCore();
   sharp.concurrency(1);
   const docs = await documents();

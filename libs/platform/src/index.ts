@@ -5,7 +5,7 @@ export { checkPostgres, checkRedis, DependencyUnavailableError } from './depende
 export { loggerParams, REDACTED_PATHS, errorForLog } from './logging';
 export { redisOptionsFromUrl } from './redis-connection';
 export { PlatformModule } from './platform.module';
-export { runMain, SERVICE_PROCESS_ENV } from './process';
+export { runMain, SERVICE_PROCESS_ENV, tuneGarbageCollection } from './process';
 export {
   VERIFICATION_QUEUE,
   WEBHOOK_QUEUE,
