@@ -1,5 +1,7 @@
 /**
- * `npm run bench:load [-- --workers 1,2,3]`: the whole service under load, against its OCR ceiling.
+ * `npm run bench:load [-- --workers 1,2,3] [--images postgres|files]`: the whole service under load, against its OCR
+ * ceiling. `--images` picks where the service keeps images' ciphertext: in PostgreSQL (the default when
+ * `IDV_IMAGE_DIR` is unset) or in files under a fresh temporary `IDV_IMAGE_DIR`.
  *
  * For each worker-process count N (default 1 and 2):
  *  1. the ceiling: the same documents through the analysis step alone (`DocumentAnalyser` from @idv/analysis,
@@ -15,10 +17,12 @@
  * default 12), BENCH_STAGE (documents per closed-loop stage per worker, default 8), BENCH_OPEN_SECONDS (default 25).
  */
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DocumentAnalyser, type RegistrationRecord } from '@idv/analysis';
-import { loadConfig } from '@idv/platform';
+import { loadConfig, tuneGarbageCollection } from '@idv/platform';
 import { generateCase } from '@idv/synthetic';
 import {
   dropDatabase,
@@ -47,6 +51,15 @@ interface Doc {
   back?: Buffer;
   /** The images as a worker reads them back from storage (normalised by the upload step). */
   stored: { front: Buffer; back?: Buffer };
+}
+
+type ImageStoreKind = 'postgres' | 'files';
+
+function imageStore(): ImageStoreKind {
+  const i = process.argv.indexOf('--images');
+  const raw = i >= 0 ? process.argv[i + 1] : 'files';
+  if (raw !== 'postgres' && raw !== 'files') throw new Error(`--images takes postgres or files (got ${raw})`);
+  return raw;
 }
 
 function workerCounts(): number[] {
@@ -147,13 +160,16 @@ function monitor(processes: Array<{ role: string; p: ServiceProcess }>) {
     }
   };
   const timer = setInterval(tick, 200);
-  return (): Array<{ role: string; pid?: number; cpuPercent: number; peakRssMB?: number }> => {
+  return (): {
+    seconds: number;
+    processes: Array<{ role: string; pid?: number; cpuPercent: number; peakRssMB?: number }>;
+  } => {
     clearInterval(timer);
     tick();
     const seconds = (performance.now() - started) / 1000;
     const percent = (cpuMs: number) => (cpuMs / 1000 / seconds) * 100;
     const bench = process.cpuUsage(benchCpu);
-    return [
+    const measured = [
       ...processes.map(({ role, p }) => {
         const pid = p.child.pid!;
         const last = sampleProcess(pid)!;
@@ -168,6 +184,7 @@ function monitor(processes: Array<{ role: string; p: ServiceProcess }>) {
       ...shared.map((s) => ({ role: s.role, cpuPercent: percent(totalCpuMs(s.pids) - s.cpuMs) })),
       { role: 'bench clients (this process)', cpuPercent: percent(cpuMs(bench)) },
     ];
+    return { seconds, processes: measured };
   };
 }
 
@@ -184,10 +201,12 @@ interface Stage {
   p99: number;
 }
 
-async function measureService(docs: Doc[], n: number, ceilingPerMinute: number) {
+async function measureService(docs: Doc[], n: number, ceilingPerMinute: number, images: ImageStoreKind) {
   const db = freshDatabaseUrl('bench_load');
   const port = await freePort();
+  const imageDir = images === 'files' ? await mkdtemp(join(tmpdir(), 'idv-load-images-')) : undefined;
   const env = {
+    ...(imageDir ? { IDV_IMAGE_DIR: imageDir } : {}),
     DATABASE_URL: db.url,
     PORT: String(port),
     IDV_QUEUE_PREFIX: `idv-load-${randomBytes(3).toString('hex')}`,
@@ -319,7 +338,13 @@ async function measureService(docs: Doc[], n: number, ceilingPerMinute: number) 
     );
     stage(`open loop at 80% of the ceiling (${fmt(rate * 60)}/min)`, open, (performance.now() - t0) / 1000);
 
-    const perProcess = stop();
+    const monitored = stop();
+    // CPU per verdict: what each process spends on one document, whatever the stage's concurrency.
+    const verdicts = stages.reduce((n, st) => n + st.documents, 0);
+    const perProcess = monitored.processes.map((p) => ({
+      ...p,
+      cpuMsPerVerdict: ((p.cpuPercent / 100) * monitored.seconds * 1000) / verdicts,
+    }));
     watching = false;
     await watcher;
     await dbc.end();
@@ -330,11 +355,15 @@ async function measureService(docs: Doc[], n: number, ceilingPerMinute: number) 
       await p.exited;
     }
     await dropDatabase(db.name).catch(() => undefined);
+    if (imageDir) await rm(imageDir, { recursive: true, force: true });
   }
 }
 
 async function main() {
+  // The ceiling's analysers run in this process: with the same collector setting as the service's processes.
+  tuneGarbageCollection();
   const counts = workerCounts();
+  const images = imageStore();
   const started = performance.now();
   process.stdout.write(`Generating ${DOCS} documents…\n`);
   const docs = await documents();
@@ -345,12 +374,16 @@ async function main() {
     process.stdout.write(
       `  ceiling ${fmt(top.verdictsPerMinute, 1)} verdicts/min at ${fmt(top.cpuPercent)}% of a core; starting the service…\n`,
     );
-    const service = await measureService(docs, n, top.verdictsPerMinute);
+    const service = await measureService(docs, n, top.verdictsPerMinute, images);
     const best = Math.max(...service.stages.map((s) => s.verdictsPerMinute));
     const open = service.stages[service.stages.length - 1];
     const workers = service.perProcess.filter((p) => p.role.startsWith('worker'));
+    // The machine's bound: all cores busy at the service's CPU per verdict (API, workers, databases, clients).
+    const serviceCpuMsPerVerdict = service.perProcess.reduce((sum, p) => sum + p.cpuMsPerVerdict, 0);
+    const cpuBound = (cpus().length * 60_000) / serviceCpuMsPerVerdict;
     const run = {
       workers: n,
+      images,
       workerConcurrency: CONFIG.workerConcurrency,
       ocrWorkersPerProcess: CONFIG.ocrWorkers,
       ceilingVerdictsPerMinute: top.verdictsPerMinute,
@@ -358,6 +391,9 @@ async function main() {
       acceptedUploadsPerSecond: service.accepted.perSecond,
       bestVerdictsPerMinute: best,
       ratioToCeiling: best / top.verdictsPerMinute,
+      ceilingCpuMsPerVerdict: ((top.cpuPercent / 100) * 60_000) / top.verdictsPerMinute,
+      serviceCpuMsPerVerdict,
+      cpuBoundVerdictsPerMinute: cpuBound,
       stages: service.stages,
       processes: service.perProcess,
       goals: {
@@ -382,18 +418,22 @@ async function main() {
 
 function print(run: {
   workers: number;
+  images: ImageStoreKind;
   ceilingVerdictsPerMinute: number;
   ceilingCpuPercent: number;
   acceptedUploadsPerSecond: number;
   bestVerdictsPerMinute: number;
   ratioToCeiling: number;
+  ceilingCpuMsPerVerdict: number;
+  serviceCpuMsPerVerdict: number;
+  cpuBoundVerdictsPerMinute: number;
   stages: Stage[];
-  processes: Array<{ role: string; cpuPercent: number; peakRssMB?: number }>;
+  processes: Array<{ role: string; cpuPercent: number; cpuMsPerVerdict: number; peakRssMB?: number }>;
   goals: Record<string, boolean>;
 }) {
   const out = process.stdout;
   out.write(
-    `\nbench:load, ${run.workers} worker process${run.workers > 1 ? 'es' : ''} (${cpus().length} cores)\n`,
+    `\nbench:load, ${run.workers} worker process${run.workers > 1 ? 'es' : ''}, images in ${run.images} (${cpus().length} cores)\n`,
   );
   out.write(`| stage | documents | verdicts/min | upload → verdict p50 / p95 / p99 |\n|---|---|---|---|\n`);
   for (const s of run.stages) {
@@ -405,11 +445,14 @@ function print(run: {
   out.write(
     `OCR-only ceiling: ${fmt(run.ceilingVerdictsPerMinute, 1)} verdicts/min (at ${fmt(run.ceilingCpuPercent)}% of a core); best: ${fmt(run.bestVerdictsPerMinute, 1)} = ${fmt(run.ratioToCeiling * 100)}% of it\n`,
   );
-  out.write(`| process | CPU (% of a core) | peak RSS |\n|---|---|---|\n`);
+  out.write(`| process | CPU (% of a core) | CPU per verdict | peak RSS |\n|---|---|---|---|\n`);
   for (const p of run.processes)
     out.write(
-      `| ${p.role} | ${fmt(p.cpuPercent)}% | ${p.peakRssMB === undefined ? '—' : `${fmt(p.peakRssMB)} MB`} |\n`,
+      `| ${p.role} | ${fmt(p.cpuPercent)}% | ${fmt(p.cpuMsPerVerdict)} ms | ${p.peakRssMB === undefined ? '—' : `${fmt(p.peakRssMB)} MB`} |\n`,
     );
+  out.write(
+    `CPU per verdict: ${fmt(run.serviceCpuMsPerVerdict)} ms for the whole service and its clients, ${fmt(run.ceilingCpuMsPerVerdict)} ms for the analysis alone; with every core busy this machine's bound is ${fmt(run.cpuBoundVerdictsPerMinute, 1)} verdicts/min = ${fmt((run.cpuBoundVerdictsPerMinute / run.ceilingVerdictsPerMinute) * 100)}% of the ceiling\n`,
+  );
   out.write(
     `goals: ≥ 85% of ceiling ${mark(run.goals.atLeast85PercentOfCeiling)}, p95 ≤ 2 s at 80% ${mark(run.goals.p95UnderTwoSecondsAt80Percent)}, worker RSS ≤ 600 MB ${mark(run.goals.workerRssUnder600MB)}\n`,
   );
