@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -88,6 +88,41 @@ describe('images stored as files (IDV_IMAGE_DIR)', () => {
       .set(api.auth('reviewer'))
       .expect(200);
     expect(await sharp(served.body as Buffer).metadata()).toMatchObject({ width: 600, height: 400 });
+  });
+
+  it('answers 503 with Retry-After and keeps nothing when the image directory cannot be written', async () => {
+    const jpeg = await sharp({ create: { width: 500, height: 300, channels: 3, background: '#a0a0a0' } })
+      .jpeg()
+      .toBuffer();
+    const person = await applicant(record({ externalId: 'files-full' }));
+    const count = async () =>
+      (
+        await sql.query(
+          `SELECT (SELECT count(*) FROM verifications)::int AS v, (SELECT count(*) FROM verification_images)::int AS i,
+                  (SELECT count(*) FROM outbox)::int AS o`,
+        )
+      ).rows[0];
+    const before = await count();
+    // Stands in for a full disk or a lost mount (root ignores permissions): a file where today's folder goes.
+    const day = join(dir, 'images', new Date().toISOString().slice(0, 10));
+    await rename(day, `${day}.aside`).catch(() => undefined);
+    await writeFile(day, 'not a folder');
+    try {
+      const res = await request(api.url)
+        .post('/v1/verifications')
+        .set(api.auth('client'))
+        .field('applicantId', person)
+        .attach('front', jpeg, 'front.jpg');
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toMatch(/^\d+$/);
+      expect(res.body).toMatchObject({ error: 'image_storage_unavailable' });
+      expect(await count()).toEqual(before);
+    } finally {
+      await rm(day, { force: true });
+      await rename(`${day}.aside`, day).catch(() => undefined);
+    }
+    await upload(person, jpeg);
+    expect((await count()).v).toBe(before.v + 1);
   });
 
   it('refuses to serve a file moved to another row: the ciphertext is bound to its own', async () => {

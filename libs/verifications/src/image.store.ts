@@ -4,7 +4,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { VerificationImageEntity, type Tx } from '@idv/persistence';
 import { APP_CONFIG, type AppConfig } from '@idv/platform';
 import { ImageCipher, ImageFiles, StorageError } from '@idv/storage';
-import type { PreparedImage, Side } from './verification.types';
+import { VerificationError, type PreparedImage, type Side } from './verification.types';
 
 /** The directory of sealed image files (`IDV_IMAGE_DIR`), or null when images' ciphertext goes in PostgreSQL. */
 export const IMAGE_FILES = Symbol('IMAGE_FILES');
@@ -61,7 +61,7 @@ export class PostgresImageStore extends ImageStore {
     const filePath = this.files ? ImageFiles.nameFor(new Date(), verificationId, image.side) : null;
     // The file first: a row never names a file that is not there. A file whose row never commits is an orphan,
     // sealed to a verification that does not exist, and goes when retention sweeps its day.
-    if (filePath) await this.files!.write(filePath, sealed);
+    if (filePath) await this.writeFile(filePath, sealed);
     await tx.getRepository(VerificationImageEntity).insert({
       verificationId,
       side: image.side,
@@ -129,6 +129,23 @@ export class PostgresImageStore extends ImageStore {
       where: { tenantId, verificationId, purgedAt: IsNull() },
     });
     return rows.map((r) => r.side);
+  }
+
+  /**
+   * A full disk, a read-only or lost mount: the upload is refused with 503 and Retry-After (its transaction rolls
+   * back, so nothing of it is kept), and the cause is logged, since only an operator can mend it.
+   */
+  private async writeFile(name: string, sealed: Buffer): Promise<void> {
+    try {
+      await this.files!.write(name, sealed);
+    } catch (err) {
+      this.logger.error({ err, file: name }, 'could not write an image file');
+      throw new VerificationError(
+        'unavailable',
+        'image_storage_unavailable',
+        'The image could not be stored right now; nothing was kept. Please retry later.',
+      );
+    }
   }
 
   private async readFile(name: string): Promise<Buffer | null> {
