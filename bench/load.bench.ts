@@ -317,11 +317,13 @@ async function measureService(docs: Doc[], n: number, ceilingPerMinute: number, 
     const done = await Promise.all(sent.map(async (u) => (await verdict(u.id)) - u.at));
     stage(`burst of ${burst} (queue full)`, done, (performance.now() - t0) / 1000);
 
-    // 2. Closed loop at rising concurrency: each client uploads, waits for the verdict, repeats.
-    for (const c of [n, 2 * n, 4 * n]) {
+    // 2. Closed loop at rising concurrency, up to 8 clients per worker process (up to the queue never running dry
+    //    while clients upload and wait): each client uploads, waits for the verdict, repeats; 3 documents per
+    //    client at least.
+    for (const c of [n, 2 * n, 4 * n, 8 * n]) {
       t0 = performance.now();
       const latencies = await pool(
-        Array.from({ length: STAGE * n }, (_, i) => i),
+        Array.from({ length: Math.max(STAGE * n, 3 * c) }, (_, i) => i),
         c,
         () => uploadAndWait(),
       );
