@@ -43,7 +43,7 @@ export abstract class ImageStore {
  * after the setting changes, as long as the directory stays mounted.
  */
 @Injectable()
-export class PostgresImageStore extends ImageStore {
+export class SealedImageStore extends ImageStore {
   private readonly logger = new Logger('ImageStore');
   private readonly cipher: ImageCipher;
 
@@ -117,7 +117,7 @@ export class PostgresImageStore extends ImageStore {
       [cutoff, limit],
     )) as [Array<{ tenant_id: string; file_path: string | null }>, number];
     await this.removeFiles(purged);
-    if (this.files) await this.sweepDays(tx, cutoff);
+    if (this.files) await this.sweepDays(tx, this.files, cutoff);
     const counts = new Map<string, number>();
     for (const r of purged) counts.set(r.tenant_id, (counts.get(r.tenant_id) ?? 0) + 1);
     return [...counts].map(([tenantId, count]) => ({ tenantId, count }));
@@ -137,7 +137,7 @@ export class PostgresImageStore extends ImageStore {
    */
   private async writeFile(name: string, sealed: Buffer): Promise<void> {
     try {
-      await this.files!.write(name, sealed);
+      await this.directory().write(name, sealed);
     } catch (err) {
       this.logger.error({ err, file: name }, 'could not write an image file');
       throw new VerificationError(
@@ -168,15 +168,15 @@ export class PostgresImageStore extends ImageStore {
    * Removes the folders of upload days that ended over a day before `cutoff` (a margin for hosts' clocks) once no
    * stored image is left in them: what remains there is orphans of rolled-back uploads and half-written files.
    */
-  private async sweepDays(tx: Tx, cutoff: Date): Promise<void> {
+  private async sweepDays(tx: Tx, files: ImageFiles, cutoff: Date): Promise<void> {
     const last = new Date(cutoff.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
-    for (const day of await this.files!.days()) {
+    for (const day of await files.days()) {
       if (day > last) break;
       const [left] = (await tx.query(
         `SELECT 1 FROM verification_images WHERE purged_at IS NULL AND file_path LIKE $1 LIMIT 1`,
         [`${day}/%`],
       )) as unknown[];
-      if (!left) await this.files!.removeDay(day);
+      if (!left) await files.removeDay(day);
     }
   }
 

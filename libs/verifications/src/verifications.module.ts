@@ -3,7 +3,7 @@ import { ApplicantsModule } from '@idv/applicants';
 import { AuditModule } from '@idv/audit';
 import { APP_CONFIG, type AppConfig } from '@idv/platform';
 import { ImageFiles } from '@idv/storage';
-import { IMAGE_FILES, ImageStore, PostgresImageStore } from './image.store';
+import { IMAGE_FILES, ImageStore, SealedImageStore } from './image.store';
 import { VerificationRepository } from './verification.repository';
 import { Verifications } from './verifications.service';
 import { VerificationImages } from './verification-images.service';
@@ -20,7 +20,7 @@ import { VerificationImages } from './verification-images.service';
       useFactory: (config: AppConfig) => (config.imageDir ? ImageFiles.open(config.imageDir) : null),
       inject: [APP_CONFIG],
     },
-    { provide: ImageStore, useClass: PostgresImageStore },
+    { provide: ImageStore, useClass: SealedImageStore },
   ],
   exports: [Verifications, VerificationImages, VerificationRepository, ImageStore],
 })
