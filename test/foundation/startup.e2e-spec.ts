@@ -4,6 +4,7 @@ import {
   dropDatabase,
   freePort,
   freshDatabaseUrl,
+  REPO_ROOT,
   runTs,
   startTs,
   waitFor,
@@ -138,6 +139,17 @@ describe('npm start (the launcher)', () => {
     expect(stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^PostgreSQL is not reachable at .*pg_ctlcluster/),
     ]);
+  });
+
+  it('exits non-zero with one line naming IDV_IMAGE_DIR when it cannot be written', async () => {
+    // A path under a regular file: no directory can be made there, not even by root.
+    const blocked = `${REPO_ROOT}/package.json/images`;
+    const { code, stdout, stderr } = await runTs(LAUNCHER, [], { IDV_IMAGE_DIR: blocked });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^IDV_IMAGE_DIR ${blocked} is not a writable directory .*mount`)),
+    ]);
+    expect(stdout).not.toMatch(/ready:/);
   });
 
   it.each([

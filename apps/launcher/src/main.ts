@@ -2,9 +2,10 @@ import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { checkPostgres, checkRedis, loadConfig, runMain, SERVICE_PROCESS_ENV } from '@idv/platform';
 import { ensureDatabase, runMigrations } from '@idv/persistence';
+import { ImageFiles } from '@idv/storage';
 
 /**
- * `npm start`: checks the configuration and both dependencies, creates and migrates the database, then runs
+ * `npm start`: checks the configuration, both dependencies and the image directory if one is set, creates and migrates the database, then runs
  * the API and the worker as two child processes (in production they are separate containers) and stops both
  * on SIGTERM/SIGINT. If either child dies, the other is stopped and the launcher exits non-zero.
  */
@@ -16,6 +17,7 @@ runMain('launcher', async () => {
   const config = loadConfig();
   await checkPostgres(config.databaseUrl);
   await checkRedis(config.redisUrl);
+  if (config.imageDir) await ImageFiles.open(config.imageDir);
   if (await ensureDatabase(config.databaseUrl))
     log(`created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
   const applied = await runMigrations(config.databaseUrl);

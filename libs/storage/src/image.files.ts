@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ConfigError } from '@idv/platform';
 import { StorageError } from './image.cipher';
 
 /** `<upload day>/<verification id>.<side>.<random>`: unique per upload, so a file is never overwritten. */
@@ -17,7 +18,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export class ImageFiles {
   private constructor(readonly root: string) {}
 
-  /** Creates the directory if needed and proves it writable, so a bad mount fails at boot, not at the first upload. */
+  /**
+   * Creates the directory if needed and proves it writable, so a bad mount fails at boot, not at the first upload:
+   * with a {@link ConfigError}, which every process prints as its one line before exiting.
+   */
   static async open(root: string): Promise<ImageFiles> {
     try {
       await mkdir(root, { recursive: true, mode: 0o700 });
@@ -25,9 +29,9 @@ export class ImageFiles {
       await (await open(probe, 'wx', 0o600)).close();
       await unlink(probe);
     } catch (err) {
-      throw new StorageError(
-        'UNAVAILABLE',
-        `IDV_IMAGE_DIR ${root} is not a writable directory (${(err as Error).message})`,
+      throw new ConfigError(
+        `IDV_IMAGE_DIR ${root} is not a writable directory (${(err as Error).message}): create it, or mount the ` +
+          `image volume every API and worker process shares there`,
       );
     }
     return new ImageFiles(root);
