@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { waitFor } from '@idv/testing';
 import { expectConsistent } from '../support/consistency';
@@ -13,15 +17,19 @@ import {
 /**
  * SIGTERM (a deploy, a scale-down) while the service is busy. A worker finishes the jobs it holds before it exits
  * (or they return to the queue); the API finishes the requests it is answering. Nothing accepted is lost, and
- * nothing refused is half-written.
+ * nothing refused is half-written. Images go to files (`IDV_IMAGE_DIR`), as compose runs the service.
  */
 describe('SIGTERM while work is in progress', () => {
   let service: RealService;
   let db: Client;
   let s: Subject;
+  let images: string;
 
   beforeAll(async () => {
-    service = await startService('gracefulstop', { env: { IDV_WORKER_CONCURRENCY: '2' } });
+    images = await mkdtemp(join(tmpdir(), 'idv-gracefulstop-'));
+    service = await startService('gracefulstop', {
+      env: { IDV_WORKER_CONCURRENCY: '2', IDV_IMAGE_DIR: images },
+    });
     db = new Client({ connectionString: service.databaseUrl });
     await db.connect();
     s = await subject(service, 4401);
@@ -30,6 +38,7 @@ describe('SIGTERM while work is in progress', () => {
   afterAll(async () => {
     await db?.end();
     await service?.close();
+    await rm(images, { recursive: true, force: true });
   });
 
   const statuses = async (ids: string[]) =>
@@ -102,6 +111,13 @@ describe('SIGTERM while work is in progress', () => {
     // Nothing half-written: the verifications are exactly the 5 of the first case and the accepted ones.
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM verifications`);
     expect(rows[0].n).toBe(5 + accepted.length);
+    // And every stored image is in the file its row names, none left in the database.
+    const stored = await db.query(`SELECT file_path, ciphertext IS NULL AS in_file FROM verification_images`);
+    expect(stored.rows.length).toBeGreaterThanOrEqual(rows[0].n);
+    for (const r of stored.rows as Array<{ file_path: string; in_file: boolean }>) {
+      expect(r.in_file).toBe(true);
+      expect(existsSync(join(images, r.file_path))).toBe(true);
+    }
     await expectConsistent(service.databaseUrl);
   }, 120_000);
 });
