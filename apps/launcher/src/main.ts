@@ -5,9 +5,10 @@ import { ensureDatabase, runMigrations } from '@idv/persistence';
 import { ImageFiles } from '@idv/storage';
 
 /**
- * `npm start`: checks the configuration, both dependencies and the image directory if one is set, creates and migrates the database, then runs
- * the API and the worker as two child processes (in production they are separate containers) and stops both
- * on SIGTERM/SIGINT. If either child dies, the other is stopped and the launcher exits non-zero.
+ * `npm start`: checks the configuration, both dependencies and the image directory if one is set, creates and
+ * migrates the database, then runs the API and the worker as two child processes (in production they are separate
+ * containers) and stops both on SIGTERM/SIGINT. If either child dies, the other is stopped and the launcher exits
+ * non-zero.
  */
 const ext = __filename.endsWith('.ts') ? '.ts' : '.js';
 const log = (msg: string) =>

@@ -5,7 +5,7 @@ import { ConfigError } from '@idv/platform';
 import { StorageError } from './image.cipher';
 
 /** `<upload day>/<verification id>.<side>.<random>`: unique per upload, so a file is never overwritten. */
-const NAME = /^(\d{4}-\d{2}-\d{2})\/[0-9a-f-]{36}\.(front|back)\.[0-9a-f]{12}$/;
+const NAME = /^\d{4}-\d{2}-\d{2}\/[0-9a-f-]{36}\.(front|back)\.[0-9a-f]{12}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -97,16 +97,10 @@ export class ImageFiles {
     await rm(join(this.root, day), { recursive: true, force: true });
   }
 
-  /** The day a file name belongs to. */
-  static dayOf(name: string): string {
-    const match = NAME.exec(name);
-    if (!match) throw new StorageError('INVALID_NAME', `Not an image file name: ${JSON.stringify(name)}`);
-    return match[1];
-  }
-
   // Names come from the database; checking their shape keeps a bad row from reaching outside the directory.
   private resolve(name: string): string {
-    ImageFiles.dayOf(name);
+    if (!NAME.test(name))
+      throw new StorageError('INVALID_NAME', `Not an image file name: ${JSON.stringify(name)}`);
     return join(this.root, name);
   }
 }
