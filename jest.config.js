@@ -28,6 +28,7 @@ const libs = [
   'webhooks',
   'review',
   'audit',
+  'id-numbers',
 ];
 const moduleNameMapper = Object.fromEntries(libs.map((l) => [`^@idv/${l}$`, `<rootDir>/libs/${l}/src`]));
 const common = {

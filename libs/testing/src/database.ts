@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import { ensureDatabase, runMigrations } from '@idv/persistence';
 
 const SERVER_URL = process.env.IDV_TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
-const TEMPLATE = 'idv_template';
+/** Separate work trees with different migrations each set their own (IDV_TEST_TEMPLATE), or they would share one schema. */
+const TEMPLATE = process.env.IDV_TEST_TEMPLATE ?? 'idv_template';
 
 function urlFor(name: string): string {
   return `${SERVER_URL}/${name}`;
