@@ -24,6 +24,8 @@ export { decodeImage, encodeImage } from './defects/document-image';
 export type { DocumentImage } from './defects/document-image';
 export { Rng, hashString } from './prng';
 export { SyntheticError, SyntheticErrorCode } from './synthetic.error';
+export { assertFonts, missingFonts } from './font.check';
+export type { RequiredFont } from './font.check';
 export type {
   ApplicantRecord,
   Box,
