@@ -29,6 +29,7 @@ const libs = [
   'review',
   'audit',
   'id-numbers',
+  'documents',
 ];
 const moduleNameMapper = Object.fromEntries(libs.map((l) => [`^@idv/${l}$`, `<rootDir>/libs/${l}/src`]));
 const common = {

@@ -1,12 +1,12 @@
-import type { ComparedField, FieldStatus, RegistrationRecord, VisualZoneStatus } from '@idv/matching';
-import type { MrzFormat } from '@idv/mrz';
-import type { Verdict, VerdictInput } from '@idv/verdict';
+import type { VisualZoneView } from '@idv/documents';
+import type { ComparedField, FieldStatus, RegistrationRecord } from '@idv/matching';
+import type { DocumentField, DocumentType, FieldSource, Verdict, VerdictInput } from '@idv/verdict';
 
 /** The registration record the document is compared with (the comparable fields of `POST /v1/applicants`). */
 export type { RegistrationRecord };
 
 /** Document types of the contract (`documentType` of `POST /v1/verifications`). */
-export type DeclaredDocumentType = 'passport' | 'id_card' | 'residence_permit' | 'visa';
+export type DeclaredDocumentType = DocumentType;
 
 /** What {@link DocumentAnalyser.analyse} reads. */
 export interface AnalyseInput {
@@ -28,10 +28,14 @@ export interface OutcomeReason {
   hint: { en: string; 'zh-CN': string };
 }
 
-/** The document as read (the contract's `document`); `null` fields were not read. */
+/**
+ * The document as read (the contract's `document`); `null` fields were not read. The first ten are always
+ * there; the others only for documents that print them (the Chinese and Hong Kong cards).
+ */
 export interface DocumentView {
   type: DeclaredDocumentType | null;
-  format: MrzFormat | null;
+  /** `TD1`…`MRV-B`, `FRENCH_NATIONAL_ID`, `CN_RESIDENT_ID`, `CN_RESIDENCE_PERMIT`, `HKID`. */
+  format: string | null;
   issuingCountry: string | null;
   documentNumber: string | null;
   surname: string | null;
@@ -40,6 +44,14 @@ export interface DocumentView {
   expiryDate: string | null;
   sex: string | null;
   nationality: string | null;
+  fullName?: string | null;
+  chineseName?: string | null;
+  ethnicity?: string | null;
+  address?: string | null;
+  issuingAuthority?: string | null;
+  validFrom?: string | null;
+  issueDate?: string | null;
+  permanent?: boolean | null;
 }
 
 /** Image quality of one side (the contract's `checks.quality`, plus what explains it). */
@@ -60,6 +72,7 @@ export interface QualityView {
 export interface ChecksView {
   /** The front's quality (the contract's shape), with `back` when a back was sent. */
   quality: QualityView & { back?: QualityView };
+  /** The contract's MRZ check; `found: false` for documents read from their printed fields. */
   mrz: {
     found: boolean;
     valid: boolean;
@@ -75,19 +88,31 @@ export interface ChecksView {
     failure: string | null;
   };
   comparison: Partial<Record<ComparedField, FieldStatus>>;
-  expiry: { expired: boolean; expiryDate: string | null; daysRemaining: number | null };
-  /** The declared document type against the one the MRZ document code gives. */
+  /** `longTerm` for a card valid without end (长期): no expiry date, never expired. */
+  expiry: { expired: boolean; expiryDate: string | null; daysRemaining: number | null; longTerm?: boolean };
+  /** The declared document type against the one the document shows. */
   documentType: { declared: string | null; detected: DeclaredDocumentType | null; consistent: boolean };
-  /** The visual-zone cross-check, when it ran (only when it could change the verdict). */
-  visualZone: { ran: boolean; consistent: boolean | null; fields: Partial<Record<string, VisualZoneStatus>> };
+  /** The visual-zone cross-check of an MRZ document, when it ran (only when it could change the verdict). */
+  visualZone: VisualZoneView;
+  /** Which reader read the document, and every field with where it was read and how sure the read is. */
+  evidence: {
+    family: string | null;
+    fields: Partial<
+      Record<DocumentField, { source: FieldSource; side: 'front' | 'back' | null; confidence: number | null }>
+    >;
+    /** The document's own integrity checks (check digits, check characters, fields that must agree). */
+    integrity: { name: string; holds: boolean }[];
+  };
+  /** The family's own checks beyond the contract's common ones (`idNumber` of a Chinese card, …). */
+  [section: string]: unknown;
 }
 
 /** Wall-clock milliseconds per stage; a stage that did not run is absent. */
 export interface Timings {
   decode?: number;
   quality?: number;
-  mrz?: number;
-  visualZone?: number;
+  /** The reader's stages: `mrz`, `visualZone`, `fields`, … */
+  [stage: string]: number | undefined;
   total: number;
 }
 

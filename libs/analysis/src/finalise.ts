@@ -1,3 +1,4 @@
+import { certainRead } from '@idv/documents';
 import { decideVerdict, type VerdictInput } from '@idv/verdict';
 import type { AnalysisOutcome } from './analysis.types';
 import { describe } from './outcome.view';
@@ -28,13 +29,17 @@ export function finalise(outcome: AnalysisOutcome, context: FinaliseContext = {}
 }
 
 /**
- * The identity of the physical document, for duplicate detection: issuing country and number as read from
- * an MRZ whose check digits verify. Null when the read cannot be trusted to identify a document.
+ * The identity of the physical document, for duplicate detection: issuing country and number, when the
+ * document's own checks vouch for the number (an MRZ check digit, a citizen number's check character) and none
+ * of its checks fails. Null when the read cannot be trusted to identify a document.
  */
 export function documentKeySource(
   outcome: AnalysisOutcome,
 ): { issuingCountry: string; documentNumber: string } | null {
   const { issuingCountry, documentNumber } = outcome.document;
-  if (!outcome.checks.mrz.valid || !issuingCountry || !documentNumber) return null;
+  const evidence = outcome.facts.document;
+  const trusted =
+    !!evidence?.readable && evidence.checks.every((c) => c.holds) && certainRead(evidence, 'documentNumber');
+  if (!trusted || !issuingCountry || !documentNumber) return null;
   return { issuingCountry, documentNumber: documentNumber.replace(/[<\s]/g, '').toUpperCase() };
 }

@@ -1,8 +1,8 @@
 /**
  * The document pipeline: uploaded images and a registration record in, the contract's verdict out.
  *
- * - {@link DocumentAnalyser}: decode → quality → MRZ OCR → parse → compare → visual zone (only when it can change
- *   the verdict) → expiry → verdict; holds the warm OCR workers.
+ * - {@link DocumentAnalyser}: decode → quality → the document family's reader (`@idv/documents`) → compare with
+ *   the record → expiry → verdict; holds the warm OCR workers.
  * - {@link finalise}: re-decides an outcome with what the caller's database knows (restriction, duplicate document).
  * - {@link documentKeySource}: the document's identity for duplicate detection.
  *
@@ -12,9 +12,6 @@ export { DocumentAnalyser } from './document.analyser';
 export type { DocumentAnalyserOptions } from './document.analyser';
 export { finalise, documentKeySource } from './finalise';
 export type { FinaliseContext } from './finalise';
-export { documentKindFromText } from './document-kind';
-export type { DocumentKind } from './document-kind';
-export { typeFromDocumentCode } from './document-type';
 export type {
   AnalyseInput,
   AnalysisOutcome,

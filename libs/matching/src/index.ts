@@ -4,7 +4,7 @@
  * nationality codes; the visual zone against the MRZ; expiry with a caller-supplied clock.
  * Pure functions: no I/O, no clock.
  */
-export { compareRecord, comparisonStatuses } from './record.comparison';
+export { compareRecord, comparisonStatuses, isNameFieldFormat } from './record.comparison';
 export type {
   RegistrationRecord,
   DocumentFields,

@@ -15,6 +15,13 @@ export interface RegistrationRecord {
   sex?: string | null;
   /** Compared only when registered. */
   documentNumber?: string | null;
+  /**
+   * The whole name as one string (王小明), the way Chinese wallets register it; compared with a card that prints
+   * one name field. Either this or `surname` + `givenNames`, or both.
+   */
+  fullName?: string | null;
+  /** The document the person registered with (the contract's `documentType`), when the wallet asked. */
+  documentType?: string | null;
 }
 
 /** MRZ layouts; they fix the width of the name field and so when a name can be truncated. */
@@ -45,7 +52,7 @@ export interface DocumentFields {
 
 /** Fields {@link compareRecord} reports on. */
 export type ComparedField =
-  'surname' | 'givenNames' | 'dateOfBirth' | 'nationality' | 'documentNumber' | 'sex';
+  'fullName' | 'surname' | 'givenNames' | 'dateOfBirth' | 'nationality' | 'documentNumber' | 'sex';
 
 /** Outcome of one field, in the words of the public contract. */
 export type FieldStatus = 'match' | 'mismatch' | 'missing';

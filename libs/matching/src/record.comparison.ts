@@ -22,6 +22,11 @@ const NAME_FIELD_WIDTH: Readonly<Record<Exclude<NameFieldFormat, 'FRENCH_NATIONA
   'MRV-B': 31,
 };
 
+/** Whether `format` is an MRZ layout whose name field has a fixed width (so names may be truncated). */
+export function isNameFieldFormat(format: string | null | undefined): format is NameFieldFormat {
+  return format === 'FRENCH_NATIONAL_ID' || (typeof format === 'string' && format in NAME_FIELD_WIDTH);
+}
+
 const present = (value: string | null | undefined): value is string =>
   typeof value === 'string' && value.trim() !== '';
 

@@ -6,18 +6,25 @@
 export { decideVerdict } from './verdict.engine';
 export { REASON_CATALOGUE, describeReason } from './reason.catalogue';
 export type { ReasonView } from './reason.catalogue';
-export { VERDICT_PRECEDENCE, REASON_CODES } from './verdict.types';
+export { VERDICT_PRECEDENCE, REASON_CODES, DOCUMENT_TYPES } from './verdict.types';
 export type {
   Verdict,
   ReasonCode,
   QualityReasonCode,
   DocumentType,
-  CheckDigitName,
   ReasonParams,
+  ReasonField,
   VerdictReason,
   VerdictDecision,
   RestrictionReason,
   VerdictInput,
-  MrzOutcome,
   VerdictOptions,
 } from './verdict.types';
+export type {
+  DocumentEvidence,
+  DocumentField,
+  FieldEvidence,
+  FieldSource,
+  IntegrityCheck,
+  ReasonSpec,
+} from './evidence.types';

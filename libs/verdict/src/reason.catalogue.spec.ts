@@ -1,5 +1,11 @@
-import type { ComparedField } from '@idv/matching';
-import { describeReason, REASON_CATALOGUE, REASON_CODES, ReasonCode, VerdictReason } from '@idv/verdict';
+import {
+  describeReason,
+  REASON_CATALOGUE,
+  REASON_CODES,
+  ReasonCode,
+  ReasonField,
+  VerdictReason,
+} from '@idv/verdict';
 
 /** The codes the public contract lists; the catalogue may add more but never drop one. */
 const CONTRACT_CODES = [
@@ -21,10 +27,17 @@ const CONTRACT_CODES = [
   'APPLICANT_RESTRICTED',
   'LOW_CONFIDENCE',
   'REVIEWER_DECISION',
+  // The Chinese and Hong Kong cards' section.
+  'DOCUMENT_SIDE_MISSING',
+  'FIELD_UNREADABLE',
+  'ID_NUMBER_INVALID',
+  'ID_NUMBER_INCONSISTENT',
+  'VALIDITY_INCONSISTENT',
+  'DOCUMENT_COPY',
 ];
 
 /** Every shape of parameters a reason may carry. */
-const PARAM_SETS: { field: ComparedField | null; params?: VerdictReason['params'] }[] = [
+const PARAM_SETS: { field: ReasonField | null; params?: VerdictReason['params'] }[] = [
   { field: null },
   { field: 'dateOfBirth' },
   { field: 'surname', params: { reviewBy: '2025-11-27T10:00:00Z' } },
@@ -32,6 +45,9 @@ const PARAM_SETS: { field: ComparedField | null; params?: VerdictReason['params'
   { field: null, params: { retryAt: '2025-11-26T18:30:00Z' } },
   { field: null, params: { expiryDate: '2012-04-15' } },
   { field: null, params: { acceptedTypes: ['passport'], maxMegabytes: 8 } },
+  { field: 'back', params: { document: 'cn_resident_id' } },
+  { field: 'documentNumber', params: { document: 'cn_resident_id' } },
+  { field: 'fullName', params: { document: 'hk_identity_card', reviewBy: null } },
 ];
 
 const renderings = REASON_CODES.flatMap((code) => PARAM_SETS.map((set) => ({ code, ...set })));
@@ -122,7 +138,9 @@ describe('reason catalogue', () => {
     );
     expect(types.hint['zh-CN']).toBe('暂不支持此类证件，请使用护照或身份证件进行验证。');
     const all = describeReason({ code: 'DOCUMENT_TYPE_UNSUPPORTED', field: null });
-    expect(all.hint['zh-CN']).toContain('护照、身份证件、居留许可或签证');
+    expect(all.hint['zh-CN']).toContain(
+      '护照、身份证件、居留许可、签证、居民身份证（含港澳台居民居住证）或香港身份证',
+    );
     const expired = describeReason({
       code: 'DOCUMENT_EXPIRED',
       field: null,

@@ -1,5 +1,5 @@
-import type { ComparedField } from '@idv/matching';
-import type { DocumentType, ReasonCode, ReasonParams, VerdictReason } from './verdict.types';
+import { DOCUMENT_TYPES } from './verdict.types';
+import type { DocumentType, ReasonCode, ReasonField, ReasonParams, VerdictReason } from './verdict.types';
 
 /**
  * One wording of a reason: `message` for the wallet backend's engineers (English, may name internals),
@@ -15,9 +15,13 @@ interface Wording {
 /** Parameters whose presence switches to another wording. */
 type SwitchParam = 'field' | 'retryAt' | 'reviewBy' | 'expiryDate';
 
-/** A catalogue entry: the wording without parameters, and replacements when a parameter is known. */
+/**
+ * A catalogue entry: the wording without parameters, replacements when a parameter is known, and replacements
+ * for a document family whose holders use other words (`cn_resident_id`: 人像面 / 国徽面, 公民身份号码).
+ */
 interface CatalogueEntry extends Wording {
   with?: Partial<Record<SwitchParam, Partial<Wording>>>;
+  forDocument?: Partial<Record<string, Partial<Wording>>>;
 }
 
 const REVIEW_EN =
@@ -98,11 +102,46 @@ export const REASON_CATALOGUE: Readonly<Record<ReasonCode, CatalogueEntry>> = {
     message: 'Glare or a reflection covers part of the document.',
     en: 'Move away from direct light or tilt the document slightly so no reflection covers the text at the bottom.',
     zh: '证件有反光，请避开直射光源，或将证件稍微倾斜，确保底部文字没有被反光遮住。',
+
+    forDocument: {
+      cn_resident_id: {
+        en: 'There is glare on your ID card. Move away from direct light, or tilt the card slightly, so that no text (the citizen ID number above all) is hidden by reflections.',
+        zh: '身份证有反光，请避开直射光源，或将证件稍微倾斜，确保证件上的文字（尤其是公民身份号码）没有被反光遮住。',
+      },
+      hk_identity_card: {
+        en: 'There is glare on your identity card. Move away from direct light, or tilt the card slightly, so that no text (your name and the card number above all) is hidden by reflections.',
+        zh: '身份证有反光，请避开直射光源，或将证件稍微倾斜，确保证件上的文字（尤其是姓名和身份证号码）没有被反光遮住。',
+      },
+    },
   },
   IMAGE_LOW_RESOLUTION: {
     message: 'The document is too small in the image or the image resolution is too low.',
     en: 'Your document is too small in the photo. Move the camera closer so the document fills most of the frame, and do not upload a screenshot or a compressed copy.',
     zh: '证件在照片中太小，请将手机靠近一些，让证件占满画面的大部分，不要上传截图或压缩过的图片。',
+  },
+  DOCUMENT_COPY: {
+    message: 'The image shows a photocopy or a black-and-white reproduction, not the original document.',
+    en: 'This looks like a copy of your document. Please take a colour photo of the original document itself, not of a photocopy, a printout or a screen.',
+    zh: '照片中的证件似乎是复印件或黑白翻拍件，请直接拍摄证件原件的彩色照片，不要拍摄复印件、打印件或屏幕上的图片。',
+  },
+  DOCUMENT_SIDE_MISSING: {
+    message: 'A side of a two-sided document was not uploaded.',
+    en: 'Please upload photos of both sides of your document.',
+    zh: '请上传证件正反两面的照片。',
+    with: {
+      field: {
+        message: 'The {field} of a two-sided document was not uploaded.',
+        en: 'Please also upload a photo of the {field} of your document.',
+        zh: '请同时上传证件{field}的照片。',
+      },
+    },
+    forDocument: {
+      cn_resident_id: {
+        message: 'The {field} of the Chinese identity card was not uploaded.',
+        en: 'Please also upload a photo of the {field} of your ID card.',
+        zh: '请同时上传身份证{field}的照片。',
+      },
+    },
   },
   MRZ_NOT_FOUND: {
     message: 'No machine-readable zone (MRZ) was found on the document.',
@@ -113,6 +152,24 @@ export const REASON_CATALOGUE: Readonly<Record<ReasonCode, CatalogueEntry>> = {
     message: 'The machine-readable zone was found but could not be read reliably.',
     en: 'We could not read the lines of characters at the bottom of your document. Take a new photo in even light, with those lines sharp, free of glare and not covered by your fingers.',
     zh: '无法读取证件底部的机读码，请在光线均匀的地方重新拍摄，确保这几行字符清晰、没有反光，也没有被手指遮挡。',
+  },
+  FIELD_UNREADABLE: {
+    message: 'A printed field the verdict needs could not be read.',
+    en: 'We could not read all the details on your document. Take a new photo in even light, with the whole document sharp, free of glare and not covered by your fingers.',
+    zh: '无法识别证件上的部分信息，请在光线均匀的地方重新拍摄，确保整个证件清晰、无反光，也没有被手指遮挡。',
+    with: {
+      field: {
+        message: 'The {field} printed on the document could not be read.',
+        en: 'We could not read the {field} on your document. Take a new photo in even light, with the whole document sharp, free of glare and not covered by your fingers.',
+        zh: '无法识别证件上的{field}，请在光线均匀的地方重新拍摄，确保整个证件清晰、无反光，也没有被手指遮挡。',
+      },
+    },
+    forDocument: {
+      cn_resident_id: {
+        en: 'We could not read the {field} on your ID card. Take a new photo in even light, with the card sharp, free of glare and not covered by your fingers.',
+        zh: '无法识别身份证上的{field}，请在光线均匀的地方重新拍摄，确保证件清晰、无反光，也没有被手指遮挡。',
+      },
+    },
   },
   DOCUMENT_TYPE_UNSUPPORTED: {
     message: 'The document is not an identity document type the service accepts.',
@@ -127,6 +184,33 @@ export const REASON_CATALOGUE: Readonly<Record<ReasonCode, CatalogueEntry>> = {
       reviewBy: {
         message:
           'A check digit of the machine-readable zone fails on a doubtful read while every field matches; sent to review.',
+        en: REVIEW_EN,
+        zh: REVIEW_ZH,
+      },
+    },
+  },
+  ID_NUMBER_INVALID: {
+    message: 'The document number, read with confidence, fails its check character or its structure.',
+    en: 'We could not verify this document. Please contact customer support.',
+    zh: '暂时无法验证该证件，请联系客服。',
+    with: {
+      reviewBy: {
+        message:
+          'The document number fails its check on a doubtful read while every field matches; sent to review.',
+        en: REVIEW_EN,
+        zh: REVIEW_ZH,
+      },
+    },
+  },
+  ID_NUMBER_INCONSISTENT: {
+    message:
+      'The birth date or sex the document number encodes differs from the one printed on the document.',
+    en: 'We could not verify this document. Please contact customer support.',
+    zh: '暂时无法验证该证件，请联系客服。',
+    with: {
+      reviewBy: {
+        message:
+          'The document number disagrees with the printed birth date or sex on a doubtful read while every field matches; sent to review.',
         en: REVIEW_EN,
         zh: REVIEW_ZH,
       },
@@ -186,6 +270,12 @@ export const REASON_CATALOGUE: Readonly<Record<ReasonCode, CatalogueEntry>> = {
     en: REVIEW_EN,
     zh: REVIEW_ZH,
   },
+  VALIDITY_INCONSISTENT: {
+    message:
+      'The validity term is not one the issuer gives at the holder’s age on the issue day (5, 10, 20 years or long-term); sent to review.',
+    en: REVIEW_EN,
+    zh: REVIEW_ZH,
+  },
   REVIEWER_DECISION: {
     message: 'A reviewer decided this verification.',
     en: 'Our team has reviewed your document. If you have questions about the result, please contact customer support.',
@@ -196,28 +286,63 @@ export const REASON_CATALOGUE: Readonly<Record<ReasonCode, CatalogueEntry>> = {
 /** The contract's reason body (`reasons[]` of a verification). */
 export interface ReasonView {
   code: ReasonCode;
-  field: ComparedField | null;
+  field: ReasonField | null;
   message: string;
   hint: { en: string; 'zh-CN': string };
 }
 
-const FIELD_LABELS: Readonly<Record<ComparedField, [en: string, zh: string]>> = {
+type Label = [en: string, zh: string];
+
+const FIELD_LABELS: Readonly<Record<ReasonField, Label>> = {
+  fullName: ['name', '姓名'],
   surname: ['surname', '姓氏'],
   givenNames: ['given names', '名字'],
+  chineseName: ['Chinese name', '中文姓名'],
   dateOfBirth: ['date of birth', '出生日期'],
   nationality: ['nationality', '国籍'],
   documentNumber: ['document number', '证件号码'],
   sex: ['sex', '性别'],
+  documentCode: ['document code', '证件类型代码'],
+  issuingCountry: ['issuing country', '签发国'],
+  ethnicity: ['ethnicity', '民族'],
+  address: ['address', '住址'],
+  issuingAuthority: ['issuing authority', '签发机关'],
+  validFrom: ['start of validity', '有效期起始日期'],
+  issueDate: ['date of issue', '签发日期'],
+  expiryDate: ['expiry date', '有效期'],
+  permanent: ['residence status', '居民身份类别'],
+  front: ['front', '正面'],
+  back: ['back', '背面'],
 };
 
-const TYPE_LABELS: Readonly<Record<DocumentType, [en: string, zh: string]>> = {
+/** What the holders of a document family call its parts (a Resident ID card's sides are 人像面 and 国徽面). */
+const DOCUMENT_FIELD_LABELS: Readonly<Record<string, Partial<Record<ReasonField, Label>>>> = {
+  cn_resident_id: {
+    documentNumber: ['citizen ID number (公民身份号码)', '公民身份号码'],
+    expiryDate: ['validity period (有效期限)', '有效期限'],
+    issuingAuthority: ['issuing authority (签发机关)', '签发机关'],
+    front: ['portrait side (人像面)', '人像面'],
+    back: ['national emblem side (国徽面)', '国徽面'],
+  },
+  hk_identity_card: {
+    documentNumber: ['identity card number', '身份证号码'],
+    fullName: ['English name', '英文姓名'],
+  },
+};
+
+function fieldLabel(field: ReasonField, document: string | null | undefined): Label {
+  return (document && DOCUMENT_FIELD_LABELS[document]?.[field]) || FIELD_LABELS[field];
+}
+
+const TYPE_LABELS: Readonly<Record<DocumentType, Label>> = {
   passport: ['a passport', '护照'],
   id_card: ['a national identity card', '身份证件'],
   residence_permit: ['a residence permit', '居留许可'],
   visa: ['a visa', '签证'],
+  cn_resident_id: ['a Chinese Resident Identity Card', '居民身份证（含港澳台居民居住证）'],
+  hk_identity_card: ['a Hong Kong Identity Card', '香港身份证'],
 };
 
-const ALL_TYPES: readonly DocumentType[] = ['passport', 'id_card', 'residence_permit', 'visa'];
 const DEFAULT_MAX_MEGABYTES = 10;
 
 /** `a, b or c` in English, `甲、乙或丙` in Chinese. */
@@ -250,7 +375,7 @@ function fill(template: string, reason: VerdictReason, lang: 'en' | 'zh'): strin
   const p: ReasonParams = reason.params ?? {};
   const index = lang === 'en' ? 0 : 1;
   const values: Record<string, string> = {
-    field: reason.field ? FIELD_LABELS[reason.field][index] : '',
+    field: reason.field ? fieldLabel(reason.field, p.document)[index] : '',
     retryAt: p.retryAt ? formatInstant(p.retryAt, lang) : '',
     reviewWhen: p.reviewBy
       ? lang === 'en'
@@ -261,7 +386,7 @@ function fill(template: string, reason: VerdictReason, lang: 'en' | 'zh'): strin
         : '尽快',
     expiryDate: p.expiryDate ? formatDay(p.expiryDate, lang) : '',
     acceptedTypes: listOf(
-      (p.acceptedTypes?.length ? p.acceptedTypes : ALL_TYPES).map((t) => TYPE_LABELS[t][index]),
+      (p.acceptedTypes?.length ? p.acceptedTypes : DOCUMENT_TYPES).map((t) => TYPE_LABELS[t][index]),
       lang,
     ),
     maxMegabytes: String(p.maxMegabytes ?? DEFAULT_MAX_MEGABYTES),
@@ -281,7 +406,12 @@ function wordingFor(reason: VerdictReason): Wording {
   };
   const switches = Object.entries(entry.with ?? {}) as [SwitchParam, Partial<Wording>][];
   const chosen = switches.find(([param]) => known[param]);
-  return { message: entry.message, en: entry.en, zh: entry.zh, ...chosen?.[1] };
+  // A review wording stays the review wording: the family's words only replace the plain one.
+  const family =
+    reason.params?.document && chosen?.[0] !== 'reviewBy'
+      ? entry.forDocument?.[reason.params.document]
+      : undefined;
+  return { message: entry.message, en: entry.en, zh: entry.zh, ...chosen?.[1], ...family };
 }
 
 /** A decided reason as the contract shows it: English message for engineers, hints for the person in en and zh-CN. */

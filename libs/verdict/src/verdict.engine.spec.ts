@@ -1,5 +1,13 @@
 import { compareRecord, DocumentFields, RegistrationRecord } from '@idv/matching';
-import { decideVerdict, describeReason, Verdict, VERDICT_PRECEDENCE, VerdictInput } from '@idv/verdict';
+import {
+  decideVerdict,
+  describeReason,
+  DocumentEvidence,
+  IntegrityCheck,
+  Verdict,
+  VERDICT_PRECEDENCE,
+  VerdictInput,
+} from '@idv/verdict';
 
 const RECORD: RegistrationRecord = {
   surname: 'Eriksson',
@@ -17,24 +25,54 @@ const READ: DocumentFields = {
   format: 'TD3',
 };
 
+/** A check of the kind check digits are: a failure OCR does not explain is a fraud signal. */
+function check(
+  name: string,
+  covers: IntegrityCheck['covers'],
+  holds = true,
+  explainedByOcr = false,
+): IntegrityCheck {
+  return {
+    name,
+    holds,
+    covers,
+    severity: 'forgery',
+    reason: 'MRZ_CHECK_DIGIT_INVALID',
+    explainedByOcr,
+    illegible: { code: 'MRZ_UNREADABLE', field: null },
+  };
+}
+
+/** A document read whole with confidence, its number and birth date vouched for by checks that hold. */
+function evidence(changes: Partial<DocumentEvidence> = {}): DocumentEvidence {
+  return {
+    family: 'test',
+    format: 'TD3',
+    documentType: 'passport',
+    found: true,
+    supported: true,
+    readable: true,
+    unreadable: [],
+    confidence: 0.93,
+    fields: {},
+    checks: [check('number', ['documentNumber']), check('birth', ['dateOfBirth']), check('all', [])],
+    ...changes,
+  };
+}
+
+/** Nothing of the document read: the reader says why. */
+const unread = (why: DocumentEvidence['unreadable'], changes: Partial<DocumentEvidence> = {}) =>
+  evidence({ readable: false, unreadable: why, confidence: null, checks: [], ...changes });
+
 /** A clean, confident, matching, valid read: the one input that must be `accepted`. */
 function clean(read: Partial<DocumentFields> = {}): VerdictInput {
   return {
     restriction: null,
     quality: { issues: [] },
-    document: { found: true, supported: true },
-    mrz: {
-      found: true,
-      readable: true,
-      valid: true,
-      failedCheckDigits: [],
-      confidence: 0.93,
-      failureExplainedByOcr: false,
-    },
+    document: evidence(),
     comparison: compareRecord(RECORD, { ...READ, ...read }),
     expiry: { expired: false, expiryDate: '2031-04-15' },
     duplicateDocument: false,
-    visualZone: { consistent: true },
     reviewBy: '2025-11-27T10:00:00Z',
   };
 }
@@ -46,7 +84,7 @@ const CAUSES: Record<Exclude<Verdict, 'accepted'>, (input: VerdictInput) => Verd
     ...i,
     quality: { issues: [...(i.quality?.issues ?? []), { code: 'IMAGE_BLURRED', severity: 'fail' }] },
   }),
-  unsupported: (i) => ({ ...i, document: { found: true, supported: false } }),
+  unsupported: (i) => ({ ...i, document: { ...i.document!, supported: false } }),
   rejected: (i) => ({ ...i, duplicateDocument: true }),
   expired: (i) => ({ ...i, expiry: { expired: true, expiryDate: '2012-04-15' } }),
   mismatch: (i) => ({
@@ -101,14 +139,7 @@ describe('decideVerdict: the precedence table', () => {
 describe('decideVerdict: unreadable and unsupported', () => {
   const noMrz = (i: VerdictInput): VerdictInput => ({
     ...i,
-    mrz: {
-      found: false,
-      readable: false,
-      valid: false,
-      failedCheckDigits: [],
-      confidence: null,
-      failureExplainedByOcr: false,
-    },
+    document: unread([{ code: 'MRZ_NOT_FOUND', field: null }], { supported: i.document?.supported ?? null }),
     comparison: null,
   });
 
@@ -137,26 +168,46 @@ describe('decideVerdict: unreadable and unsupported', () => {
   it('gives only the quality reasons when a failed image was never read', () => {
     const input: VerdictInput = {
       ...clean(),
-      mrz: null,
+      document: null,
       quality: { issues: [{ code: 'IMAGE_BLURRED', severity: 'fail' }] },
     };
     expect(decideVerdict(input).verdict).toBe('unreadable');
     expect(codes(input)).toEqual(['IMAGE_BLURRED']);
-    expect(codes({ ...input, quality: { issues: [] } })).toContain('MRZ_NOT_FOUND');
+    expect(codes({ ...input, quality: { issues: [] } })).toEqual(['DOCUMENT_NOT_FOUND']);
   });
 
-  it('says MRZ_UNREADABLE for a found MRZ that did not parse, DOCUMENT_NOT_FOUND when nothing was found', () => {
-    const garbled = { ...noMrz(clean()), mrz: { ...noMrz(clean()).mrz!, found: true } };
+  it('gives the reader’s reason for what it could not read, DOCUMENT_NOT_FOUND when nothing was seen', () => {
+    const garbled = { ...clean(), document: unread([{ code: 'MRZ_UNREADABLE', field: null }]) };
     expect(codes(garbled)).toEqual(['MRZ_UNREADABLE']);
-    expect(codes({ ...noMrz(clean()), document: { found: false, supported: null } })).toEqual([
-      'DOCUMENT_NOT_FOUND',
-    ]);
+    const nothing = {
+      ...clean(),
+      document: unread([{ code: 'MRZ_NOT_FOUND', field: null }], { found: false }),
+    };
+    expect(codes(nothing)).toEqual(['DOCUMENT_NOT_FOUND']);
+  });
+
+  it('is unreadable for a missing side or an illegible field even when the rest was read, naming them', () => {
+    const oneSide = {
+      ...clean(),
+      document: evidence({
+        unreadable: [
+          { code: 'DOCUMENT_SIDE_MISSING', field: 'back' },
+          { code: 'FIELD_UNREADABLE', field: 'expiryDate' },
+        ],
+        hintContext: 'cn_resident_id',
+      }),
+    };
+    const decision = decideVerdict(oneSide);
+    expect(decision.verdict).toBe('unreadable');
+    expect(codes(oneSide)).toEqual(['DOCUMENT_SIDE_MISSING:back', 'FIELD_UNREADABLE:expiryDate']);
+    // The family's words reach the hint: 国徽面, not "the back".
+    expect(describeReason(decision.reasons[0]).hint['zh-CN']).toBe('请同时上传身份证国徽面的照片。');
   });
 
   it('calls a recognised document of another type unsupported, even though it has no MRZ and some glare', () => {
     const card = noMrz({
       ...clean(),
-      document: { found: true, supported: false },
+      document: evidence({ supported: false }),
       quality: { issues: [{ code: 'IMAGE_GLARE', severity: 'warn' }] },
       acceptedTypes: ['passport', 'id_card'],
     });
@@ -176,14 +227,14 @@ describe('decideVerdict: unreadable and unsupported', () => {
 describe('decideVerdict: check digits', () => {
   const failing = (explained: boolean, read: Partial<DocumentFields> = {}): VerdictInput => ({
     ...clean(read),
-    mrz: {
-      found: true,
-      readable: true,
-      valid: false,
-      failedCheckDigits: ['documentNumber', 'composite'],
+    document: evidence({
       confidence: explained ? 0.55 : 0.95,
-      failureExplainedByOcr: explained,
-    },
+      checks: [
+        check('number', ['documentNumber'], false, explained),
+        check('birth', ['dateOfBirth']),
+        check('all', [], false, explained),
+      ],
+    }),
   });
 
   it('rejects a clean read whose check digits fail, with a hint that gives nothing away', () => {
@@ -211,17 +262,40 @@ describe('decideVerdict: check digits', () => {
   it('does not call a document expired on an expiry date whose check digit failed on a doubtful read', () => {
     const input: VerdictInput = {
       ...failing(true),
-      mrz: { ...failing(true).mrz!, failedCheckDigits: ['expiryDate'] },
+      document: evidence({ confidence: 0.55, checks: [check('expiry', ['expiryDate'], false, true)] }),
       expiry: { expired: true, expiryDate: '2015-04-15' },
     };
     expect(decideVerdict(input).verdict).toBe('manual_review');
+  });
+
+  it('judges every failed check by its own kind: a review check goes to a person, a forgery check is rejected', () => {
+    const term: IntegrityCheck = {
+      ...check('validity.term', ['expiryDate'], false),
+      severity: 'review',
+      reason: 'VALIDITY_INCONSISTENT',
+    };
+    const forged: IntegrityCheck = {
+      ...check('idNumber.birthDate', ['dateOfBirth'], false),
+      reason: 'ID_NUMBER_INCONSISTENT',
+    };
+    expect(codes({ ...clean(), document: evidence({ checks: [term] }) })).toEqual(['VALIDITY_INCONSISTENT']);
+    expect(codes({ ...clean(), document: evidence({ checks: [term, forged] }) })).toEqual([
+      'ID_NUMBER_INCONSISTENT',
+    ]);
+    const misread: IntegrityCheck = {
+      ...forged,
+      explainedByOcr: true,
+      illegible: { code: 'FIELD_UNREADABLE', field: 'documentNumber' },
+    };
+    const differs = { ...clean({ surname: 'PETERSEN' }), document: evidence({ checks: [misread] }) };
+    expect(codes(differs)).toEqual(['FIELD_UNREADABLE:documentNumber']);
   });
 });
 
 describe('decideVerdict: the grey zone', () => {
   const lowConfidence = (read: Partial<DocumentFields> = {}): VerdictInput => ({
     ...clean(read),
-    mrz: { ...clean().mrz!, confidence: 0.4 },
+    document: evidence({ confidence: 0.4 }),
   });
 
   it('accepts a low-confidence read that every check digit and every field of the record corroborate', () => {
@@ -230,12 +304,10 @@ describe('decideVerdict: the grey zone', () => {
 
   it('sends a low-confidence read to review when a check digit fails, even if every field matches', () => {
     const input = lowConfidence();
-    input.mrz = {
-      ...input.mrz!,
-      valid: false,
-      failedCheckDigits: ['optionalData'],
-      failureExplainedByOcr: true,
-    };
+    input.document = evidence({
+      confidence: 0.4,
+      checks: [...evidence().checks, check('optional', [], false, true)],
+    });
     expect(decideVerdict(input).verdict).toBe('manual_review');
     expect(decideVerdict(input).reasons.map((r) => r.code)).toContain('LOW_CONFIDENCE');
   });
@@ -261,7 +333,23 @@ describe('decideVerdict: the grey zone', () => {
 
   it('sends a field the document did not yield, or an inconsistent visual zone, to review', () => {
     expect(decideVerdict(clean({ nationality: null })).verdict).toBe('manual_review');
-    expect(codes({ ...clean(), visualZone: { consistent: false } })).toEqual(['VISUAL_ZONE_INCONSISTENT']);
+    const zones: IntegrityCheck = {
+      ...check('visualZone.agreement', [], false),
+      severity: 'review',
+      reason: 'VISUAL_ZONE_INCONSISTENT',
+    };
+    expect(codes({ ...clean(), document: evidence({ checks: [...evidence().checks, zones] }) })).toEqual([
+      'VISUAL_ZONE_INCONSISTENT',
+    ]);
+  });
+
+  it('trusts a field by its own confidence when the reader gives one', () => {
+    const unsureName = evidence({
+      fields: { surname: { value: 'PETERSEN', source: 'printed', side: 'front', confidence: 0.3 } },
+    });
+    expect(decideVerdict({ ...clean({ surname: 'PETERSEN' }), document: unsureName }).verdict).toBe(
+      'manual_review',
+    );
   });
 
   it('sends a read with nothing compared to review rather than accepting it', () => {
@@ -282,7 +370,7 @@ describe('decideVerdict: reasons', () => {
   it('mentions review once however many doubtful fields there are', () => {
     const input: VerdictInput = {
       ...clean({ nationality: null, sex: null, surname: 'PETERSEN' }),
-      mrz: { ...clean().mrz!, confidence: 0.3 },
+      document: evidence({ confidence: 0.3 }),
     };
     expect(codes(input)).toEqual(['LOW_CONFIDENCE']);
   });
@@ -297,7 +385,7 @@ describe('decideVerdict: reasons', () => {
     const input: VerdictInput = {
       ...clean({ surname: 'PETERSEN' }),
       duplicateDocument: true,
-      mrz: { ...clean().mrz!, valid: false, failedCheckDigits: ['dateOfBirth'] },
+      document: evidence({ checks: [check('birth', ['dateOfBirth'], false)] }),
     };
     expect(codes(input)).toEqual(['MRZ_CHECK_DIGIT_INVALID', 'DUPLICATE_DOCUMENT']);
   });

@@ -1,10 +1,10 @@
 import type { ComparedField, FieldComparison } from '@idv/matching';
+import type { DocumentEvidence, IntegrityCheck, ReasonSpec } from './evidence.types';
 import {
   REASON_CODES,
   VERDICT_PRECEDENCE,
-  type CheckDigitName,
-  type MrzOutcome,
   type ReasonCode,
+  type ReasonField,
   type Verdict,
   type VerdictDecision,
   type VerdictInput,
@@ -14,14 +14,9 @@ import {
 
 const DEFAULT_MIN_CONFIDENCE = 0.6;
 
-/** Fields a check digit protects: a passing digit makes their read trustworthy whatever the OCR confidence. */
-const PROTECTED_BY: Partial<Record<ComparedField, CheckDigitName>> = {
-  dateOfBirth: 'dateOfBirth',
-  documentNumber: 'documentNumber',
-};
-
 /** Order of fields within the reasons, as the contract lists them. */
-const FIELD_ORDER: readonly ComparedField[] = [
+const FIELD_ORDER: readonly ReasonField[] = [
+  'fullName',
   'surname',
   'givenNames',
   'dateOfBirth',
@@ -40,11 +35,10 @@ interface Finding {
   rank?: number;
 }
 
-const reason = (
-  code: ReasonCode,
-  field: ComparedField | null = null,
-  params?: VerdictReason['params'],
-): VerdictReason => (params ? { code, field, params } : { code, field });
+type Params = NonNullable<VerdictReason['params']>;
+
+const reason = (code: ReasonCode, field: ReasonField | null = null, params?: Params): VerdictReason =>
+  params && Object.keys(params).length > 0 ? { code, field, params } : { code, field };
 
 function fieldsOf(input: VerdictInput): [ComparedField, FieldComparison][] {
   return Object.entries(input.comparison ?? {}) as [ComparedField, FieldComparison][];
@@ -55,11 +49,15 @@ function allFieldsMatch(input: VerdictInput): boolean {
   return fields.length > 0 && fields.every(([, f]) => f.status === 'match');
 }
 
-/** A field's read can be trusted: confident OCR, or a check digit that covers it and passes. */
-function confidentRead(field: ComparedField, mrz: MrzOutcome, minConfidence: number): boolean {
-  if (mrz.confidence === null || mrz.confidence >= minConfidence) return true;
-  const digit = PROTECTED_BY[field];
-  return digit !== undefined && !mrz.failedCheckDigits.includes(digit);
+/**
+ * A field's read can be trusted: confident OCR (the field's own confidence, else the document's), or an
+ * integrity check that covers it and holds while none that covers it fails.
+ */
+function confidentRead(field: ComparedField, doc: DocumentEvidence, minConfidence: number): boolean {
+  const covering = doc.checks.filter((c) => c.covers.includes(field));
+  if (covering.some((c) => c.holds) && covering.every((c) => c.holds)) return true;
+  const confidence = doc.fields[field]?.confidence ?? doc.confidence;
+  return confidence === null || confidence >= minConfidence;
 }
 
 function restrictionFindings(input: VerdictInput): Finding[] {
@@ -69,54 +67,72 @@ function restrictionFindings(input: VerdictInput): Finding[] {
   return [{ verdict: 'restricted', reason: reason(code, null, { retryAt: r.until }) }];
 }
 
-function readabilityFindings(input: VerdictInput, mrzRead: boolean): Finding[] {
+function readabilityFindings(input: VerdictInput, hints: Params): Finding[] {
   const findings: Finding[] = [];
+  const doc = input.document;
+  const read = Boolean(doc?.readable);
   for (const issue of input.quality?.issues ?? []) {
-    // Warnings explain a failed read; an unsupported document has no MRZ to read, so they explain nothing.
-    if (issue.severity === 'fail' || (!mrzRead && input.document?.supported !== false)) {
+    // Warnings explain a failed read; an unsupported document has nothing to read, so they explain nothing.
+    if (issue.severity === 'fail' || (!read && doc?.supported !== false)) {
       findings.push({
         verdict: 'unreadable',
-        reason: reason(issue.code),
+        reason: reason(issue.code, null, hints),
         rank: issue.severity === 'fail' ? 0 : 1,
       });
     }
   }
-  const mrz = input.mrz;
-  if (mrzRead) return findings;
   // No read was attempted because the image already failed: its quality reasons say all there is to change.
-  if (!mrz && input.quality?.issues.some((i) => i.severity === 'fail')) return findings;
-  if (!mrz?.found && input.document?.found === false) {
+  if (!doc) {
+    if (!input.quality?.issues.some((i) => i.severity === 'fail'))
+      findings.push({ verdict: 'unreadable', reason: reason('DOCUMENT_NOT_FOUND') });
+    return findings;
+  }
+  if (!read && !doc.found) {
     findings.push({ verdict: 'unreadable', reason: reason('DOCUMENT_NOT_FOUND') });
-  } else if (input.document?.supported !== false) {
-    // A document of an unsupported type has no MRZ to find: that is `unsupported`, not `unreadable`.
-    findings.push({ verdict: 'unreadable', reason: reason(mrz?.found ? 'MRZ_UNREADABLE' : 'MRZ_NOT_FOUND') });
+  } else if (doc.supported !== false) {
+    // A document of an unsupported type has nothing of ours to read: that is `unsupported`, not `unreadable`.
+    const why: readonly ReasonSpec[] =
+      doc.unreadable.length > 0 || read ? doc.unreadable : [{ code: 'DOCUMENT_NOT_FOUND', field: null }];
+    for (const r of why) findings.push({ verdict: 'unreadable', reason: reason(r.code, r.field, hints) });
   }
   return findings;
 }
 
 /**
- * Failed check digits: explained by OCR, they send a read that also disagrees with the record back
- * for a new photo (the read cannot be trusted), and one that agrees to a person; unexplained, they
- * are a fraud signal.
+ * The document's own checks. A failed `forgery` check that OCR does not explain is a fraud signal. Explained by
+ * OCR, it sends a read that also disagrees with the record back for a new photo (the read cannot be trusted),
+ * and one that agrees to a person. A failed `review` check goes to a person.
  */
-function checkDigitFindings(
-  input: VerdictInput,
-  mrz: MrzOutcome,
-  reviewBy: VerdictReason['params'],
-): Finding[] {
-  if (mrz.failedCheckDigits.length === 0 && mrz.valid) return [];
-  if (!mrz.failureExplainedByOcr) return [{ verdict: 'rejected', reason: reason('MRZ_CHECK_DIGIT_INVALID') }];
-  if (allFieldsMatch(input)) {
-    return [{ verdict: 'manual_review', reason: reason('MRZ_CHECK_DIGIT_INVALID', null, reviewBy) }];
+function integrityFindings(input: VerdictInput, doc: DocumentEvidence, review: Params): Finding[] {
+  const findings: Finding[] = [];
+  const failed = doc.checks.filter((c) => !c.holds);
+  const forgeries = failed.filter((c) => c.severity === 'forgery');
+  for (const check of forgeries.filter((c) => !c.explainedByOcr))
+    findings.push({ verdict: 'rejected', reason: reason(check.reason) });
+  const misread = forgeries.filter((c) => c.explainedByOcr);
+  if (misread.length > 0) {
+    if (allFieldsMatch(input)) {
+      for (const check of misread)
+        findings.push({ verdict: 'manual_review', reason: reason(check.reason, null, review) });
+    } else {
+      for (const check of misread) findings.push(illegible(check));
+    }
   }
-  return [{ verdict: 'unreadable', reason: reason('MRZ_UNREADABLE') }];
+  for (const check of failed.filter((c) => c.severity === 'review'))
+    findings.push({ verdict: 'manual_review', reason: reason(check.reason, null, review) });
+  return findings;
+}
+
+function illegible(check: IntegrityCheck): Finding {
+  const r = check.illegible ?? { code: 'LOW_CONFIDENCE', field: null };
+  return { verdict: 'unreadable', reason: reason(r.code, r.field) };
 }
 
 function comparisonFindings(
   input: VerdictInput,
-  mrz: MrzOutcome,
+  doc: DocumentEvidence,
   minConfidence: number,
-  review: VerdictReason['params'],
+  review: Params,
 ): Finding[] {
   const fields = fieldsOf(input).sort(([a], [b]) => FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b));
   if (fields.length === 0)
@@ -128,7 +144,7 @@ function comparisonFindings(
       findings.push({ verdict: 'manual_review', reason: reason('LOW_CONFIDENCE', null, review) });
     } else if (comparison.near) {
       findings.push({ verdict: 'manual_review', reason: reason('FIELD_NEAR_MATCH', field, review) });
-    } else if (confidentRead(field, mrz, minConfidence)) {
+    } else if (confidentRead(field, doc, minConfidence)) {
       findings.push({ verdict: 'mismatch', reason: reason('FIELD_MISMATCH', field) });
     } else {
       findings.push({ verdict: 'manual_review', reason: reason('LOW_CONFIDENCE', null, review) });
@@ -137,17 +153,16 @@ function comparisonFindings(
   return findings;
 }
 
-function documentFindings(input: VerdictInput, mrz: MrzOutcome, review: VerdictReason['params']): Finding[] {
+function documentFindings(input: VerdictInput, doc: DocumentEvidence): Finding[] {
   const findings: Finding[] = [];
   if (input.duplicateDocument) findings.push({ verdict: 'rejected', reason: reason('DUPLICATE_DOCUMENT') });
-  // An expiry date whose check digit failed on a doubtful read is not proof of expiry.
-  const expiryDoubtful = mrz.failureExplainedByOcr && mrz.failedCheckDigits.includes('expiryDate');
+  // An expiry date whose own check failed on a doubtful read is not proof of expiry.
+  const expiryDoubtful = doc.checks.some(
+    (c) => !c.holds && c.explainedByOcr && c.covers.includes('expiryDate'),
+  );
   if (input.expiry?.expired && !expiryDoubtful) {
     const params = input.expiry.expiryDate ? { expiryDate: input.expiry.expiryDate } : undefined;
     findings.push({ verdict: 'expired', reason: reason('DOCUMENT_EXPIRED', null, params) });
-  }
-  if (input.visualZone && !input.visualZone.consistent) {
-    findings.push({ verdict: 'manual_review', reason: reason('VISUAL_ZONE_INCONSISTENT', null, review) });
   }
   return findings;
 }
@@ -184,24 +199,24 @@ function dedupe(reasons: VerdictReason[]): VerdictReason[] {
  */
 export function decideVerdict(input: VerdictInput, options: VerdictOptions = {}): VerdictDecision {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const review = { reviewBy: input.reviewBy ?? null };
-  const mrz = input.mrz;
-  const mrzRead = Boolean(mrz?.found && mrz.readable);
-  const findings: Finding[] = [...restrictionFindings(input), ...readabilityFindings(input, mrzRead)];
-  if (input.document?.supported === false) {
+  const review: Params = { reviewBy: input.reviewBy ?? null };
+  const doc = input.document;
+  const hints: Params = doc?.hintContext ? { document: doc.hintContext } : {};
+  const findings: Finding[] = [...restrictionFindings(input), ...readabilityFindings(input, hints)];
+  if (doc?.supported === false) {
     findings.push({
       verdict: 'unsupported',
       reason: reason('DOCUMENT_TYPE_UNSUPPORTED', null, { acceptedTypes: input.acceptedTypes ?? null }),
     });
   }
-  if (mrz && mrzRead) {
-    findings.push(...checkDigitFindings(input, mrz, review), ...documentFindings(input, mrz, review));
-    findings.push(...comparisonFindings(input, mrz, minConfidence, review));
+  if (doc?.readable) {
+    findings.push(...integrityFindings(input, doc, review), ...documentFindings(input, doc));
+    findings.push(...comparisonFindings(input, doc, minConfidence, review));
     // OCR confidence is not calibrated (the MRZ model reports 0 on some exact reads), so it only sends a read to
-    // review when nothing else corroborates it: every check digit passing AND every compared field equal to the
-    // record is evidence no misread could produce by chance.
-    const corroborated = mrz.valid && allFieldsMatch(input);
-    if (mrz.confidence !== null && mrz.confidence < minConfidence && !corroborated) {
+    // review when nothing else corroborates it: every integrity check holding AND every compared field equal to
+    // the record is evidence no misread could produce by chance.
+    const corroborated = doc.checks.length > 0 && doc.checks.every((c) => c.holds) && allFieldsMatch(input);
+    if (doc.confidence !== null && doc.confidence < minConfidence && !corroborated) {
       findings.push({ verdict: 'manual_review', reason: reason('LOW_CONFIDENCE', null, review) });
     }
   }

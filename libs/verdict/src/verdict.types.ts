@@ -1,4 +1,5 @@
-import type { ComparedField, ComparisonReport } from '@idv/matching';
+import type { DocumentEvidence, DocumentField } from './evidence.types';
+import type { ComparisonReport } from '@idv/matching';
 
 /** Verdicts of the public contract, strongest first: the first that applies wins. */
 export const VERDICT_PRECEDENCE = [
@@ -17,8 +18,8 @@ export type Verdict = (typeof VERDICT_PRECEDENCE)[number];
 
 /**
  * Every reason code, in the order reasons are listed within a verdict (most important first). The
- * contract's codes plus `IMAGE_CORRUPT`, `FILE_TYPE_UNSUPPORTED`, `FILE_TOO_LARGE`, `FIELD_NEAR_MATCH`
- * and `VISUAL_ZONE_INCONSISTENT`.
+ * contract's codes (with those of its Chinese and Hong Kong cards) plus `IMAGE_CORRUPT`,
+ * `FILE_TYPE_UNSUPPORTED`, `FILE_TOO_LARGE`, `FIELD_NEAR_MATCH` and `VISUAL_ZONE_INCONSISTENT`.
  */
 export const REASON_CODES = [
   'TOO_MANY_ATTEMPTS',
@@ -33,16 +34,22 @@ export const REASON_CODES = [
   'IMAGE_BLURRED',
   'IMAGE_GLARE',
   'IMAGE_LOW_RESOLUTION',
+  'DOCUMENT_COPY',
+  'DOCUMENT_SIDE_MISSING',
   'MRZ_NOT_FOUND',
   'MRZ_UNREADABLE',
+  'FIELD_UNREADABLE',
   'DOCUMENT_TYPE_UNSUPPORTED',
   'MRZ_CHECK_DIGIT_INVALID',
+  'ID_NUMBER_INVALID',
+  'ID_NUMBER_INCONSISTENT',
   'DUPLICATE_DOCUMENT',
   'DOCUMENT_EXPIRED',
   'FIELD_MISMATCH',
   'FIELD_NEAR_MATCH',
   'LOW_CONFIDENCE',
   'VISUAL_ZONE_INCONSISTENT',
+  'VALIDITY_INCONSISTENT',
   'REVIEWER_DECISION',
 ] as const;
 
@@ -57,6 +64,7 @@ export type QualityReasonCode = Extract<
   | 'IMAGE_TOO_DARK'
   | 'IMAGE_TOO_BRIGHT'
   | 'IMAGE_LOW_RESOLUTION'
+  | 'DOCUMENT_COPY'
   | 'DOCUMENT_NOT_FOUND'
   | 'DOCUMENT_CUT_OFF'
   | 'IMAGE_CORRUPT'
@@ -64,11 +72,19 @@ export type QualityReasonCode = Extract<
   | 'FILE_TOO_LARGE'
 >;
 
-/** Document types of the contract (`documentType` of `POST /v1/verifications`). */
-export type DocumentType = 'passport' | 'id_card' | 'residence_permit' | 'visa';
-
-/** MRZ check digits a reader can report as failed. */
-export type CheckDigitName = 'documentNumber' | 'dateOfBirth' | 'expiryDate' | 'optionalData' | 'composite';
+/**
+ * Document types of the contract (`documentType` of `POST /v1/verifications`): the travel-document types and
+ * the Chinese and Hong Kong identity cards.
+ */
+export const DOCUMENT_TYPES = [
+  'passport',
+  'id_card',
+  'residence_permit',
+  'visa',
+  'cn_resident_id',
+  'hk_identity_card',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /**
  * Values that fill a reason's hint. Times are ISO 8601 instants, dates `YYYY-MM-DD`; the catalogue
@@ -88,13 +104,24 @@ export interface ReasonParams {
   acceptedTypes?: readonly DocumentType[] | null;
   /** The upload limit, for `FILE_TOO_LARGE`. */
   maxMegabytes?: number | null;
+  /**
+   * The document family's words for hints, from the evidence (`cn_resident_id`: the sides are 人像面 and 国徽面);
+   * the engine passes it through without reading it.
+   */
+  document?: string | null;
 }
+
+/** What a reason's `field` can name: a document or record field, or a side of the document. */
+export type ReasonField = DocumentField | 'front' | 'back';
 
 /** A reason as the engine decides it; {@link describeReason} turns it into the contract's body. */
 export interface VerdictReason {
   code: ReasonCode;
-  /** The record field concerned: set for `FIELD_MISMATCH` and `FIELD_NEAR_MATCH`, otherwise `null`. */
-  field: ComparedField | null;
+  /**
+   * The field concerned: the differing record field of `FIELD_MISMATCH` and `FIELD_NEAR_MATCH`, the illegible
+   * field of `FIELD_UNREADABLE`, the missing side of `DOCUMENT_SIDE_MISSING`; otherwise `null`.
+   */
+  field: ReasonField | null;
   params?: ReasonParams;
 }
 
@@ -121,15 +148,11 @@ export interface VerdictInput {
    */
   quality?: { issues: ReadonlyArray<{ code: QualityReasonCode; severity: 'warn' | 'fail' }> } | null;
   /**
-   * Document detection. `supported: false` means a document was recognised but is not a type the
-   * service accepts (a payment card, a driving licence); `null` when the type is unknown.
+   * What the document's reader established (fields, where each was read, the document's own integrity
+   * checks); `null` when no read was attempted because the image already failed (its quality reasons then
+   * stand alone) or could not be decoded.
    */
-  document?: { found: boolean; supported: boolean | null } | null;
-  /**
-   * The MRZ read; `null` when no read was attempted: treated as not found, unless a failed quality check is
-   * why it was not attempted (then the quality reasons stand alone).
-   */
-  mrz?: MrzOutcome | null;
+  document?: DocumentEvidence | null;
   /** The record cross-check from `@idv/matching`; `null` when there was nothing to compare. */
   comparison?: ComparisonReport | null;
   /**
@@ -139,32 +162,10 @@ export interface VerdictInput {
   expiry?: { expired: boolean; expiryDate?: string | null } | null;
   /** The same document is already verified for another applicant of the tenant. */
   duplicateDocument?: boolean;
-  /** The visual zone against the MRZ, from `@idv/matching` `compareVisualZone`. */
-  visualZone?: { consistent: boolean } | null;
   /** The review deadline to promise in `manual_review` hints (ISO instant). */
   reviewBy?: string | null;
   /** Shown by `DOCUMENT_TYPE_UNSUPPORTED`; defaults to every type of the contract. */
   acceptedTypes?: readonly DocumentType[] | null;
-}
-
-/** What the MRZ reader established. */
-export interface MrzOutcome {
-  /** MRZ-shaped text was located. */
-  found: boolean;
-  /** The text parsed into fields (a found MRZ can still be too garbled to parse). */
-  readable: boolean;
-  /** Every check digit verifies; `false` with an empty `failedCheckDigits` counts as an unnamed failed digit. */
-  valid: boolean;
-  /** Check digits that failed; empty when `valid`. */
-  failedCheckDigits: readonly CheckDigitName[];
-  /** Mean OCR character confidence 0..1; `null` when the reader gives none. */
-  confidence: number | null;
-  /**
-   * Whether OCR explains the failed check digits: low confidence on the failing characters, or an
-   * ambiguous character (O/0, I/1, B/8…) whose other reading fixes the digit. A clean read that still
-   * fails is a fraud signal instead.
-   */
-  failureExplainedByOcr: boolean;
 }
 
 /** Tunables of {@link decideVerdict}. */

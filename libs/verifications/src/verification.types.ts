@@ -1,7 +1,7 @@
 import { DomainError } from '@idv/platform';
+import { DOCUMENT_TYPES, type DocumentType } from '@idv/verdict';
 
-export const DOCUMENT_TYPES = ['passport', 'id_card', 'residence_permit', 'visa'] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export { DOCUMENT_TYPES, type DocumentType };
 export type Side = 'front' | 'back';
 
 /** `GET /v1/verifications/:id` as the contract shows it. */

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { DocumentAnalyser, type AnalysisOutcome } from '@idv/analysis';
 import { RegistrationRecordDto, validateRecord } from '@idv/applicants';
+import { DOCUMENT_TYPES } from '@idv/verdict';
 import { required, UsageError, type CliCommand } from './command';
-
-const DOCUMENT_TYPES = ['passport', 'id_card', 'residence_permit', 'visa'];
 
 async function readInput(path: string, what: string): Promise<Buffer> {
   try {
@@ -74,7 +73,7 @@ export const verifyCommand: CliCommand = {
   },
   async run(values) {
     const documentType = values['document-type'];
-    if (typeof documentType === 'string' && !DOCUMENT_TYPES.includes(documentType))
+    if (typeof documentType === 'string' && !(DOCUMENT_TYPES as readonly string[]).includes(documentType))
       throw new UsageError(
         `--document-type must be one of ${DOCUMENT_TYPES.join(', ')}, not "${documentType}"`,
       );

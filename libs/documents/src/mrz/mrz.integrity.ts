@@ -1,6 +1,26 @@
 import type { MrzCheckField, MrzParseResult } from '@idv/mrz';
 import { parseMrz } from '@idv/mrz';
-import type { MrzOutcome } from '@idv/verdict';
+import type { DocumentField, IntegrityCheck } from '@idv/verdict';
+
+/** What the MRZ's check digits establish: whether they hold and, when not, whether OCR explains it. */
+export interface MrzJudgement {
+  /** MRZ-shaped text was located. */
+  found: boolean;
+  /** The text parsed into fields (a found MRZ can still be too garbled to parse). */
+  readable: boolean;
+  /** Every check digit verifies; `false` with no failed digit means a date or character the layout forbids. */
+  valid: boolean;
+  /** Check digits that failed; empty when `valid`. */
+  failedCheckDigits: readonly MrzCheckField[];
+  /** Mean OCR character confidence 0..1; `null` when the reader gives none. */
+  confidence: number | null;
+  /**
+   * Whether OCR explains the failed check digits: low confidence, an ambiguous character (O/0, I/1, B/8…) whose
+   * other reading fixes the digit, more failures than one edit makes. A clean read that still fails is a fraud
+   * signal instead.
+   */
+  failureExplainedByOcr: boolean;
+}
 
 /**
  * Letter/digit pairs that OCR of OCR-B confuses. Digit/digit confusions are left out on purpose: a forger's
@@ -112,7 +132,7 @@ function ocrLikeFailure(parse: MrzParseResult, e: MrzEvidence): boolean {
   return oneSwapRepairs(parse, e.today);
 }
 
-/** Inputs of {@link mrzOutcome}. */
+/** Inputs of {@link judgeMrz}. */
 export interface MrzEvidence {
   found: boolean;
   parse: MrzParseResult | null;
@@ -125,10 +145,10 @@ export interface MrzEvidence {
 }
 
 /**
- * The verdict engine's view of the MRZ. A failure is explained by OCR when it looks like OCR noise (see
+ * Judges the MRZ's check digits. A failure is explained by OCR when it looks like OCR noise (see
  * {@link ocrLikeFailure}), unless a second source confirms the read as is.
  */
-export function mrzOutcome(e: MrzEvidence): MrzOutcome {
+export function judgeMrz(e: MrzEvidence): MrzJudgement {
   const parse = e.parse;
   const readable = Boolean(
     parse?.format && (parse.fields.documentNumber || parse.fields.surname) && parse.fields.dateOfBirthMrz,
@@ -157,4 +177,34 @@ export function mrzOutcome(e: MrzEvidence): MrzOutcome {
     // An MRZ whose digits pass but whose dates or characters are illegal is still a bad read, never fraud.
     failureExplainedByOcr: failed.length === 0 ? !parse.valid : explained,
   };
+}
+
+/** The fields a check digit vouches for when it verifies. The composite vouches for none on its own. */
+const COVERS: Readonly<Record<MrzCheckField, readonly DocumentField[]>> = {
+  documentNumber: ['documentNumber'],
+  dateOfBirth: ['dateOfBirth'],
+  expiryDate: ['expiryDate'],
+  optionalData: [],
+  composite: [],
+};
+
+/**
+ * The MRZ's integrity checks in the evidence model: one per check digit of the layout, held or failed, each
+ * failure judged as {@link judgeMrz} judged the read; a parse that is invalid with every digit verifying (an
+ * impossible date, a character the layout forbids) is one more failed check, always put down to OCR.
+ */
+export function mrzIntegrityChecks(parse: MrzParseResult, judgement: MrzJudgement): IntegrityCheck[] {
+  const check = (name: string, holds: boolean, covers: readonly DocumentField[]): IntegrityCheck => ({
+    name,
+    holds,
+    covers,
+    severity: 'forgery',
+    reason: 'MRZ_CHECK_DIGIT_INVALID',
+    explainedByOcr: !holds && judgement.failureExplainedByOcr,
+    illegible: { code: 'MRZ_UNREADABLE', field: null },
+  });
+  const checks = parse.checks.map((c) => check(`mrz.${c.field}`, c.valid, COVERS[c.field]));
+  if (!judgement.valid && judgement.failedCheckDigits.length === 0)
+    checks.push({ ...check('mrz.layout', false, []), explainedByOcr: true });
+  return checks;
 }

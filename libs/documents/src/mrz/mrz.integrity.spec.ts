@@ -1,7 +1,8 @@
 import { composeMrz, parseMrz } from '@idv/mrz';
-import { confirmationCouldMatter, mrzOutcome, type MrzEvidence } from './mrz.evidence';
-import { documentKindFromText } from './document-kind';
-import { detectedType, typesConsistent } from './document-type';
+import { confirmationCouldMatter, judgeMrz, mrzIntegrityChecks, type MrzEvidence } from './mrz.integrity';
+import { documentKindFromText } from '../document-kind';
+import { typesConsistent } from '../document-type';
+import { detectedType } from './mrz-document-type';
 
 const today = new Date('2026-11-01T12:00:00Z');
 const lines = composeMrz({
@@ -31,21 +32,21 @@ const evidence = (read: string[], overrides: Partial<MrzEvidence> = {}): MrzEvid
   ...overrides,
 });
 
-describe('mrzOutcome', () => {
+describe('judgeMrz', () => {
   it('passes a valid read through', () => {
-    expect(mrzOutcome(evidence(lines))).toMatchObject({ readable: true, valid: true, failedCheckDigits: [] });
+    expect(judgeMrz(evidence(lines))).toMatchObject({ readable: true, valid: true, failedCheckDigits: [] });
   });
 
   it('does not excuse a digit of the number replaced by another digit on a confident read', () => {
     const forged = edit(1, '7'); // L898902C3 → L798902C3, check digits left as printed
-    const outcome = mrzOutcome(evidence(forged));
+    const outcome = judgeMrz(evidence(forged));
     expect(outcome.failedCheckDigits).toEqual(['documentNumber', 'composite']);
     expect(outcome.failureExplainedByOcr).toBe(false);
   });
 
   it('puts a failure down to OCR when one confusable character repairs it (8 read as B)', () => {
     const misread = edit(1, 'B'); // LB98902C3
-    expect(mrzOutcome(evidence(misread)).failureExplainedByOcr).toBe(true);
+    expect(judgeMrz(evidence(misread)).failureExplainedByOcr).toBe(true);
   });
 
   it('puts a letter of the number prefix read as a digit down to OCR (XS… read as X5…)', () => {
@@ -62,30 +63,30 @@ describe('mrzOutcome', () => {
       expiryDate: '2016-03-20',
     });
     const misread = [withPrefix[0], withPrefix[1].replace('XS1', 'X51')];
-    expect(mrzOutcome(evidence(misread)).failureExplainedByOcr).toBe(true);
+    expect(judgeMrz(evidence(misread)).failureExplainedByOcr).toBe(true);
   });
 
   it('puts an unsure read, a non-digit check digit and several failing fields down to OCR', () => {
     const forged = edit(1, '7');
-    expect(mrzOutcome(evidence(forged, { confidence: 0.4 })).failureExplainedByOcr).toBe(true);
-    expect(mrzOutcome(evidence(edit(9, '<'))).failureExplainedByOcr).toBe(true);
+    expect(judgeMrz(evidence(forged, { confidence: 0.4 })).failureExplainedByOcr).toBe(true);
+    expect(judgeMrz(evidence(edit(9, '<'))).failureExplainedByOcr).toBe(true);
     const twoFields = [
       lines[0],
       lines[1].slice(0, 1) + '7' + lines[1].slice(2, 13) + '6' + lines[1].slice(14),
     ];
-    expect(mrzOutcome(evidence(twoFields)).failureExplainedByOcr).toBe(true);
+    expect(judgeMrz(evidence(twoFields)).failureExplainedByOcr).toBe(true);
   });
 
   it('treats an unsure read confirmed by a second source as the document itself being wrong', () => {
     const forged = edit(1, '7');
     const confirmed = evidence(forged, { confidence: 0.4, confirmations: { documentNumber: true } });
-    expect(mrzOutcome(confirmed).failureExplainedByOcr).toBe(false);
+    expect(judgeMrz(confirmed).failureExplainedByOcr).toBe(false);
     expect(confirmationCouldMatter(confirmed.parse!)).toBe(true);
     expect(confirmationCouldMatter(parseMrz(edit(9, '<'), { today }))).toBe(false);
   });
 
   it('is not readable when nothing parsed', () => {
-    const outcome = mrzOutcome({ ...evidence(lines), parse: parseMrz(['P<SWE'], { today }) });
+    const outcome = judgeMrz({ ...evidence(lines), parse: parseMrz(['P<SWE'], { today }) });
     expect(outcome).toMatchObject({ found: true, readable: false, valid: false });
   });
 });
@@ -113,5 +114,28 @@ describe('document kind and type', () => {
     expect(typesConsistent('passport', 'id_card')).toBe(false);
     expect(typesConsistent('id_card', 'residence_permit')).toBe(true);
     expect(typesConsistent(null, 'visa')).toBe(true);
+  });
+});
+
+describe('mrzIntegrityChecks', () => {
+  it('reports one check per check digit, vouching for its field, judged as the read was', () => {
+    const forged = edit(1, '7');
+    const parse = parseMrz(forged, { today });
+    const checks = mrzIntegrityChecks(parse, judgeMrz(evidence(forged)));
+    expect(checks.find((c) => c.name === 'mrz.documentNumber')).toMatchObject({
+      holds: false,
+      covers: ['documentNumber'],
+      severity: 'forgery',
+      reason: 'MRZ_CHECK_DIGIT_INVALID',
+      explainedByOcr: false,
+    });
+    expect(checks.find((c) => c.name === 'mrz.dateOfBirth')).toMatchObject({
+      holds: true,
+      covers: ['dateOfBirth'],
+    });
+    // The composite vouches for no field alone: a number whose own digit verifies stays certain.
+    expect(checks.find((c) => c.name === 'mrz.composite')).toMatchObject({ covers: [] });
+    const misread = mrzIntegrityChecks(parseMrz(edit(1, 'B'), { today }), judgeMrz(evidence(edit(1, 'B'))));
+    expect(misread.filter((c) => !c.holds).every((c) => c.explainedByOcr)).toBe(true);
   });
 });

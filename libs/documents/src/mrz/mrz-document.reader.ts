@@ -1,0 +1,293 @@
+import { performance } from 'node:perf_hooks';
+import {
+  compareVisualZone,
+  type RegistrationRecord,
+  type VisualZoneReport,
+  type VisualZoneStatus,
+} from '@idv/matching';
+import { parseMrz, transliterate, type MrzParseResult } from '@idv/mrz';
+import { emptyRead, type MrzRead, type OcrEngine } from '@idv/ocr';
+import type { DocumentEvidence, DocumentType, IntegrityCheck } from '@idv/verdict';
+import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
+import { printedText } from '../printed-text';
+import { compareEvidence } from '../record.comparison';
+import { detectedType } from './mrz-document-type';
+import { mrzFieldEvidence } from './mrz.fields';
+import {
+  confirmationCouldMatter,
+  judgeMrz,
+  mrzIntegrityChecks,
+  type Confirmations,
+  type MrzEvidence,
+} from './mrz.integrity';
+import { namesPrintedAsRead, nearNames, printsCountryCode } from './printed-page';
+
+/** Options of {@link MrzDocumentReader}. */
+export interface MrzDocumentReaderOptions {
+  /** Read the printed page when it can change the verdict (default true); off, the reader is MRZ-only. */
+  visualZone?: boolean;
+}
+
+interface MrzAttempt {
+  side: DocumentSide;
+  read: MrzRead;
+  parse: MrzParseResult | null;
+}
+
+/** The contract's `checks.visualZone`: the printed page against the MRZ, when it was read. */
+export interface VisualZoneView {
+  ran: boolean;
+  consistent: boolean | null;
+  fields: Partial<Record<string, VisualZoneStatus>>;
+}
+
+const since = (start: number) => Math.round((performance.now() - start) * 10) / 10;
+
+/**
+ * The reader of MRZ travel documents (ICAO 9303 passports, ID cards, residence permits, visas): reads the MRZ
+ * side by side (the back first, where cards print it), judges its check digits, and reads the printed page only
+ * when that can change the verdict: to settle a near-miss name or a code that is no country, or to confirm a
+ * read whose check digits fail.
+ */
+export class MrzDocumentReader implements DocumentReader {
+  readonly family = 'mrz';
+  readonly documentTypes: readonly DocumentType[] = ['passport', 'id_card', 'residence_permit', 'visa'];
+
+  constructor(
+    private readonly ocr: OcrEngine,
+    private readonly options: MrzDocumentReaderOptions = {},
+  ) {}
+
+  suggestedBy(record: RegistrationRecord): boolean {
+    return !!record.documentType && this.documentTypes.includes(record.documentType as DocumentType);
+  }
+
+  async read(sides: readonly DocumentSide[], context: ReadContext): Promise<DocumentRead> {
+    const timings: Record<string, number> = {};
+    let t = performance.now();
+    const attempt = await this.readMrz(sides, context.today);
+    timings.mrz = since(t);
+    const today = new Date(`${context.today}T12:00:00Z`);
+    const parse = attempt.parse?.format ? attempt.parse : null;
+    const input: MrzEvidence = {
+      found: attempt.read.found,
+      parse,
+      confidence: attempt.read.found ? attempt.read.confidence : null,
+      lowConfidence: context.minConfidence,
+      confirmations: {},
+      today,
+    };
+    let judgement = judgeMrz(input);
+    const visualZone: VisualZoneView = { ran: false, consistent: null, fields: {} };
+    const evidence: DocumentEvidence = {
+      family: this.family,
+      format: parse?.format ?? null,
+      documentType: parse ? detectedType(parse.fields.documentCode, parse.format!) : null,
+      found: attempt.read.found || sides.some((s) => s.quality.document.found),
+      supported: parse ? true : null,
+      readable: judgement.readable,
+      unreadable: judgement.readable
+        ? []
+        : [{ code: attempt.read.found ? 'MRZ_UNREADABLE' : 'MRZ_NOT_FOUND', field: null }],
+      confidence: judgement.confidence,
+      fields: parse ? mrzFieldEvidence(parse, attempt.side.name, attempt.read.confidence) : {},
+      checks: parse ? mrzIntegrityChecks(parse, judgement) : [],
+    };
+
+    if (parse && judgement.readable && this.options.visualZone !== false) {
+      if (parse.valid) {
+        t = performance.now();
+        if (await this.settleWithPrintedPage(sides, attempt, parse, evidence, context.record, visualZone))
+          timings.visualZone = since(t);
+      } else {
+        input.confirmations = recordConfirmations(context.record, parse);
+        judgement = judgeMrz(input);
+        // Only a doubtful failure can turn into a forgery signal if the printed page shows the same values.
+        if (judgement.failureExplainedByOcr && confirmationCouldMatter(parse)) {
+          t = performance.now();
+          const report = await this.compareWithPrintedPage(sides, attempt, parse);
+          timings.visualZone = since(t);
+          input.confirmations = visualZoneConfirmations(report, input.confirmations);
+          judgement = judgeMrz(input);
+          Object.assign(visualZone, {
+            ran: true,
+            consistent: report.consistent,
+            fields: Object.fromEntries(Object.entries(report.fields).map(([k, v]) => [k, v.status])),
+          });
+        }
+        evidence.checks = [...mrzIntegrityChecks(parse, judgement), ...zonesAgree(visualZone)];
+      }
+    }
+    const checks = {
+      mrz: {
+        found: judgement.found,
+        valid: judgement.valid,
+        lines: attempt.read.lines,
+        side: attempt.read.found ? attempt.side.name : null,
+        confidence: judgement.confidence,
+        failedCheckDigits: [...judgement.failedCheckDigits],
+        rotation: attempt.read.rotation,
+        failure: attempt.read.failure ?? null,
+      },
+      visualZone,
+    };
+    return { recognised: attempt.read.found, evidence, checks, timings };
+  }
+
+  /**
+   * Reads the MRZ side by side, the back first when there is one (cards print their MRZ there), and stops at
+   * the first read whose check digits all verify; otherwise keeps the read with the most verified digits.
+   */
+  private async readMrz(sides: readonly DocumentSide[], today: string): Promise<MrzAttempt> {
+    const order = [...sides].sort((a, b) => Number(b.name === 'back') - Number(a.name === 'back'));
+    let best: MrzAttempt | null = null;
+    for (const side of order) {
+      const read = await this.ocr.readMrz(side.image.grey).catch(() => emptyRead('OCR_FAILED'));
+      const parse = read.found
+        ? parseMrz(read.lines, { autocorrect: true, today: new Date(`${today}T12:00:00Z`) })
+        : null;
+      const attempt: MrzAttempt = { side, read, parse };
+      if (!best || score(attempt) > score(best)) best = attempt;
+      if (parse?.valid) break;
+    }
+    return best!;
+  }
+
+  /**
+   * A one-letter name difference, or a nationality that is no country: the printed page tells an OCR slip from
+   * a record that differs. Marks the names it shows as read as corroborated, and takes a country code it shows
+   * for the misread one. Returns whether the page was read.
+   */
+  private async settleWithPrintedPage(
+    sides: readonly DocumentSide[],
+    attempt: MrzAttempt,
+    parse: MrzParseResult,
+    evidence: DocumentEvidence,
+    record: RegistrationRecord,
+    view: VisualZoneView,
+  ): Promise<boolean> {
+    const comparison = compareEvidence(record, evidence);
+    const names = nearNames(comparison);
+    if (names.length === 0) return false;
+    const text = withoutMrzLines(await this.pageText(sides, attempt));
+    view.ran = true;
+    // A country code that does not exist is settled from the same text when it is read anyway: a page read for
+    // it alone cost 1–2.5 s and, on the specimens, the code was rarely legible in print.
+    const registered = record.nationality.toUpperCase();
+    const nationality = evidence.fields.nationality;
+    if (
+      nationality?.doubtful &&
+      comparison.nationality?.status === 'mismatch' &&
+      printsCountryCode(registered, text)
+    ) {
+      evidence.fields.nationality = {
+        value: registered,
+        source: 'printed',
+        side: attempt.side.name,
+        confidence: null,
+      };
+      view.fields.nationality = 'agree';
+    }
+    const settled = namesPrintedAsRead(
+      names,
+      { surname: parse.fields.surname, givenNames: parse.fields.givenNames },
+      { surname: transliterate(record.surname), givenNames: transliterate(record.givenNames) },
+      text,
+    );
+    for (const field of settled) {
+      evidence.fields[field] = { ...evidence.fields[field]!, corroborated: true };
+      view.fields[field] = 'agree';
+    }
+    return true;
+  }
+
+  private async compareWithPrintedPage(
+    sides: readonly DocumentSide[],
+    attempt: MrzAttempt,
+    parse: MrzParseResult,
+  ): Promise<VisualZoneReport> {
+    const text = await this.pageText(sides, attempt);
+    return compareVisualZone(
+      {
+        surname: parse.fields.surname,
+        givenNames: parse.fields.givenNames,
+        dateOfBirth: parse.fields.dateOfBirth,
+        expiryDate: parse.fields.expiryDate,
+        documentNumber: parse.fields.documentNumber,
+      },
+      withoutMrzLines(text),
+    );
+  }
+
+  /**
+   * OCR text of the data page: the MRZ side of a passport, the front of a card (its back holds the MRZ, not the
+   * fields). The MRZ band's angle is the page's when both are on the same side.
+   */
+  private pageText(sides: readonly DocumentSide[], attempt: MrzAttempt): Promise<string> {
+    const page =
+      sides.find((s) => s.name === 'front' && attempt.side.name === 'back') ??
+      sides.find((s) => s === attempt.side)!;
+    const angle = page === attempt.side ? attempt.read.rotation + attempt.read.skew : undefined;
+    return printedText(this.ocr, page, { angle });
+  }
+}
+
+/** Valid first, then the share of verified check digits, then OCR confidence. */
+function score(a: MrzAttempt): number {
+  if (!a.parse?.format) return a.read.found ? a.read.confidence : -1;
+  const total = a.parse.checks.length || 1;
+  const passed = a.parse.checks.filter((c) => c.valid).length;
+  return (a.parse.valid ? 1000 : 0) + (100 * passed) / total + a.read.confidence;
+}
+
+/** The printed page disagreeing with the MRZ it was compared with: only a person can say which is right. */
+function zonesAgree(view: VisualZoneView): IntegrityCheck[] {
+  if (!view.ran || view.consistent === null) return [];
+  return [
+    {
+      name: 'visualZone.agreement',
+      holds: view.consistent,
+      covers: [],
+      severity: 'review',
+      reason: 'VISUAL_ZONE_INCONSISTENT',
+      explainedByOcr: false,
+      illegible: null,
+    },
+  ];
+}
+
+/**
+ * The visual-zone text without the MRZ lines the page reader also saw: a confirmation must come from the
+ * printed fields, not from the very characters it is meant to confirm.
+ */
+function withoutMrzLines(text: string): string {
+  return text
+    .split('\n')
+    .filter(
+      // Filler `<` anywhere, or one unbroken run of 20+ characters. Spaces are kept for the run test: a
+      // printed line of names ("RODRIGUEZ DE VILLAVICENCIO") is as long as an MRZ line without its fillers.
+      (line) => !/[A-Z0-9<]{2,}<[A-Z0-9<]*/.test(line.replace(/\s/g, '')) && !/[A-Z0-9]{20,}/.test(line),
+    )
+    .join('\n');
+}
+
+const compact = (s: string | null | undefined) => (s ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/** The registration record shows a field exactly as read: an independent confirmation of the read. */
+function recordConfirmations(record: RegistrationRecord, parse: MrzParseResult): Confirmations {
+  const out: Confirmations = {};
+  if (record.documentNumber && compact(record.documentNumber) === compact(parse.fields.documentNumber))
+    out.documentNumber = true;
+  if (record.dateOfBirth && record.dateOfBirth === parse.fields.dateOfBirth) out.dateOfBirth = true;
+  return out;
+}
+
+function visualZoneConfirmations(report: VisualZoneReport, known: Confirmations): Confirmations {
+  const agrees = (f: 'documentNumber' | 'dateOfBirth' | 'expiryDate') =>
+    known[f] === true || report.fields[f]?.status === 'agree';
+  return {
+    documentNumber: agrees('documentNumber'),
+    dateOfBirth: agrees('dateOfBirth'),
+    expiryDate: agrees('expiryDate'),
+  };
+}

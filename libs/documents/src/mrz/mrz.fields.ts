@@ -1,0 +1,34 @@
+import type { MrzParseResult } from '@idv/mrz';
+import type { DocumentField, FieldEvidence } from '@idv/verdict';
+
+/** The MRZ fields in the evidence model, as read from `side` with the read's mean confidence. */
+export function mrzFieldEvidence(
+  parse: MrzParseResult,
+  side: 'front' | 'back',
+  confidence: number,
+): Partial<Record<DocumentField, FieldEvidence>> {
+  const f = parse.fields;
+  const unknown = (field: 'nationality' | 'issuingCountry') =>
+    parse.warnings.some((w) => w.startsWith(`UNKNOWN_COUNTRY: ${field}`));
+  const field = (value: string | null, extra: Partial<FieldEvidence> = {}): FieldEvidence => ({
+    value,
+    source: 'mrz',
+    side,
+    confidence,
+    ...extra,
+  });
+  return {
+    documentCode: field(f.documentCode),
+    issuingCountry: field(f.issuingCountry, unknown('issuingCountry') ? { doubtful: true } : {}),
+    documentNumber: field(f.documentNumber),
+    surname: field(f.surname),
+    givenNames: field(f.givenNames),
+    // Two-digit years: the parser guessed the century from the day and the expiry date.
+    dateOfBirth: field(f.dateOfBirth, { centuryGuessed: true }),
+    sex: field(f.sex),
+    // A code that is no country (`MLD`) is a misread letter far more often than another nationality: no check
+    // digit covers it.
+    nationality: field(f.nationality, unknown('nationality') ? { doubtful: true } : {}),
+    expiryDate: field(f.expiryDate, { centuryGuessed: true }),
+  };
+}

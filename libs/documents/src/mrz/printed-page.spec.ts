@@ -1,0 +1,129 @@
+import { compareRecord } from '@idv/matching';
+import { composeMrz, parseMrz } from '@idv/mrz';
+import type { DocumentEvidence } from '@idv/verdict';
+import { compareEvidence } from '../record.comparison';
+import { mrzFieldEvidence } from './mrz.fields';
+import { judgeMrz, mrzIntegrityChecks } from './mrz.integrity';
+import { namesPrintedAsRead, nearNames, printsCountryCode } from './printed-page';
+
+const today = new Date('2026-11-01T12:00:00Z');
+const record = {
+  surname: 'VAN T HOF',
+  givenNames: 'FLEUR',
+  dateOfBirth: '2005-09-12',
+  nationality: 'NLD',
+  documentNumber: '234273275',
+};
+function read(nationality = 'NLD') {
+  const lines = composeMrz({
+    format: 'TD3',
+    documentCode: 'P',
+    issuingCountry: nationality,
+    surname: 'VAN T HOF',
+    givenNames: 'FLEUR',
+    documentNumber: '234273275',
+    nationality,
+    dateOfBirth: '2005-09-12',
+    sex: 'F',
+    expiryDate: '2031-08-06',
+  });
+  return parseMrz(lines, { today });
+}
+/** The evidence an MRZ reader gives for a clean read of `read(nationality)`. */
+function evidenceOf(nationality?: string): DocumentEvidence {
+  const parse = read(nationality);
+  const judgement = judgeMrz({
+    found: true,
+    parse,
+    confidence: 0.9,
+    lowConfidence: 0.6,
+    confirmations: {},
+    today,
+  });
+  return {
+    family: 'mrz',
+    format: parse.format,
+    documentType: 'passport',
+    found: true,
+    supported: true,
+    readable: true,
+    unreadable: [],
+    confidence: 0.9,
+    fields: mrzFieldEvidence(parse, 'front', 0.9),
+    checks: mrzIntegrityChecks(parse, judgement),
+  };
+}
+
+describe('an MRZ read against the record', () => {
+  it('makes a one-character document number difference a plain mismatch when its check digit verifies', () => {
+    const parse = read();
+    const plain = compareRecord(
+      { ...record, documentNumber: '234273276' },
+      { ...parse.fields, format: parse.format },
+    );
+    expect(plain.documentNumber).toMatchObject({ status: 'mismatch', near: true });
+    const report = compareEvidence({ ...record, documentNumber: '234273276' }, evidenceOf());
+    expect(report.documentNumber).toMatchObject({ status: 'mismatch', near: false });
+  });
+
+  it('doubts a nationality that differs when the MRZ shows no country code at all', () => {
+    expect(compareEvidence(record, evidenceOf('MLD')).nationality).toMatchObject({
+      status: 'mismatch',
+      near: true,
+    });
+    expect(compareEvidence(record, evidenceOf('BEL')).nationality).toMatchObject({
+      status: 'mismatch',
+      near: false,
+    });
+  });
+
+  it('takes the century of a birth date from the record, since the MRZ has two-digit years', () => {
+    expect(compareEvidence({ ...record, dateOfBirth: '1905-09-12' }, evidenceOf()).dateOfBirth).toMatchObject(
+      {
+        status: 'match',
+        near: false,
+      },
+    );
+    expect(compareEvidence({ ...record, dateOfBirth: '1995-09-12' }, evidenceOf()).dateOfBirth?.status).toBe(
+      'mismatch',
+    );
+  });
+
+  it('makes a near-miss name that a second read corroborates a plain mismatch', () => {
+    const evidence = evidenceOf();
+    const typo = { ...record, givenNames: 'FXEUR' };
+    expect(nearNames(compareEvidence(typo, evidence))).toEqual(['givenNames']);
+    evidence.fields.givenNames = { ...evidence.fields.givenNames!, corroborated: true };
+    expect(compareEvidence(typo, evidence).givenNames).toMatchObject({ status: 'mismatch', near: false });
+  });
+});
+
+describe('the printed page', () => {
+  const mrz = { surname: 'VAN T HOF', givenNames: 'FLEUR' };
+
+  it('shows a one-letter name difference as the MRZ reads it', () => {
+    const page = 'Naam / Surname\nVAN T HOF\nVoornamen / Given names\nFLEUR\n';
+    const registered = { surname: 'VAN T HOF', givenNames: 'FXEUR' };
+    expect(namesPrintedAsRead(['givenNames'], mrz, registered, page)).toEqual(['givenNames']);
+  });
+
+  it('settles a registered name that is only the start of the printed one (CELIN for CELINE)', () => {
+    const registered = { surname: 'VAN T HOF', givenNames: 'FLEU' };
+    expect(namesPrintedAsRead(['givenNames'], mrz, registered, 'Voornamen / Given names\nFLEUR\n')).toEqual([
+      'givenNames',
+    ]);
+  });
+
+  it('settles nothing when the page shows neither spelling, or shows the registered one', () => {
+    const registered = { surname: 'VAN T HOF', givenNames: 'FXEUR' };
+    for (const page of ['illegible', 'Given names FXEUR FLEUR'])
+      expect(namesPrintedAsRead(['givenNames'], mrz, registered, page)).toEqual([]);
+  });
+
+  it('shows a country code only as a word of its own', () => {
+    expect(printsCountryCode('NLD', 'Nationaliteit / Nationality\nNederlandse\nCode / Code NLD\n')).toBe(
+      true,
+    );
+    for (const text of ['NLDX passport', 'illegible']) expect(printsCountryCode('NLD', text)).toBe(false);
+  });
+});

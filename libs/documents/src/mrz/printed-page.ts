@@ -1,0 +1,39 @@
+import { compareVisualZone, printsNameExactly, type ComparisonReport } from '@idv/matching';
+
+/** Name fields the printed page can settle. */
+export const NAME_FIELDS = ['surname', 'givenNames'] as const;
+export type NameField = (typeof NAME_FIELDS)[number];
+
+/** Name fields that are near misses, which the printed page may settle. */
+export function nearNames(report: ComparisonReport): NameField[] {
+  return NAME_FIELDS.filter((f) => report[f]?.status === 'mismatch' && report[f]?.near);
+}
+
+/**
+ * The near-miss names the printed page shows exactly as the MRZ reads them, and not as registered: OCR did not
+ * slip, so the record differs. Anything less stays a near miss for a person to look at. `registered` holds
+ * the record's names in MRZ spelling.
+ */
+export function namesPrintedAsRead(
+  fields: readonly NameField[],
+  mrz: Record<NameField, string>,
+  registered: Record<NameField, string>,
+  pageText: string,
+): NameField[] {
+  const fromMrz = compareVisualZone(mrz, pageText).fields;
+  // The record's spelling may be one OCR slip from a printed word, or the start of one (CELIN in CELINE):
+  // only a sighting of every registered word whole would make the printed page ambiguous.
+  return fields.filter(
+    (field) => fromMrz[field]?.status === 'agree' && !printsNameExactly(registered[field], pageText),
+  );
+}
+
+/**
+ * Whether the printed page shows `code` (an alpha-3 country code) as a word of its own, as the code box of a
+ * data page does. Used when the MRZ shows no country code at all (`MLD` for `NLD`): OCR misread the MRZ, and the
+ * printed code is the document's.
+ */
+export function printsCountryCode(code: string, pageText: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  return new Set(pageText.toUpperCase().split(/[^A-Z0-9]+/)).has(code);
+}

@@ -1,0 +1,66 @@
+import {
+  compareRecord,
+  isNameFieldFormat,
+  type ComparedField,
+  type ComparisonReport,
+  type DocumentFields,
+  type FieldComparison,
+  type RegistrationRecord,
+} from '@idv/matching';
+import type { DocumentEvidence } from '@idv/verdict';
+
+const valueOf = (evidence: DocumentEvidence, field: keyof DocumentEvidence['fields']) =>
+  evidence.fields[field]?.value;
+
+/** The field's read is vouched for by an integrity check that holds, and no check covering it fails. */
+export function certainRead(evidence: DocumentEvidence, field: keyof DocumentEvidence['fields']): boolean {
+  const covering = evidence.checks.filter((c) => c.covers.includes(field));
+  return covering.length > 0 && covering.every((c) => c.holds);
+}
+
+/**
+ * The document's fields against the registration record, whatever the document's family: the matching
+ * library's comparison of every field the document states, then what only the evidence knows.
+ * - A near miss on a field an integrity check vouches for is a plain mismatch (a check digit that verifies
+ *   rules out an OCR slip), except a century the reader guessed.
+ * - A near miss on a field a second, independent read corroborates is a plain mismatch as well.
+ * - A difference on a field read as something that cannot exist (a country code that is none) is a near miss.
+ * - A birth date 100 years off where the reader guessed the century matches: the record settles the century.
+ * Fields the document does not state are not compared.
+ */
+export function compareEvidence(record: RegistrationRecord, evidence: DocumentEvidence): ComparisonReport {
+  const format = isNameFieldFormat(evidence.format) ? evidence.format : null;
+  const read: DocumentFields = {
+    surname: valueOf(evidence, 'surname'),
+    givenNames: valueOf(evidence, 'givenNames'),
+    dateOfBirth: valueOf(evidence, 'dateOfBirth'),
+    nationality: valueOf(evidence, 'nationality'),
+    sex: valueOf(evidence, 'sex'),
+    documentNumber: valueOf(evidence, 'documentNumber'),
+    format,
+    // Only an MRZ name field has a width an issuer truncates names to.
+    ...(format ? {} : { nameTruncated: false }),
+  };
+  const report = compareRecord(record, read);
+  for (const [field, comparison] of Object.entries(report) as [ComparedField, FieldComparison][]) {
+    const seen = evidence.fields[field];
+    if (!seen) {
+      delete report[field];
+      continue;
+    }
+    settle(comparison, field, evidence);
+  }
+  return report;
+}
+
+function settle(comparison: FieldComparison, field: ComparedField, evidence: DocumentEvidence): void {
+  const seen = evidence.fields[field]!;
+  if (comparison.status !== 'mismatch') return;
+  if (comparison.basis === 'century') {
+    if (seen.centuryGuessed) Object.assign(comparison, { status: 'match', score: 1, near: false });
+    return;
+  }
+  if (comparison.near && (certainRead(evidence, field) || seen.corroborated)) comparison.near = false;
+  else if (!comparison.near && seen.doubtful)
+    Object.assign(comparison, { near: true, basis: 'ocr_ambiguous' });
+}
