@@ -17,3 +17,5 @@ export type { DocumentKind } from './document-kind';
 export { MrzDocumentReader } from './mrz/mrz-document.reader';
 export type { MrzDocumentReaderOptions, VisualZoneView } from './mrz/mrz-document.reader';
 export { typeFromDocumentCode } from './mrz/mrz-document-type';
+export { ResidentIdReader } from './resident-id/resident-id.reader';
+export type { IdNumberView } from './resident-id/resident-id.reader';

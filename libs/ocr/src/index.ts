@@ -15,3 +15,5 @@ export { locateMrzBands } from './mrz-band.locator';
 export type { MrzBand } from './mrz-band.locator';
 export type { WorkerPoolStats } from './worker.pool';
 export type { GreyImage } from './grey-image';
+export { stripHanSpaces } from './text-lines';
+export type { LineScript, TextLine } from './text-lines';

@@ -3,7 +3,15 @@ import { PSM, Worker } from 'tesseract.js';
 import type { GreyImage } from './grey-image';
 import { readMrzWith, MrzReaderOptions } from './mrz.reader';
 import { MrzRead, VisualZoneRead } from './ocr.types';
-import { createMrzWorker, createVisualZoneWorker, defaultMrzModel, MrzModel } from './tesseract.workers';
+import { linesOf, LineScript, TextLine } from './text-lines';
+import {
+  createHanWorker,
+  createMrzWorker,
+  createVisualZoneWorker,
+  defaultMrzModel,
+  MrzModel,
+  MRZ_ALPHABET,
+} from './tesseract.workers';
 import { readVisualZoneWith, VisualZoneHints } from './visual-zone.reader';
 import { WorkerPool, WorkerPoolStats } from './worker.pool';
 
@@ -13,6 +21,8 @@ export interface OcrEngineOptions {
   mrzWorkers: number;
   /** Visual-zone workers, started only on first use. */
   visualZoneWorkers: number;
+  /** Chinese-text workers (`chi_sim`), started only on first use (or by `warmUp({ han: true })`). */
+  hanWorkers: number;
   /** Jobs before a worker is replaced (tesseract's heap only grows). */
   maxJobsPerWorker: number;
   initTimeoutMs: number;
@@ -27,6 +37,7 @@ export interface OcrEngineOptions {
 const DEFAULTS: Omit<OcrEngineOptions, 'mrzModel'> = {
   mrzWorkers: 1,
   visualZoneWorkers: 1,
+  hanWorkers: 1,
   maxJobsPerWorker: 250,
   initTimeoutMs: 20_000,
   jobTimeoutMs: 10_000,
@@ -43,6 +54,7 @@ export class OcrEngine {
   private readonly opts: OcrEngineOptions;
   private readonly mrzPool: WorkerPool<Worker>;
   private readonly vizPool: WorkerPool<Worker>;
+  private readonly hanPool: WorkerPool<Worker>;
 
   constructor(options: Partial<OcrEngineOptions> = {}) {
     this.opts = { ...DEFAULTS, ...options, mrzModel: options.mrzModel ?? defaultMrzModel() };
@@ -61,11 +73,17 @@ export class OcrEngine {
       size: this.opts.visualZoneWorkers,
       create: () => createVisualZoneWorker(this.opts.onWorkerError),
     });
+    this.hanPool = new WorkerPool({
+      ...limits,
+      size: this.opts.hanWorkers,
+      create: () => createHanWorker(this.opts.onWorkerError),
+    });
   }
 
   /** Starts the MRZ workers now, so the first document does not pay ~300 ms of start-up. Rejects if they cannot start. */
-  async warmUp(): Promise<void> {
+  async warmUp(options: { han?: boolean } = {}): Promise<void> {
     await this.mrzPool.warmUp();
+    if (options.han) await this.hanPool.warmUp();
     // One read of a synthetic two-line band compiles the JavaScript image path (locator, crop) as well, so
     // the first real document is not ~300 ms slower than the rest.
     await this.readMrz(await syntheticBand());
@@ -103,14 +121,43 @@ export class OcrEngine {
     );
   }
 
+  /**
+   * Reads a prepared crop (a PNG of one field or a column of fields, upright) as lines of one script. The
+   * number script reads digits and X only, with the MRZ model: the cards print their numbers in OCR-B. Rejects
+   * when the OCR fails (a worker that crashed or timed out); the caller turns that into an unreadable field.
+   */
+  async readLines(png: Buffer, script: LineScript, whitelist?: string): Promise<TextLine[]> {
+    if (script === 'han')
+      return this.hanPool.run(async (w) => linesOf((await w.recognize(png, {}, { blocks: true })).data));
+    const pool = script === 'number' ? this.mrzPool : this.vizPool;
+    const chars = whitelist ?? (script === 'number' ? '0123456789X' : '');
+    return pool.run(async (w) => {
+      // The worker is this job's alone until it returns: set its mode for one read and put it back.
+      await w.setParameters({
+        tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+        tessedit_char_whitelist: chars,
+        user_defined_dpi: '300',
+      });
+      try {
+        return linesOf((await w.recognize(png, {}, { blocks: true })).data);
+      } finally {
+        await w.setParameters(
+          script === 'number'
+            ? { tessedit_pageseg_mode: PSM.SINGLE_BLOCK, tessedit_char_whitelist: MRZ_ALPHABET }
+            : { tessedit_pageseg_mode: PSM.AUTO, tessedit_char_whitelist: '' },
+        );
+      }
+    });
+  }
+
   /** Worker counts of both pools (live now; started, recycled and replaced so far), for readiness and metrics. */
-  get workers(): { mrz: WorkerPoolStats; visualZone: WorkerPoolStats } {
-    return { mrz: this.mrzPool.stats, visualZone: this.vizPool.stats };
+  get workers(): { mrz: WorkerPoolStats; visualZone: WorkerPoolStats; han: WorkerPoolStats } {
+    return { mrz: this.mrzPool.stats, visualZone: this.vizPool.stats, han: this.hanPool.stats };
   }
 
   /** Stops every worker; later calls fail with a result (or OcrError for warmUp). */
   async terminate(): Promise<void> {
-    await Promise.all([this.mrzPool.terminate(), this.vizPool.terminate()]);
+    await Promise.all([this.mrzPool.terminate(), this.vizPool.terminate(), this.hanPool.terminate()]);
   }
 }
 

@@ -32,7 +32,7 @@ const NO_DICTIONARIES = { load_system_dawg: '0', load_freq_dawg: '0' };
 
 const BLANK_PGM = Buffer.concat([Buffer.from('P5\n64 24\n255\n', 'ascii'), Buffer.alloc(64 * 24, 255)]);
 
-const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
 /** The @tesseract.js-data/eng package directory: models ship with npm, nothing is fetched at run time. */
 function engDataDir(version: '4.0.0' | '4.0.0_best_int'): string {
@@ -76,6 +76,36 @@ export async function createMrzWorker(model: MrzModel, onError: (err: unknown) =
       tessedit_char_whitelist: MRZ_ALPHABET,
     });
     // The first recognition sets up the network lazily (~0.5 s); pay it at start-up, not on a user's document.
+    await worker.recognize(BLANK_PGM);
+  } catch (err) {
+    await worker.terminate();
+    throw err;
+  }
+  return worker;
+}
+
+/** The @tesseract.js-data/chi_sim package directory (the 1.7 MB `best_int` LSTM model). */
+function chiSimDataDir(): string {
+  return path.join(
+    path.dirname(require.resolve('@tesseract.js-data/chi_sim/package.json')),
+    '4.0.0_best_int',
+  );
+}
+
+/**
+ * Starts an LSTM worker for the printed fields of Chinese cards: one block of lines per crop, and the spaces
+ * tesseract puts between Han characters kept where they are so they can be stripped exactly (a run of spaces
+ * is a column gap, as between 性别 男 and 民族 汉).
+ */
+export async function createHanWorker(onError: (err: unknown) => void): Promise<Worker> {
+  const worker = await createWorker('chi_sim', OEM.LSTM_ONLY, baseOptions(chiSimDataDir(), true, onError));
+  try {
+    await worker.setParameters({
+      tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+      preserve_interword_spaces: '1',
+      // Crops carry no resolution; without one tesseract warns on every read and guesses 70 dpi.
+      user_defined_dpi: '300',
+    });
     await worker.recognize(BLANK_PGM);
   } catch (err) {
     await worker.terminate();

@@ -1,0 +1,88 @@
+import { citizenCheckCharacter, parseCitizenNumber } from '@idv/id-numbers';
+import { residentIdChecks, validityTermHolds, type ResidentIdFacts } from './resident-id.integrity';
+
+const numberFor = (first17: string) => parseCitizenNumber(first17 + citizenCheckCharacter(first17))!;
+/** Born 1988-03-07, sequence 003: a man. */
+const VALID = numberFor('11010119880307003');
+
+const facts = (over: Partial<ResidentIdFacts> = {}): ResidentIdFacts => ({
+  number: VALID,
+  numberSettled: true,
+  printedBirth: { value: '1988-03-07', sure: true },
+  printedSex: { value: 'M', sure: true },
+  validity: { from: '2015-01-01', until: '2035-01-01', longTerm: false, sure: true },
+  regionKnown: true,
+  ...over,
+});
+const failed = (f: ResidentIdFacts) => residentIdChecks(f).filter((c) => !c.holds);
+
+describe('residentIdChecks', () => {
+  it('all hold for a consistent card', () => {
+    expect(failed(facts())).toEqual([]);
+  });
+
+  it('a settled number failing its check character argues forgery', () => {
+    const broken = parseCitizenNumber('110101198803070039')!;
+    const [check] = failed(facts({ number: broken }));
+    expect(check).toMatchObject({
+      name: 'idNumber.checkCharacter',
+      reason: 'ID_NUMBER_INVALID',
+      explainedByOcr: false,
+    });
+  });
+
+  it('an unsettled number failing its check is an OCR matter, and its birth date proves nothing', () => {
+    const broken = parseCitizenNumber('110101198803070039')!;
+    const checks = failed(
+      facts({ number: broken, numberSettled: false, printedBirth: { value: '1988-03-08', sure: true } }),
+    );
+    expect(checks.every((c) => c.explainedByOcr)).toBe(true);
+  });
+
+  it('a printed birth date or sex differing from the number argues forgery when both reads are sure', () => {
+    const checks = failed(
+      facts({ printedBirth: { value: '1988-03-17', sure: true }, printedSex: { value: 'F', sure: true } }),
+    );
+    expect(checks.map((c) => [c.name, c.reason, c.explainedByOcr])).toEqual([
+      ['idNumber.birthDate', 'ID_NUMBER_INCONSISTENT', false],
+      ['idNumber.sex', 'ID_NUMBER_INCONSISTENT', false],
+    ]);
+  });
+
+  it('an unsure printed date that differs is an OCR matter', () => {
+    const [check] = failed(facts({ printedBirth: { value: '1988-08-07', sure: false } }));
+    expect(check.explainedByOcr).toBe(true);
+    expect(check.illegible).toEqual({ code: 'FIELD_UNREADABLE', field: 'dateOfBirth' });
+  });
+
+  it('a wrong validity term goes to a person; an unknown region too', () => {
+    const checks = failed(
+      facts({
+        validity: { from: '2015-01-01', until: '2025-01-01', longTerm: false, sure: true },
+        regionKnown: false,
+      }),
+    );
+    expect(checks.map((c) => [c.name, c.severity])).toEqual([
+      ['idNumber.region', 'review'],
+      ['validity.term', 'review'],
+    ]);
+  });
+});
+
+describe('validityTermHolds', () => {
+  const term = (from: string, until: string | null) => ({ from, until, longTerm: until === null });
+  it('follows the holder’s age on the day of issue', () => {
+    expect(validityTermHolds('2010-05-01', term('2020-04-30', '2025-04-30'), false)).toBe(true); // 9: 5 years
+    expect(validityTermHolds('2004-05-01', term('2020-05-01', '2030-05-01'), false)).toBe(true); // 16: 10 years
+    expect(validityTermHolds('2004-05-02', term('2020-05-01', '2025-05-01'), false)).toBe(true); // 15: 5 years
+    expect(validityTermHolds('1990-01-01', term('2016-01-01', '2036-01-01'), false)).toBe(true); // 26: 20 years
+    expect(validityTermHolds('1970-01-01', term('2016-01-01', null), false)).toBe(true); // 46: long-term
+    expect(validityTermHolds('1970-01-01', term('2016-01-01', '2036-01-01'), false)).toBe(false);
+    expect(validityTermHolds('1990-01-01', term('2016-01-01', null), false)).toBe(false);
+  });
+
+  it('gives residence permits five years whatever the age, and 29 February its common-year anniversary', () => {
+    expect(validityTermHolds('1950-01-01', term('2020-02-29', '2025-02-28'), true)).toBe(true);
+    expect(validityTermHolds('1950-01-01', term('2020-03-01', '2030-03-01'), true)).toBe(false);
+  });
+});

@@ -1,0 +1,131 @@
+import type { CitizenNumber } from '@idv/id-numbers';
+import type { IntegrityCheck } from '@idv/verdict';
+
+/** What the integrity checks of a Resident ID card (or residence permit) are made from. */
+export interface ResidentIdFacts {
+  /** The number as read, parsed; null when no 18-character number was read. */
+  number: CitizenNumber | null;
+  /** Two independent reads of the number gave the same characters, each confident. */
+  numberSettled: boolean;
+  /** Printed 出生 (ISO) and 性别, with whether each was read with confidence. */
+  printedBirth: { value: string; sure: boolean } | null;
+  printedSex: { value: 'M' | 'F'; sure: boolean } | null;
+  validity: { from: string; until: string | null; longTerm: boolean; sure: boolean } | null;
+  /** The region code is one the administrative division lists know (now or in the past). */
+  regionKnown: boolean | null;
+}
+
+const check = (c: Omit<IntegrityCheck, 'explainedByOcr' | 'illegible'> & Partial<IntegrityCheck>) =>
+  ({ explainedByOcr: false, illegible: null, ...c }) as IntegrityCheck;
+
+/**
+ * The checks the card makes of itself, as the Chinese OCR services make them: the number's check character
+ * (GB 11643-1999, ISO 7064 MOD 11-2), its birth date and sex against the printed ones, its region, and the
+ * validity term the law sets for the holder's age. A failure OCR can explain (a number two reads disagree on,
+ * an unsure printed date) is marked so; only a failure on a settled read argues forgery.
+ */
+export function residentIdChecks(facts: ResidentIdFacts): IntegrityCheck[] {
+  const checks: IntegrityCheck[] = [];
+  const n = facts.number;
+  if (!n) return checks;
+  const numberValid = n.checkCharacterValid && n.birthDate !== null;
+  checks.push(
+    check({
+      name: 'idNumber.checkCharacter',
+      holds: numberValid,
+      covers: ['documentNumber'],
+      severity: 'forgery',
+      reason: 'ID_NUMBER_INVALID',
+      explainedByOcr: !numberValid && !facts.numberSettled,
+      illegible: { code: 'FIELD_UNREADABLE', field: 'documentNumber' },
+    }),
+  );
+  if (facts.regionKnown === false)
+    checks.push(
+      check({
+        name: 'idNumber.region',
+        holds: false,
+        covers: ['documentNumber'],
+        severity: 'review',
+        reason: 'ID_NUMBER_INVALID',
+      }),
+    );
+  // A number that fails its own check says nothing reliable about the birth date or sex it encodes.
+  const unsure = (printedSure: boolean) => !(numberValid && facts.numberSettled) || !printedSure;
+  if (n.birthDate && facts.printedBirth) {
+    const holds = n.birthDate === facts.printedBirth.value;
+    checks.push(
+      check({
+        name: 'idNumber.birthDate',
+        holds,
+        covers: holds ? ['dateOfBirth', 'documentNumber'] : ['dateOfBirth'],
+        severity: 'forgery',
+        reason: 'ID_NUMBER_INCONSISTENT',
+        explainedByOcr: !holds && unsure(facts.printedBirth.sure),
+        illegible: { code: 'FIELD_UNREADABLE', field: 'dateOfBirth' },
+      }),
+    );
+  }
+  if (facts.printedSex) {
+    const holds = n.sex === facts.printedSex.value;
+    checks.push(
+      check({
+        name: 'idNumber.sex',
+        holds,
+        covers: ['sex'],
+        severity: 'forgery',
+        reason: 'ID_NUMBER_INCONSISTENT',
+        explainedByOcr: !holds && unsure(facts.printedSex.sure),
+        illegible: { code: 'FIELD_UNREADABLE', field: 'sex' },
+      }),
+    );
+  }
+  const birth = n.birthDate ?? facts.printedBirth?.value ?? null;
+  if (facts.validity && birth) {
+    const holds = validityTermHolds(birth, facts.validity, n.kind === 'residence_permit');
+    checks.push(
+      check({
+        name: 'validity.term',
+        holds,
+        covers: ['validFrom', 'expiryDate'],
+        // An unsure read of the dates is a new photo's matter, not a reviewer's.
+        severity: facts.validity.sure ? 'review' : 'forgery',
+        reason: 'VALIDITY_INCONSISTENT',
+        explainedByOcr: !holds && !facts.validity.sure,
+        illegible: { code: 'FIELD_UNREADABLE', field: 'expiryDate' },
+      }),
+    );
+  }
+  return checks;
+}
+
+/**
+ * The term the Resident Identity Card law (居民身份证法, art. 5) sets for the holder's age on the day of issue:
+ * under 16, 5 years; 16–25, 10; 26–45, 20; 46 and over, long-term. Residence permits are issued for 5 years.
+ * The expiry falls on the anniversary of the issue day.
+ */
+export function validityTermHolds(
+  birthDate: string,
+  validity: { from: string; until: string | null; longTerm: boolean },
+  permit: boolean,
+): boolean {
+  const age = yearsBetween(birthDate, validity.from);
+  const years = permit ? 5 : age < 16 ? 5 : age <= 25 ? 10 : age <= 45 ? 20 : null;
+  if (years === null) return validity.longTerm;
+  if (validity.longTerm || !validity.until) return false;
+  return validity.until === anniversary(validity.from, years);
+}
+
+function yearsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+}
+
+function anniversary(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  // 29 February: the anniversary in a common year is not a calendar date; issuers print 28 February.
+  const md =
+    iso.slice(5) === '02-29' && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? '02-28' : iso.slice(5);
+  return `${y}-${md}`;
+}

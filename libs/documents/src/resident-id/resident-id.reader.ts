@@ -1,0 +1,311 @@
+import { performance } from 'node:perf_hooks';
+import { normaliseCitizenNumber, parseCitizenNumber, type CitizenNumber } from '@idv/id-numbers';
+import type { RegistrationRecord } from '@idv/matching';
+import type { GreyImage, LineScript, OcrEngine, TextLine } from '@idv/ocr';
+import type { Box } from '@idv/quality';
+import type { DocumentEvidence, DocumentField, DocumentType, FieldEvidence, ReasonSpec } from '@idv/verdict';
+import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
+import { uprightCandidates, windowOf, type UprightCard } from '../cards/card-image';
+import { residentIdChecks } from './resident-id.integrity';
+import { RESIDENT_ID_LAYOUT, type CardLayout } from './resident-id.layout';
+import {
+  isEmblemSide,
+  parseEmblem,
+  parsePortrait,
+  type EmblemText,
+  type PortraitText,
+} from './resident-id.text';
+
+/** A number read is sure when its line is this confident and no character is below {@link WEAKEST}. */
+const SURE_LINE = 0.75;
+const WEAKEST = 0.45;
+/** Scales of the number window (of the 1284 px card): the first read, and the second that must agree. */
+const NUMBER_SCALES = [0.55, 0.8];
+/** Scale of the field columns: the card's 9-point print at ~23 px, the LSTM's comfortable size. */
+const FIELD_SCALE = 0.6;
+/** The name line read again at this scale: two reads that agree settle the name. */
+const NAME_RESCALE = 1;
+
+/** Two-digit provincial prefixes of GB/T 2260 (with 71 Taiwan) and of the residence permits (81–83). */
+const PROVINCES = new Set(
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83'.split(
+    ' ',
+  ),
+);
+
+interface NumberRead {
+  number: CitizenNumber;
+  line: TextLine;
+  /** Two reads agree, or one sure read passes its check character. */
+  settled: boolean;
+}
+
+interface PortraitSide {
+  side: DocumentSide;
+  card: UprightCard;
+  number: NumberRead;
+}
+
+interface EmblemSide {
+  side: DocumentSide;
+  card: UprightCard;
+  text: EmblemText;
+}
+
+/** The contract's `checks.idNumber`. */
+export interface IdNumberView {
+  valid: boolean;
+  dateOfBirthConsistent: boolean | null;
+  sexConsistent: boolean | null;
+  regionKnown: boolean | null;
+}
+
+const since = (start: number) => Math.round((performance.now() - start) * 10) / 10;
+
+/**
+ * The reader of the PRC Resident Identity Card and of the Residence Permit for Hong Kong, Macao and Taiwan
+ * residents, which shares its layout. Each uploaded image is turned upright (its text lines' direction, then the
+ * right way up by what reads) and told apart by what it prints: the 18-character number makes the portrait side
+ * (人像面), a title or a validity line the emblem side (国徽面), whichever upload they came as. The number is read
+ * first, with digits and X only, because it settles most of the verdict; then the labelled fields.
+ */
+export class ResidentIdReader implements DocumentReader {
+  readonly family = 'cn_resident_id';
+  readonly documentTypes: readonly DocumentType[] = ['cn_resident_id'];
+
+  constructor(
+    private readonly ocr: OcrEngine,
+    private readonly layout: CardLayout = RESIDENT_ID_LAYOUT,
+  ) {}
+
+  suggestedBy(record: RegistrationRecord): boolean {
+    if (record.documentType) return record.documentType === 'cn_resident_id';
+    const number = normaliseCitizenNumber(record.documentNumber ?? '');
+    return /^\d{17}[\dX]$/.test(number);
+  }
+
+  async read(sides: readonly DocumentSide[], _context: ReadContext): Promise<DocumentRead> {
+    const timings: Record<string, number> = {};
+    let t = performance.now();
+    const candidates = await Promise.all(sides.map((s) => uprightCandidates(s)));
+    timings.cardUpright = since(t);
+
+    t = performance.now();
+    let portrait: PortraitSide | null = null;
+    for (let i = 0; i < sides.length && !portrait; i++)
+      for (const candidate of candidates[i]) {
+        const card = await candidate();
+        const number = await this.readNumber(card.image);
+        if (number) {
+          portrait = { side: sides[i], card, number };
+          break;
+        }
+      }
+    timings.cardNumber = since(t);
+
+    t = performance.now();
+    let emblem: EmblemSide | null = null;
+    for (let i = 0; i < sides.length && !emblem; i++) {
+      if (portrait?.side === sides[i]) continue;
+      for (const candidate of candidates[i]) {
+        const card = await candidate();
+        const text = await this.readEmblem(card.image, !portrait);
+        if (text && isEmblemSide(text)) {
+          emblem = { side: sides[i], card, text };
+          break;
+        }
+      }
+    }
+    timings.cardEmblem = since(t);
+
+    t = performance.now();
+    const fields = portrait ? await this.readPortrait(portrait.card.image) : null;
+    timings.cardFields = since(t);
+
+    const recognised = portrait !== null || emblem !== null;
+    return {
+      recognised,
+      evidence: this.evidence(sides, portrait, fields, emblem),
+      checks: recognised ? this.checksView(portrait, fields, emblem) : {},
+      timings,
+    };
+  }
+
+  /** The number line of a portrait side, or null when this image (so turned) shows none. */
+  private async readNumber(card: GreyImage): Promise<NumberRead | null> {
+    const first = await this.numberAt(card, NUMBER_SCALES[0]);
+    if (!first) return null;
+    const sure = (l: TextLine) => l.confidence >= SURE_LINE && l.weakest >= WEAKEST;
+    if (first.number.checkCharacterValid && sure(first.line)) return { ...first, settled: true };
+    // Unsure, or failing its check: a second read at another scale either agrees (the card says so) or not.
+    const second = await this.numberAt(card, NUMBER_SCALES[1]);
+    if (second?.number.checkCharacterValid && !first.number.checkCharacterValid)
+      return { ...second, settled: sure(second.line) };
+    const agree = second?.number.value === first.number.value;
+    return { ...first, settled: agree && sure(first.line) && sure(second!.line) };
+  }
+
+  private async numberAt(card: GreyImage, scale: number): Promise<Omit<NumberRead, 'settled'> | null> {
+    const lines = await this.lines(card, this.layout.number, scale, 'number');
+    for (const line of lines) {
+      const text = line.text.replace(/[^0-9X]/g, '');
+      const number = parseCitizenNumber(text);
+      if (number) return { number, line: { ...line, text } };
+    }
+    return null;
+  }
+
+  private async readEmblem(card: GreyImage, needTitle: boolean): Promise<EmblemText | null> {
+    const fields = await this.lines(card, this.layout.emblemFields, FIELD_SCALE, 'han');
+    const text = parseEmblem([], fields);
+    // The title only tells a permit from a card, which the number already does; read it when the lower
+    // block alone does not show this is the emblem side.
+    if (isEmblemSide(text) && !needTitle) return text;
+    return parseEmblem(await this.lines(card, this.layout.emblemTitle, 0.4, 'han'), fields);
+  }
+
+  private async readPortrait(card: GreyImage): Promise<(PortraitText & { nameSettled: boolean }) | null> {
+    const lines = await this.lines(card, this.layout.portraitFields, FIELD_SCALE, 'han');
+    const text = parsePortrait(lines);
+    let nameSettled = false;
+    const nameLine = lines.find((l) => text.name && l.text.includes(text.name.value));
+    if (text.name && nameLine) {
+      // The same line read again from a crop of its own, at another scale: agreement rules out most OCR slips.
+      const w = this.layout.portraitFields;
+      const box: Box = {
+        x: w.x + (nameLine.box.x / FIELD_SCALE - 8) / card.width,
+        y: w.y + (nameLine.box.y / FIELD_SCALE - 8) / card.height,
+        width: (nameLine.box.width / FIELD_SCALE + 16) / card.width,
+        height: (nameLine.box.height / FIELD_SCALE + 16) / card.height,
+      };
+      const again = parsePortrait(await this.lines(card, box, NAME_RESCALE, 'han'));
+      const reread = again.name?.value ?? (await this.lines(card, box, NAME_RESCALE, 'han'))[0]?.text;
+      nameSettled = reread !== undefined && reread.endsWith(text.name.value);
+    }
+    return { ...text, nameSettled };
+  }
+
+  private async lines(card: GreyImage, window: Box, scale: number, script: LineScript): Promise<TextLine[]> {
+    try {
+      return await this.ocr.readLines(await windowOf(card, window, scale), script);
+    } catch {
+      // A crashed or timed-out OCR job reads as nothing: the field is unreadable, the verdict says which.
+      return [];
+    }
+  }
+
+  private evidence(
+    sides: readonly DocumentSide[],
+    portrait: PortraitSide | null,
+    text: (PortraitText & { nameSettled: boolean }) | null,
+    emblem: EmblemSide | null,
+  ): DocumentEvidence {
+    const fields: Partial<Record<DocumentField, FieldEvidence>> = {};
+    const put = (
+      field: DocumentField,
+      value: string,
+      from: DocumentSide,
+      confidence: number | null,
+      extra: Partial<FieldEvidence> = {},
+    ) => {
+      fields[field] = { value, source: 'printed', side: from.name, confidence, ...extra };
+    };
+    const number = portrait?.number.number ?? null;
+    if (portrait && number) {
+      const p = portrait.side;
+      const numberConfidence = portrait.number.line.confidence;
+      // What the number itself states: used where the printed field was not read.
+      const fromNumber = (field: DocumentField, value: string) =>
+        (fields[field] = { value, source: 'number', side: p.name, confidence: numberConfidence });
+      put('documentNumber', number.value, p, numberConfidence);
+      if (text?.name)
+        put('fullName', text.name.value, p, text.name.confidence, { corroborated: text.nameSettled });
+      if (text?.sex) put('sex', text.sex.value, p, text.sex.confidence);
+      else fromNumber('sex', number.sex);
+      if (text?.birthDate) put('dateOfBirth', text.birthDate.value, p, text.birthDate.confidence);
+      else if (number.birthDate) fromNumber('dateOfBirth', number.birthDate);
+      if (text?.ethnicity) put('ethnicity', text.ethnicity.value, p, text.ethnicity.confidence);
+      if (text?.address) put('address', text.address.value, p, text.address.confidence);
+      fromNumber('issuingCountry', 'CHN');
+      // Only citizens hold the Resident ID card; a permit's holder may be of any nationality the record says.
+      if (number.kind === 'resident') fromNumber('nationality', 'CHN');
+    }
+    if (emblem) {
+      const e = emblem.side;
+      const t = emblem.text;
+      if (t.issuingAuthority)
+        put('issuingAuthority', t.issuingAuthority.value, e, t.issuingAuthority.confidence);
+      if (t.validity) {
+        put('validFrom', t.validity.from, e, t.validity.confidence);
+        if (t.validity.until) put('expiryDate', t.validity.until, e, t.validity.confidence);
+      }
+    }
+    const unreadable: ReasonSpec[] = [];
+    const twoImages = sides.length > 1;
+    if (!portrait)
+      unreadable.push(
+        twoImages && emblem
+          ? { code: 'FIELD_UNREADABLE', field: 'documentNumber' }
+          : { code: 'DOCUMENT_SIDE_MISSING', field: 'front' },
+      );
+    else if (!text?.name) unreadable.push({ code: 'FIELD_UNREADABLE', field: 'fullName' });
+    if (!emblem) unreadable.push({ code: 'DOCUMENT_SIDE_MISSING', field: 'back' });
+    else if (!emblem.text.validity) unreadable.push({ code: 'FIELD_UNREADABLE', field: 'expiryDate' });
+
+    const permit = number ? number.kind === 'residence_permit' : emblem?.text.permit === true;
+    const reads = [portrait?.number.line.confidence, text?.name?.confidence].filter(
+      (c): c is number => typeof c === 'number',
+    );
+    return {
+      family: this.family,
+      format: portrait || emblem ? (permit ? 'CN_RESIDENCE_PERMIT' : 'CN_RESIDENT_ID') : null,
+      documentType: portrait || emblem ? 'cn_resident_id' : null,
+      found: sides.some((s) => s.quality.document.found) || portrait !== null || emblem !== null,
+      supported: portrait || emblem ? true : null,
+      readable: portrait !== null && !!text?.name,
+      unreadable,
+      confidence: reads.length ? reads.reduce((a, b) => a + b, 0) / reads.length : null,
+      fields,
+      checks: residentIdChecks({
+        number,
+        numberSettled: portrait?.number.settled ?? false,
+        printedBirth: text?.birthDate
+          ? { value: text.birthDate.value, sure: text.birthDate.confidence >= SURE_LINE }
+          : null,
+        printedSex: text?.sex
+          ? { value: text.sex.value as 'M' | 'F', sure: text.sex.confidence >= SURE_LINE }
+          : null,
+        validity: emblem?.text.validity
+          ? { ...emblem.text.validity, sure: emblem.text.validity.confidence >= SURE_LINE }
+          : null,
+        regionKnown: number ? PROVINCES.has(number.regionCode.slice(0, 2)) : null,
+      }),
+      hintContext: this.family,
+    };
+  }
+
+  private checksView(
+    portrait: PortraitSide | null,
+    text: PortraitText | null,
+    emblem: EmblemSide | null,
+  ): Record<string, unknown> {
+    const number = portrait?.number.number;
+    const idNumber: IdNumberView | null = number
+      ? {
+          valid: number.checkCharacterValid && number.birthDate !== null,
+          dateOfBirthConsistent: text?.birthDate ? text.birthDate.value === number.birthDate : null,
+          sexConsistent: text?.sex ? text.sex.value === number.sex : null,
+          regionKnown: PROVINCES.has(number.regionCode.slice(0, 2)),
+        }
+      : null;
+    return {
+      idNumber,
+      expiry: { longTerm: emblem?.text.validity?.longTerm ?? false },
+      sides: {
+        portrait: portrait?.side.name ?? null,
+        emblem: emblem?.side.name ?? null,
+        swapped: portrait?.side.name === 'back' || emblem?.side.name === 'front',
+      },
+    };
+  }
+}
