@@ -5,6 +5,7 @@ import {
   DocumentReaders,
   MrzDocumentReader,
   ResidentIdReader,
+  HkidReader,
   typesConsistent,
   type DocumentRead,
   type DocumentSide,
@@ -78,9 +79,13 @@ export class DocumentAnalyser {
     private readonly version: string,
   ) {
     const visualZone = options.visualZone !== false;
-    this.readers = new DocumentReaders([new MrzDocumentReader(ocr, { visualZone }), new ResidentIdReader(ocr)], ocr, {
-      classifyUnrecognised: visualZone,
-    });
+    this.readers = new DocumentReaders(
+      [new MrzDocumentReader(ocr, { visualZone }), new ResidentIdReader(ocr), new HkidReader(ocr)],
+      ocr,
+      {
+        classifyUnrecognised: visualZone,
+      },
+    );
   }
 
   /** Starts (and warms) the OCR workers, so the first document does not pay for it. */

@@ -19,3 +19,4 @@ export type { MrzDocumentReaderOptions, VisualZoneView } from './mrz/mrz-documen
 export { typeFromDocumentCode } from './mrz/mrz-document-type';
 export { ResidentIdReader } from './resident-id/resident-id.reader';
 export type { IdNumberView } from './resident-id/resident-id.reader';
+export { HkidReader } from './hkid/hkid.reader';

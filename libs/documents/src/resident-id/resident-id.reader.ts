@@ -5,7 +5,14 @@ import type { GreyImage, LineScript, OcrEngine, TextLine } from '@idv/ocr';
 import type { Box } from '@idv/quality';
 import type { DocumentEvidence, DocumentField, DocumentType, FieldEvidence, ReasonSpec } from '@idv/verdict';
 import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
-import { uprightCandidates, windowOf, type UprightCard } from '../cards/card-image';
+import { uprightCandidates, type UprightCard } from '../cards/card-image';
+import {
+  readCardNumber,
+  readWindow,
+  SURE_LINE,
+  type CardNumberRead,
+  type CardNumberSpec,
+} from '../cards/card-number';
 import { residentIdChecks } from './resident-id.integrity';
 import { RESIDENT_ID_LAYOUT, type CardLayout } from './resident-id.layout';
 import {
@@ -16,11 +23,6 @@ import {
   type PortraitText,
 } from './resident-id.text';
 
-/** A number read is sure when its line is this confident and no character is below {@link WEAKEST}. */
-const SURE_LINE = 0.75;
-const WEAKEST = 0.45;
-/** Scales of the number window (of the 1284 px card): the first read, and the second that must agree. */
-const NUMBER_SCALES = [0.55, 0.8];
 /** Scale of the field columns: the card's 9-point print at ~23 px, the LSTM's comfortable size. */
 const FIELD_SCALE = 0.6;
 /** The name line read again at this scale: two reads that agree settle the name. */
@@ -33,12 +35,7 @@ const PROVINCES = new Set(
   ),
 );
 
-interface NumberRead {
-  number: CitizenNumber;
-  line: TextLine;
-  /** Two reads agree, or one sure read passes its check character. */
-  settled: boolean;
-}
+type NumberRead = CardNumberRead<CitizenNumber>;
 
 interface PortraitSide {
   side: DocumentSide;
@@ -73,10 +70,20 @@ export class ResidentIdReader implements DocumentReader {
   readonly family = 'cn_resident_id';
   readonly documentTypes: readonly DocumentType[] = ['cn_resident_id'];
 
+  private readonly numberSpec: CardNumberSpec<CitizenNumber>;
+
   constructor(
     private readonly ocr: OcrEngine,
     private readonly layout: CardLayout = RESIDENT_ID_LAYOUT,
-  ) {}
+  ) {
+    this.numberSpec = {
+      window: layout.number,
+      script: 'number',
+      parse: (text) => parseCitizenNumber(text.replace(/[^0-9X]/g, '')),
+      valid: (n) => n.checkCharacterValid && n.birthDate !== null,
+      value: (n) => n.value,
+    };
+  }
 
   suggestedBy(record: RegistrationRecord): boolean {
     if (record.documentType) return record.documentType === 'cn_resident_id';
@@ -95,7 +102,7 @@ export class ResidentIdReader implements DocumentReader {
     for (let i = 0; i < sides.length && !portrait; i++)
       for (const candidate of candidates[i]) {
         const card = await candidate();
-        const number = await this.readNumber(card.image);
+        const number = await readCardNumber(this.ocr, card.image, this.numberSpec);
         if (number) {
           portrait = { side: sides[i], card, number };
           break;
@@ -131,30 +138,6 @@ export class ResidentIdReader implements DocumentReader {
     };
   }
 
-  /** The number line of a portrait side, or null when this image (so turned) shows none. */
-  private async readNumber(card: GreyImage): Promise<NumberRead | null> {
-    const first = await this.numberAt(card, NUMBER_SCALES[0]);
-    if (!first) return null;
-    const sure = (l: TextLine) => l.confidence >= SURE_LINE && l.weakest >= WEAKEST;
-    if (first.number.checkCharacterValid && sure(first.line)) return { ...first, settled: true };
-    // Unsure, or failing its check: a second read at another scale either agrees (the card says so) or not.
-    const second = await this.numberAt(card, NUMBER_SCALES[1]);
-    if (second?.number.checkCharacterValid && !first.number.checkCharacterValid)
-      return { ...second, settled: sure(second.line) };
-    const agree = second?.number.value === first.number.value;
-    return { ...first, settled: agree && sure(first.line) && sure(second!.line) };
-  }
-
-  private async numberAt(card: GreyImage, scale: number): Promise<Omit<NumberRead, 'settled'> | null> {
-    const lines = await this.lines(card, this.layout.number, scale, 'number');
-    for (const line of lines) {
-      const text = line.text.replace(/[^0-9X]/g, '');
-      const number = parseCitizenNumber(text);
-      if (number) return { number, line: { ...line, text } };
-    }
-    return null;
-  }
-
   private async readEmblem(card: GreyImage, needTitle: boolean): Promise<EmblemText | null> {
     const fields = await this.lines(card, this.layout.emblemFields, FIELD_SCALE, 'han');
     const text = parseEmblem([], fields);
@@ -185,13 +168,8 @@ export class ResidentIdReader implements DocumentReader {
     return { ...text, nameSettled };
   }
 
-  private async lines(card: GreyImage, window: Box, scale: number, script: LineScript): Promise<TextLine[]> {
-    try {
-      return await this.ocr.readLines(await windowOf(card, window, scale), script);
-    } catch {
-      // A crashed or timed-out OCR job reads as nothing: the field is unreadable, the verdict says which.
-      return [];
-    }
+  private lines(card: GreyImage, window: Box, scale: number, script: LineScript): Promise<TextLine[]> {
+    return readWindow(this.ocr, card, window, scale, script);
   }
 
   private evidence(

@@ -1,12 +1,7 @@
-import type { TextLine } from '@idv/ocr';
+import { ocrLine } from '../cards/text-line.fixture';
 import { birthDateIn, parseEmblem, parsePortrait, validityIn } from './resident-id.text';
 
-const line = (text: string, y: number, confidence = 0.9): TextLine => ({
-  text,
-  confidence,
-  weakest: confidence,
-  box: { x: 0, y, width: 300, height: 24 },
-});
+const line = ocrLine;
 
 describe('parsePortrait', () => {
   it('finds each field by its label, whatever OCR strayed in between', () => {

@@ -1,4 +1,5 @@
 import type { TextLine } from '@idv/ocr';
+import { calendarDate } from '../cards/calendar-date';
 
 /**
  * What the printed lines of a Resident ID card (or residence permit) say, parsed from OCR lines. Pure: the
@@ -122,7 +123,7 @@ function nameIn(text: string, confidence: number): ParsedValue | null {
 /** `1988 年 3 月 7 日` → `1988-03-07` (real calendar dates only). */
 export function birthDateIn(text: string): string | null {
   const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/u.exec(text);
-  return m ? isoDate(m[1], m[2], m[3]) : null;
+  return m ? calendarDate(m[1], m[2], m[3]) : null;
 }
 
 /** `2015.01.01-2035.01.01` or `2015.01.01-长期`, dots and dash as OCR renders them. */
@@ -133,17 +134,9 @@ export function validityIn(text: string): { from: string; until: string | null; 
       compact,
     );
   if (!m) return null;
-  const from = isoDate(m[1], m[2], m[3]);
+  const from = calendarDate(m[1], m[2], m[3]);
   if (!from) return null;
   if (m[7]) return { from, until: null, longTerm: true };
-  const until = isoDate(m[4], m[5], m[6]);
+  const until = calendarDate(m[4], m[5], m[6]);
   return until ? { from, until, longTerm: false } : null;
-}
-
-function isoDate(y: string, m: string, d: string): string | null {
-  const [year, month, day] = [Number(y), Number(m), Number(d)];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return null;
-  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

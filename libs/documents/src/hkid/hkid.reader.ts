@@ -1,0 +1,146 @@
+import { performance } from 'node:perf_hooks';
+import { parseHkidNumber, type HkidNumber } from '@idv/id-numbers';
+import type { RegistrationRecord } from '@idv/matching';
+import type { OcrEngine } from '@idv/ocr';
+import type { DocumentEvidence, DocumentField, DocumentType, FieldEvidence, ReasonSpec } from '@idv/verdict';
+import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
+import { uprightCandidates, type UprightCard } from '../cards/card-image';
+import { readCardNumber, readWindow, type CardNumberRead, type CardNumberSpec } from '../cards/card-number';
+import { HKID_LAYOUT, type HkidLayout } from './hkid.layout';
+import { isHkidTitle, parseHkid, type HkidText } from './hkid.text';
+
+/** Scale of the field column and the title: print of 2–3 mm at ~20–30 px. */
+const FIELD_SCALE = 0.6;
+
+interface HkidCard {
+  side: DocumentSide;
+  card: UprightCard;
+  number: CardNumberRead<HkidNumber> | null;
+  text: HkidText;
+}
+
+const since = (start: number) => Math.round((performance.now() - start) * 10) / 10;
+
+/**
+ * The reader of the Hong Kong Identity Card (one side). The card is turned upright and known by its number
+ * (`A123456(3)`, read with letters, digits and brackets only) or its title; then the column of fields is read
+ * once with the Chinese model, which reads the Chinese name, the English name and the dates alike. The English
+ * name is the card's `fullName`: an HKID's romanisation is Cantonese and is compared as printed, never through
+ * pinyin.
+ */
+export class HkidReader implements DocumentReader {
+  readonly family = 'hk_identity_card';
+  readonly documentTypes: readonly DocumentType[] = ['hk_identity_card'];
+  private readonly numberSpec: CardNumberSpec<HkidNumber>;
+
+  constructor(
+    private readonly ocr: OcrEngine,
+    private readonly layout: HkidLayout = HKID_LAYOUT,
+  ) {
+    this.numberSpec = {
+      window: layout.number,
+      script: 'latin',
+      whitelist: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789()',
+      parse: (text) =>
+        parseHkidNumber(/[A-Z]{1,2}\d{6}\(?[0-9A]\)?/.exec(text.replace(/\s/g, ''))?.[0] ?? ''),
+      valid: (n) => n.checkDigitValid,
+      value: (n) => n.value,
+    };
+  }
+
+  suggestedBy(record: RegistrationRecord): boolean {
+    if (record.documentType) return record.documentType === 'hk_identity_card';
+    return parseHkidNumber(record.documentNumber ?? '') !== null;
+  }
+
+  async read(sides: readonly DocumentSide[], _context: ReadContext): Promise<DocumentRead> {
+    const timings: Record<string, number> = {};
+    const t = performance.now();
+    let found: HkidCard | null = null;
+    for (const side of sides) {
+      for (const candidate of await uprightCandidates(side)) {
+        const card = await candidate();
+        const number = await readCardNumber(this.ocr, card.image, this.numberSpec);
+        const title = number ? [] : await readWindow(this.ocr, card.image, this.layout.title, 0.4, 'han');
+        if (!number && !isHkidTitle(title)) continue;
+        const lines = await readWindow(this.ocr, card.image, this.layout.fields, FIELD_SCALE, 'han');
+        const titleLines = number
+          ? await readWindow(this.ocr, card.image, this.layout.title, 0.4, 'han')
+          : title;
+        const names = await readWindow(this.ocr, card.image, this.layout.chineseName, 0.4, 'han');
+        found = { side, card, number, text: parseHkid(titleLines, names, lines) };
+        break;
+      }
+      if (found) break;
+    }
+    timings.hkid = since(t);
+    return {
+      recognised: found !== null,
+      evidence: this.evidence(sides, found),
+      checks: found
+        ? {
+            idNumber: found.number
+              ? {
+                  valid: found.number.number.checkDigitValid,
+                  dateOfBirthConsistent: null,
+                  sexConsistent: null,
+                  regionKnown: null,
+                }
+              : null,
+            expiry: { longTerm: true },
+          }
+        : {},
+      timings,
+    };
+  }
+
+  private evidence(sides: readonly DocumentSide[], card: HkidCard | null): DocumentEvidence {
+    const fields: Partial<Record<DocumentField, FieldEvidence>> = {};
+    const unreadable: ReasonSpec[] = [];
+    if (card) {
+      const put = (field: DocumentField, value: string, confidence: number | null) =>
+        (fields[field] = { value, source: 'printed', side: card.side.name, confidence });
+      const t = card.text;
+      if (card.number) put('documentNumber', card.number.number.value, card.number.line.confidence);
+      else unreadable.push({ code: 'FIELD_UNREADABLE', field: 'documentNumber' });
+      if (t.englishName) put('fullName', t.englishName.value, t.englishName.confidence);
+      if (t.chineseName) put('chineseName', t.chineseName.value, t.chineseName.confidence);
+      if (!t.englishName && !t.chineseName) unreadable.push({ code: 'FIELD_UNREADABLE', field: 'fullName' });
+      if (t.birthDate) put('dateOfBirth', t.birthDate.value, t.birthDate.confidence);
+      else unreadable.push({ code: 'FIELD_UNREADABLE', field: 'dateOfBirth' });
+      if (t.sex) put('sex', t.sex.value, t.sex.confidence);
+      if (t.issueDate) put('issueDate', t.issueDate.value, t.issueDate.confidence);
+      if (t.permanent !== null) put('permanent', String(t.permanent), null);
+      put('issuingCountry', 'HKG', null);
+    }
+    const n = card?.number;
+    const reads = [n?.line.confidence, card?.text.englishName?.confidence].filter(
+      (c): c is number => typeof c === 'number',
+    );
+    return {
+      family: this.family,
+      format: card ? 'HKID' : null,
+      documentType: card ? 'hk_identity_card' : null,
+      found: sides.some((s) => s.quality.document.found) || card !== null,
+      supported: card ? true : null,
+      readable: !!n && !!(card?.text.englishName || card?.text.chineseName),
+      unreadable,
+      confidence: reads.length ? reads.reduce((a, b) => a + b, 0) / reads.length : null,
+      fields,
+      checks: n
+        ? [
+            {
+              name: 'hkid.checkDigit',
+              holds: n.number.checkDigitValid,
+              covers: ['documentNumber'],
+              severity: 'forgery',
+              reason: 'ID_NUMBER_INVALID',
+              explainedByOcr: !n.number.checkDigitValid && !n.settled,
+              illegible: { code: 'FIELD_UNREADABLE', field: 'documentNumber' },
+            },
+          ]
+        : [],
+      hintContext: this.family,
+    };
+  }
+}
