@@ -40,17 +40,19 @@ export class DocumentReaders {
   }
 
   async read(sides: readonly DocumentSide[], context: ReadContext): Promise<DocumentRead> {
-    let first: DocumentRead | null = null;
+    const reads = new Map<DocumentReader, DocumentRead>();
     const timings: Record<string, number> = {};
     for (const reader of this.orderFor(context)) {
       const read = await reader.read(sides, context);
       Object.assign(timings, read.timings);
       if (read.recognised) return { ...read, timings };
-      first ??= read;
+      reads.set(reader, read);
     }
-    // Nothing of ours is seen. The first reader's reasons stand (what it could not find), unless the card is
+    // Nothing of ours is seen. The reasons of the declared family's reader stand (what it could not find), else
+    // those of the first reader given, never of one a record's number merely suggested; unless the card is
     // recognisably something else.
-    const answer = { ...first!, timings };
+    const declared = this.readers.find((r) => context.declared && r.documentTypes.includes(context.declared));
+    const answer = { ...reads.get(declared ?? this.readers[0])!, timings };
     if (this.options.classifyUnrecognised !== false && answer.evidence.found) {
       const started = performance.now();
       const kind = await this.kindOf(sides);

@@ -142,9 +142,14 @@ export class OcrEngine {
         return linesOf((await w.recognize(png, {}, { blocks: true })).data);
       } finally {
         await w.setParameters(
+          // Every setting back as the pool's other reads expect it (0: tesseract estimates the resolution).
           script === 'number'
-            ? { tessedit_pageseg_mode: PSM.SINGLE_BLOCK, tessedit_char_whitelist: MRZ_ALPHABET }
-            : { tessedit_pageseg_mode: PSM.AUTO, tessedit_char_whitelist: '' },
+            ? {
+                tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+                tessedit_char_whitelist: MRZ_ALPHABET,
+                user_defined_dpi: '0',
+              }
+            : { tessedit_pageseg_mode: PSM.AUTO, tessedit_char_whitelist: '', user_defined_dpi: '0' },
         );
       }
     });

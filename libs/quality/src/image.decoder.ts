@@ -1,6 +1,7 @@
 import sharp, { SharpOptions } from 'sharp';
 import { ACCEPTED_FORMATS, SniffedFormat, sniffFormat } from './format.sniffer';
 import { greyOf, type GreyImage } from './grey-image';
+import { loadColour, type ColourImage } from './colour.check';
 import { stripJpeg, stripPng } from './metadata.strip';
 import { DecodeFailureCode, decodeFailureMessage } from './quality.error';
 
@@ -41,6 +42,8 @@ export interface DecodedImage {
 export interface DecodedPixels {
   ok: true;
   grey: GreyImage;
+  /** A small colour copy (the grey raster has lost the colour a photocopy lacks). */
+  colour: ColourImage;
   /** Size of the upload, upright (the grey raster may be smaller). */
   width: number;
   height: number;
@@ -245,18 +248,23 @@ export async function decodePixels(
   const header = await readHeader(bytes, limits);
   if (!header.ok) return header;
   try {
-    const { data, info } = await sharp(bytes, untrustedInput(limits.maxPixels ?? DEFAULT_MAX_PIXELS))
-      .timeout({ seconds: PIPELINE_TIMEOUT_SECONDS })
-      .rotate()
-      // Shrink-on-load makes large JPEGs cheap to decode; nothing smaller than maxSide is ever enlarged.
-      .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .toColourspace('b-w')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
+    const options = untrustedInput(limits.maxPixels ?? DEFAULT_MAX_PIXELS);
+    const [{ data, info }, colour] = await Promise.all([
+      sharp(bytes, options)
+        .timeout({ seconds: PIPELINE_TIMEOUT_SECONDS })
+        .rotate()
+        // Shrink-on-load makes large JPEGs cheap to decode; nothing smaller than maxSide is ever enlarged.
+        .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
+        .flatten({ background: '#ffffff' })
+        .toColourspace('b-w')
+        .raw()
+        .toBuffer({ resolveWithObject: true }),
+      loadColour(bytes, options),
+    ]);
     return {
       ok: true,
       grey: greyOf(data, info),
+      colour,
       width: header.width,
       height: header.height,
       ...orientationOf(header),

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { checkColour, ColourImage, loadColour } from './colour.check';
 import { checkExposure, ExposureReport } from './exposure.check';
 import { checkFraming, FramingReport } from './framing.check';
 import { checkGlare, GlareReport } from './glare.check';
@@ -54,6 +55,8 @@ export interface QualityReport {
     exposure: Omit<ExposureReport, 'issues'>;
     framing: Pick<FramingReport, 'cutScores' | 'aspectMismatch' | 'backgroundSides' | 'texture'>;
     glare: Pick<GlareReport, 'mrzBandCoverage'>;
+    /** Chroma spread of the document (see `ColourReport`); null when no colour copy could be made. */
+    colour: { chroma: number | null; chromaticity: number | null };
     resolution: Omit<ResolutionReport, 'issue'>;
   };
 }
@@ -88,14 +91,20 @@ export async function assessQuality(
   let source: Buffer | GreyImage;
   let size: [number, number];
   let orientation = 1;
+  let colourCopy: Promise<ColourImage | null> = Promise.resolve(null);
   if (Buffer.isBuffer(input)) {
     const header = await readHeader(input, options.limits);
     if (!header.ok) throw new QualityError(header.code, header.message);
     source = input;
+    colourCopy = loadColour(input, untrustedInput(maxPixels)).catch(() => null);
     size = [header.width, header.height];
     orientation = header.orientation;
   } else {
     source = 'grey' in input ? input.grey : input.image;
+    colourCopy =
+      'grey' in input
+        ? Promise.resolve(input.colour ?? null)
+        : loadColour(input.image, untrustedInput(maxPixels)).catch(() => null);
     size = [input.width, input.height];
     orientation = input.orientation;
   }
@@ -115,6 +124,8 @@ export async function assessQuality(
   const documentBox = toPixels(framing.box, coarse.width, coarse.height);
   const exposure = checkExposure(coarse, documentBox, thresholds.exposure);
   const glare = checkGlare(coarse, documentBox, thresholds.glare);
+  const colourImage = await colourCopy;
+  const colour = colourImage ? checkColour(colourImage, framing.box, thresholds.colour) : null;
   const sharpness = checkSharpness(
     working,
     toPixels(framing.box, working.width, working.height),
@@ -133,6 +144,7 @@ export async function assessQuality(
     ...exposure.issues,
     resolution.issue,
     ...framing.issues,
+    colour?.issue,
   ].filter((issue): issue is QualityIssue => issue !== undefined);
   const severity = issues.reduce<'ok' | IssueSeverity>(
     (worst, issue) => (SEVERITY_RANK[issue.severity] > SEVERITY_RANK[worst] ? issue.severity : worst),
@@ -163,6 +175,7 @@ export async function assessQuality(
         texture: framing.texture,
       },
       glare: { mrzBandCoverage: glare.mrzBandCoverage },
+      colour: { chroma: colour?.chroma ?? null, chromaticity: colour?.chromaticity ?? null },
       resolution: resolutionDetails,
     },
   };

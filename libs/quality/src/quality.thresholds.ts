@@ -4,7 +4,7 @@
  * `libs/quality/calibration/calibrate.ts` (see CALIBRATION.md for the distributions they were read from).
  */
 export const QUALITY_THRESHOLDS = {
-  version: 'quality-2026-11-25.2',
+  version: 'quality-2026-12-04.1',
   analysis: {
     /** Longer side of the greyscale working copy for sharpness (never enlarged). */
     workingSide: 1024,
@@ -50,6 +50,16 @@ export const QUALITY_THRESHOLDS = {
     bandBlobArea: 0.02,
     /** Fraction of the MRZ band's width hidden by glare: unreadable above. */
     mrzBandFail: 0.25,
+  },
+  colour: {
+    /**
+     * A black-and-white reproduction: chroma spread below `copyChroma`, or chromaticity spread below
+     * `copyChromaticity` (a copy under tinted light). On the 59 specimens, colour documents measure chroma
+     * ≥ 4.9 and chromaticity ≥ 1.1 (a pale Romanian ID card in dim light), the two greyscale files ≤ 0.4 and
+     * ≤ 0.2 (measured by `bench:accuracy`, which prints them).
+     */
+    copyChroma: 3,
+    copyChromaticity: 0.5,
   },
   resolution: {
     /** Effective document length in pixels, min(width, 1.6 × height) of the document box. */

@@ -8,7 +8,8 @@ export type QualityIssueCode =
   | 'IMAGE_TOO_BRIGHT'
   | 'IMAGE_LOW_RESOLUTION'
   | 'DOCUMENT_NOT_FOUND'
-  | 'DOCUMENT_CUT_OFF';
+  | 'DOCUMENT_CUT_OFF'
+  | 'DOCUMENT_COPY';
 
 /**
  * `fail`: clearly unreadable, the pipeline rejects before OCR. `warn`: doubtful, OCR is still attempted and the

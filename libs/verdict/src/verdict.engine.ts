@@ -67,13 +67,18 @@ function restrictionFindings(input: VerdictInput): Finding[] {
   return [{ verdict: 'restricted', reason: reason(code, null, { retryAt: r.until }) }];
 }
 
+/** Quality findings that no read outweighs: the upload is not the original document. */
+const REPRODUCTION: ReadonlySet<string> = new Set(['DOCUMENT_COPY']);
+
 function readabilityFindings(input: VerdictInput, hints: Params): Finding[] {
   const findings: Finding[] = [];
   const doc = input.document;
   const read = Boolean(doc?.readable);
   for (const issue of input.quality?.issues ?? []) {
     // Warnings explain a failed read; an unsupported document has nothing to read, so they explain nothing.
-    if (issue.severity === 'fail' || (!read && doc?.supported !== false)) {
+    // A reproduction stands whatever was read: a legible photocopy is still not the document.
+    const stands = REPRODUCTION.has(issue.code) && !!doc && doc.supported !== false;
+    if (issue.severity === 'fail' || stands || (!read && doc?.supported !== false)) {
       findings.push({
         verdict: 'unreadable',
         reason: reason(issue.code, null, hints),

@@ -50,17 +50,28 @@ export class HkidReader implements DocumentReader {
 
   suggestedBy(record: RegistrationRecord): boolean {
     if (record.documentType) return record.documentType === 'hk_identity_card';
-    return parseHkidNumber(record.documentNumber ?? '') !== null;
+    // A letter and seven digits is also a common passport number: the brackets, or a Chinese or Hong Kong
+    // nationality, make it an HKID number.
+    const number = record.documentNumber ?? '';
+    const nationality = record.nationality?.toUpperCase();
+    return (
+      parseHkidNumber(number) !== null &&
+      (/\(/.test(number) || nationality === 'HKG' || nationality === 'CHN')
+    );
   }
 
-  async read(sides: readonly DocumentSide[], _context: ReadContext): Promise<DocumentRead> {
+  async read(sides: readonly DocumentSide[], context: ReadContext): Promise<DocumentRead> {
     const timings: Record<string, number> = {};
     const t = performance.now();
     let found: HkidCard | null = null;
+    const expected = context.declared === 'hk_identity_card' || this.suggestedBy(context.record);
     for (const side of sides) {
-      for (const candidate of await uprightCandidates(side)) {
+      const candidates = await uprightCandidates(side);
+      for (const candidate of expected ? candidates : candidates.slice(0, 1)) {
         const card = await candidate();
         const number = await readCardNumber(this.ocr, card.image, this.numberSpec);
+        // Unasked for, the card must show its number the right way up (see ResidentIdReader).
+        if (!number && !expected) continue;
         const title = number ? [] : await readWindow(this.ocr, card.image, this.layout.title, 0.4, 'han');
         if (!number && !isHkidTitle(title)) continue;
         const lines = await readWindow(this.ocr, card.image, this.layout.fields, FIELD_SCALE, 'han');

@@ -91,16 +91,20 @@ export class ResidentIdReader implements DocumentReader {
     return /^\d{17}[\dX]$/.test(number);
   }
 
-  async read(sides: readonly DocumentSide[], _context: ReadContext): Promise<DocumentRead> {
+  async read(sides: readonly DocumentSide[], context: ReadContext): Promise<DocumentRead> {
     const timings: Record<string, number> = {};
     let t = performance.now();
     const candidates = await Promise.all(sides.map((s) => uprightCandidates(s)));
     timings.cardUpright = since(t);
 
     t = performance.now();
+    // Unasked for (neither declared nor suggested by the record) the card must show its number the right way
+    // up: reading every document no other reader recognised in every turn, titles included, would cost a
+    // second on each.
+    const expected = context.declared === 'cn_resident_id' || this.suggestedBy(context.record);
     let portrait: PortraitSide | null = null;
     for (let i = 0; i < sides.length && !portrait; i++)
-      for (const candidate of candidates[i]) {
+      for (const candidate of expected ? candidates[i] : candidates[i].slice(0, 1)) {
         const card = await candidate();
         const number = await readCardNumber(this.ocr, card.image, this.numberSpec);
         if (number) {
@@ -109,6 +113,9 @@ export class ResidentIdReader implements DocumentReader {
         }
       }
     timings.cardNumber = since(t);
+
+    if (!portrait && !expected)
+      return { recognised: false, evidence: this.evidence(sides, null, null, null), checks: {}, timings };
 
     t = performance.now();
     let emblem: EmblemSide | null = null;
