@@ -11,6 +11,7 @@ describe('npm run cli -- verify', () => {
   const verify = (args: string[]) => runTs('apps/cli/src/main.ts', ['verify', ...args], noServices);
   let front: string;
   let record: string;
+  let wholeName: string;
 
   beforeAll(async () => {
     const { case: c, images } = await generateCase(1, { scenario: 'clean', documentType: 'passport' });
@@ -18,6 +19,13 @@ describe('npm run cli -- verify', () => {
     record = join(dir, 'record.json');
     writeFileSync(front, images.front);
     writeFileSync(record, JSON.stringify(c.record));
+    // The same person registered as Chinese wallets ask: the whole name in one field, and the document's type.
+    const { surname, givenNames, ...rest } = c.record as unknown as Record<string, string>;
+    wholeName = join(dir, 'whole-name.json');
+    writeFileSync(
+      wholeName,
+      JSON.stringify({ ...rest, fullName: `${givenNames} ${surname}`, documentType: 'passport' }),
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,6 +39,15 @@ describe('npm run cli -- verify', () => {
     expect(body).toHaveProperty('checks.comparison.surname', 'match');
     expect(body).not.toHaveProperty('id');
     expect(body).not.toHaveProperty('createdAt');
+  });
+
+  it('takes a record with the whole name and the document type, and compares the whole name', async () => {
+    const res = await verify(['--front', front, '--record', wholeName, '--today', '2026-11-01']);
+    expect(res.code).toBe(0);
+    const body = JSON.parse(res.stdout) as Record<string, unknown>;
+    expect(body).toMatchObject({ verdict: 'accepted' });
+    expect(body).toHaveProperty('checks.comparison.fullName', 'match');
+    expect(body).not.toHaveProperty('checks.comparison.surname');
   });
 
   it('says in one line what is wrong with the input, and exits non-zero', async () => {
@@ -47,6 +64,18 @@ describe('npm run cli -- verify', () => {
         nationality: 'SWE',
       }),
     );
+    const badNumber = join(dir, 'bad-number.json');
+    writeFileSync(
+      badNumber,
+      JSON.stringify({
+        externalId: 'y',
+        fullName: '王小明',
+        dateOfBirth: '1990-03-07',
+        nationality: 'CHN',
+        documentType: 'cn_resident_id',
+        documentNumber: '110105199003071230',
+      }),
+    );
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{ "surname": ');
     const cases: [string[], RegExp][] = [
@@ -57,6 +86,10 @@ describe('npm run cli -- verify', () => {
       ],
       [['--front', front, '--record', broken], /is not valid JSON/],
       [['--front', front, '--record', badRecord], /not a valid registration record: dateOfBirth: /],
+      [
+        ['--front', front, '--record', badNumber],
+        /not a valid registration record: documentNumber: .*check character/,
+      ],
     ];
     for (const [args, message] of cases) {
       const res = await verify(args);

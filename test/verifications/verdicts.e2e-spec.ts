@@ -128,6 +128,21 @@ describe('verifications end to end (API → outbox → queue → worker → verd
     );
   });
 
+  it('compares a record registered with the whole name only, as the worker reads it from the database', async () => {
+    const whole = async (seed: number, externalId: string, fullName?: string) => {
+      const c = await generateCase(seed, { scenario: 'clean', documentType: 'passport' });
+      const { surname, givenNames, ...rest } = c.case.record as unknown as Record<string, string>;
+      const name = fullName ?? `${givenNames} ${surname}`;
+      return verify(await register({ ...rest, externalId, fullName: name, documentType: 'passport' }), c);
+    };
+    const accepted = await whole(808, 'whole-1');
+    expect(accepted).toMatchObject({ verdict: 'accepted', checks: { comparison: { fullName: 'match' } } });
+    // Another document (the same one for another applicant would be a duplicate).
+    const other = await whole(809, 'whole-2', 'Zhang Wei');
+    expect(other.verdict).toBe('mismatch');
+    expect(other.reasons).toEqual([expect.objectContaining({ code: 'FIELD_MISMATCH', field: 'fullName' })]);
+  });
+
   it('calls a heavily blurred photo unreadable with what to change', async () => {
     const c = await generateCase(303, { scenario: 'severe' });
     const v = await verify(await register({ ...c.case.record, externalId: 'blur-1' }), c);

@@ -8,6 +8,10 @@ export interface RegistrationRecord {
   nationality: string;
   sex?: string;
   documentNumber?: string;
+  /** The whole name (王小明); with it, surname and given names may be empty. */
+  fullName?: string;
+  /** The document the person registered with: one of the contract's document types. */
+  documentType?: string;
 }
 
 export type RestrictionReason = 'TOO_MANY_ATTEMPTS' | 'TOO_MANY_CORRECTIONS' | 'OPERATOR_FLAG';

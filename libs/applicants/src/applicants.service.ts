@@ -5,6 +5,8 @@ import { APP_CONFIG, Clock, type AppConfig } from '@idv/platform';
 import { ApplicantRepository } from './applicant.repository';
 import { ApplicantError, applicantNotFound, type Applicant, type RestrictionReason } from './applicant.types';
 import type { RecordCorrectionDto, RegistrationRecordDto } from './registration-record.dto';
+import { fieldError } from './field-hints';
+import { ID_NUMBER_FACTS, idNumberProblem } from './id-number.rules';
 import { activeRestriction } from './restriction';
 
 /** Who acts: the audit trail records it for every change. */
@@ -21,6 +23,8 @@ const RECORD_FIELDS = [
   'nationality',
   'sex',
   'documentNumber',
+  'fullName',
+  'documentType',
   'phone',
   'email',
 ] as const;
@@ -93,6 +97,7 @@ export class Applicants {
         (f) => patch[f] !== undefined && patch[f] !== (row[f] ?? undefined),
       );
       if (changed.length === 0) return this.view(row);
+      assertIdNumberConsistent(row, patch, changed);
       Object.assign(row, pick(patch));
       row.corrections += 1;
       await this.repo.addCorrection(tx, row.id, [...changed]);
@@ -240,6 +245,8 @@ export class Applicants {
       nationality: row.nationality ?? undefined,
       sex: row.sex ?? undefined,
       documentNumber: row.documentNumber ?? undefined,
+      fullName: row.fullName ?? undefined,
+      documentType: row.documentType ?? undefined,
       phone: row.phone,
       email: row.email,
       status: row.status === 'erased' ? 'erased' : r ? 'restricted' : 'active',
@@ -251,6 +258,27 @@ export class Applicants {
       ...(row.erasedAt ? { erasedAt: row.erasedAt.toISOString() } : {}),
     };
   }
+}
+
+/**
+ * The registration rule of the identity number, on the record as the correction would leave it: a patch cannot
+ * make the number and the date of birth or sex disagree, whichever side it changes.
+ */
+function assertIdNumberConsistent(
+  row: ApplicantEntity,
+  patch: RecordCorrectionDto,
+  changed: readonly string[],
+): void {
+  if (!ID_NUMBER_FACTS.some((f) => changed.includes(f))) return;
+  const merged = Object.fromEntries(ID_NUMBER_FACTS.map((f) => [f, patch[f] ?? row[f]]));
+  const code = idNumberProblem(merged);
+  if (!code) return;
+  throw new ApplicantError(
+    'invalid',
+    'validation_failed',
+    'The request has 1 invalid field: documentNumber.',
+    [fieldError('documentNumber', code)],
+  );
 }
 
 /** An erased applicant is a shell: it can be read, never changed again. */

@@ -17,6 +17,10 @@ export type FieldErrorCode =
   | 'name_invalid_characters'
   | 'invalid_sex'
   | 'invalid_document_number'
+  | 'invalid_document_type'
+  | 'id_number_check_failed'
+  | 'id_number_birth_date_mismatch'
+  | 'id_number_sex_mismatch'
   | 'invalid_external_id'
   | 'unknown_field';
 
@@ -97,6 +101,38 @@ const HINTS: Record<FieldErrorCode, Hint> = {
     en: 'Enter the document number with letters and digits only, without spaces or dashes.',
     zh: '请只填写证件号码中的字母和数字，不要包含空格或横线。',
   },
+  invalid_document_type: {
+    message: '{label} is not one of the accepted document types.',
+    en:
+      'Send the type of document the person registered with: passport, id_card, residence_permit, visa, ' +
+      'cn_resident_id (Chinese Resident Identity Card or residence permit) or hk_identity_card.',
+    zh:
+      '请选择登记时使用的证件类型：passport（护照）、id_card（身份证件）、residence_permit（居留许可）、visa（签证）、' +
+      'cn_resident_id（居民身份证或港澳台居民居住证）或 hk_identity_card（香港身份证）。',
+  },
+  id_number_check_failed: {
+    message: '{label} fails its check character; one character is probably mistyped.',
+    en:
+      'Compare the ID number with your card character by character: one is probably wrong. A Chinese ID number has ' +
+      '18 characters and may end in X; on a Hong Kong identity card, include the character in brackets, e.g. A123456(3).',
+    zh:
+      '证件号码校验未通过，可能有一位填错，请对照证件逐位核对。居民身份证号码共 18 位，最后一位可能是 X；' +
+      '香港身份证号码请连同括号内的字符一起填写，例如 A123456(3)。',
+  },
+  id_number_birth_date_mismatch: {
+    message: '{label} does not contain the date of birth given.',
+    en:
+      'The date of birth in your ID number (characters 7 to 14) is not the date of birth you entered; check both ' +
+      'against your card.',
+    zh: '身份证号码中的出生日期（第 7 至 14 位）与填写的出生日期不一致，请对照证件核对两者。',
+  },
+  id_number_sex_mismatch: {
+    message: '{label} does not match the sex given.',
+    en:
+      'The 17th character of your ID number gives the sex (odd for male, even for female) and does not match the ' +
+      'sex you chose; check both against your card.',
+    zh: '身份证号码第 17 位代表性别（奇数为男，偶数为女），与所选性别不一致，请对照证件核对。',
+  },
   invalid_external_id: {
     message: '{label} must be 1-128 visible characters.',
     en: 'Send your own user reference (1-128 visible characters).',
@@ -117,6 +153,8 @@ const LABELS: Record<string, [string, string]> = {
   nationality: ['nationality', '国籍'],
   sex: ['sex', '性别'],
   documentNumber: ['document number', '证件号码'],
+  fullName: ['full name', '姓名'],
+  documentType: ['document type', '证件类型'],
   phone: ['phone number', '手机号'],
   email: ['email address', '电子邮箱'],
 };

@@ -32,7 +32,8 @@ export function isKnownNationality(code: string): boolean {
 
 /** Unicode bidirectional controls and other invisible format characters: never part of a name. */
 const FORMAT_CHARS = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/u;
-const NAME_CHARS = /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u;
+// The middle dot joins the parts of transcribed names on Chinese cards (买买提·艾力).
+const NAME_CHARS = /^[\p{L}\p{M}][\p{L}\p{M} '’.·・-]*$/u;
 
 export type NameProblem = 'name_has_digits' | 'name_invalid_characters' | 'too_long' | 'required';
 

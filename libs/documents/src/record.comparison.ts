@@ -7,7 +7,7 @@ import {
   type FieldComparison,
   type RegistrationRecord,
 } from '@idv/matching';
-import type { DocumentEvidence } from '@idv/verdict';
+import type { DocumentEvidence, DocumentField } from '@idv/verdict';
 
 const valueOf = (evidence: DocumentEvidence, field: keyof DocumentEvidence['fields']) =>
   evidence.fields[field]?.value;
@@ -26,7 +26,8 @@ export function certainRead(evidence: DocumentEvidence, field: keyof DocumentEvi
  * - A near miss on a field a second, independent read corroborates is a plain mismatch as well.
  * - A difference on a field read as something that cannot exist (a country code that is none) is a near miss.
  * - A birth date 100 years off where the reader guessed the century matches: the record settles the century.
- * Fields the document does not state are not compared.
+ * Fields the document does not state are not compared. A card's printed name (a mainland card's 姓名, an HKID's
+ * English and Chinese names) is compared with the record's whole name.
  */
 export function compareEvidence(record: RegistrationRecord, evidence: DocumentEvidence): ComparisonReport {
   const format = isNameFieldFormat(evidence.format) ? evidence.format : null;
@@ -37,23 +38,35 @@ export function compareEvidence(record: RegistrationRecord, evidence: DocumentEv
     nationality: valueOf(evidence, 'nationality'),
     sex: valueOf(evidence, 'sex'),
     documentNumber: valueOf(evidence, 'documentNumber'),
+    fullName: valueOf(evidence, 'fullName'),
+    chineseName: valueOf(evidence, 'chineseName'),
     format,
     // Only an MRZ name field has a width an issuer truncates names to.
     ...(format ? {} : { nameTruncated: false }),
   };
   const report = compareRecord(record, read);
   for (const [field, comparison] of Object.entries(report) as [ComparedField, FieldComparison][]) {
-    const seen = evidence.fields[field];
-    if (!seen) {
+    const source = sourceOf(field, evidence);
+    if (!source) {
       delete report[field];
       continue;
     }
-    settle(comparison, field, evidence);
+    settle(comparison, source, evidence);
   }
   return report;
 }
 
-function settle(comparison: FieldComparison, field: ComparedField, evidence: DocumentEvidence): void {
+/**
+ * The document field a compared field was read from: itself, or for the whole name the card's name field, an
+ * HKID's Chinese name when that is all it shows, or the MRZ's surname when the record gives only a whole name.
+ */
+function sourceOf(field: ComparedField, evidence: DocumentEvidence): DocumentField | null {
+  const candidates: DocumentField[] =
+    field === 'fullName' ? ['fullName', 'chineseName', 'surname', 'givenNames'] : [field];
+  return candidates.find((f) => evidence.fields[f]) ?? null;
+}
+
+function settle(comparison: FieldComparison, field: DocumentField, evidence: DocumentEvidence): void {
   const seen = evidence.fields[field]!;
   if (comparison.status !== 'mismatch') return;
   if (comparison.basis === 'century') {

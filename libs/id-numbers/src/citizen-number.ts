@@ -1,3 +1,5 @@
+import { divisionKnown } from './division-codes';
+
 /**
  * The citizen identity number of GB 11643-1999 (公民身份号码), printed on the Resident Identity Card and, with
  * the region codes 81/82/83, on the Residence Permit for Hong Kong, Macao and Taiwan residents:
@@ -35,8 +37,13 @@ export interface CitizenNumber {
   wellFormed: boolean;
   /** The 18th character is the MOD 11-2 check character of the first 17. */
   checkCharacterValid: boolean;
-  /** The 6-digit administrative division code (whether it exists is another question). */
+  /** The 6-digit administrative division code. */
   regionCode: string;
+  /**
+   * The region code exists: a GB/T 2260 code in use now or in the past for a resident card, exactly 810000,
+   * 820000 or 830000 for a residence permit.
+   */
+  regionKnown: boolean;
   kind: CitizenNumberKind;
   /** For a residence permit, whose residents it is for. */
   permitRegion: 'HKG' | 'MAC' | 'TWN' | null;
@@ -61,17 +68,19 @@ function calendarDate(yyyymmdd: string): string | null {
 
 /**
  * Reads what a citizen number states; `null` when it is not 18 characters of digits and a final X at all.
- * Whether the birth date is plausible today, or the region code exists, is for the caller to judge.
+ * Whether the birth date is plausible today is for the caller to judge.
  */
 export function parseCitizenNumber(input: string): CitizenNumber | null {
   const value = normaliseCitizenNumber(input);
   if (!/^\d{17}[\dX]$/.test(value)) return null;
   const region = value.slice(0, 2);
+  const regionCode = value.slice(0, 6);
   return {
     value,
     wellFormed: true,
     checkCharacterValid: citizenCheckCharacter(value.slice(0, 17)) === value[17],
-    regionCode: value.slice(0, 6),
+    regionCode,
+    regionKnown: PERMIT_REGIONS[region] ? regionCode === `${region}0000` : divisionKnown(regionCode),
     kind: PERMIT_REGIONS[region] ? 'residence_permit' : 'resident',
     permitRegion: PERMIT_REGIONS[region] ?? null,
     birthDate: calendarDate(value.slice(6, 14)),

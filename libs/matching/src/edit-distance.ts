@@ -1,8 +1,10 @@
 /**
  * Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
- * neighbouring letters each cost one, the typing and OCR slips a near miss is made of.
+ * neighbouring letters each cost one, the typing and OCR slips a near miss is made of. Strings count UTF-16
+ * units; pass arrays of code points (`[...name]`) where a character may lie outside the BMP (rare Han
+ * characters such as 𠮷).
  */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string | readonly string[], b: string | readonly string[]): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[][] = Array.from({ length: rows }, (_, i) => {
@@ -24,7 +26,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** 1 for equal strings, falling linearly with the edit distance to 0. */
-export function similarity(a: string, b: string): number {
+export function similarity(a: string | readonly string[], b: string | readonly string[]): number {
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 1;
   return Math.max(0, 1 - editDistance(a, b) / longest);

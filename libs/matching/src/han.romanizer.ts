@@ -6,6 +6,24 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 /** More readings than this per name are not worth trying: real names have one or two polyphones. */
 const MAX_READINGS = 16;
 
+/**
+ * Two-character surnames (复姓) still in use; any other name's surname is its first character. Cards print the name
+ * as one field, so the split is ours to make, and only matters for the order a romanised name may take.
+ */
+const COMPOUND_SURNAMES = new Set(
+  (
+    '欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 司徒 司空 夏侯 轩辕 端木 独孤 南宫 西门 ' +
+    '万俟 闻人 澹台 申屠 太史 钟离 呼延 赫连 公羊 百里 东郭 拓跋 完颜 淳于 单于 濮阳 左丘 第五 谷梁 梁丘'
+  ).split(' '),
+);
+
+/** A whole Han name (already folded to simplified characters) as surname and given name: 欧阳 + 娜娜, 王 + 小明. */
+export function splitHanName(name: string): { surname: string; givenNames: string } {
+  const chars = [...name];
+  const cut = chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
+  return { surname: chars.slice(0, cut).join(''), givenNames: chars.slice(cut).join('') };
+}
+
 /** Whether `text` holds any Han character (Chinese names registered in their own script). */
 export function containsHan(text: string): boolean {
   return HAN.test(text);

@@ -1,6 +1,7 @@
 /**
  * Cross-checks of a document against the registration record and against itself: names through
- * every legitimate MRZ spelling (ICAO transliteration, pinyin, truncation), dates, numbers and
+ * every legitimate MRZ spelling (ICAO transliteration, pinyin, truncation), a card's whole name (Han exactly
+ * with traditional and simplified folded, pinyin for mainland cards, the printed English name of an HKID), dates, numbers and
  * nationality codes; the visual zone against the MRZ; expiry with a caller-supplied clock.
  * Pure functions: no I/O, no clock.
  */
@@ -16,6 +17,9 @@ export type {
   ComparisonReport,
 } from './matching.types';
 export { nameSpellings, normalizeMrzName } from './name.spellings';
+export { compareFullName } from './full-name.comparison';
+export type { RecordNames, PrintedNames } from './full-name.comparison';
+export { foldHan } from './han.folding';
 export { toIsoNationality } from './nationality.codes';
 export { compareVisualZone, printsNameExactly } from './visual-zone.comparison';
 export type {

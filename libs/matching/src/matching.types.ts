@@ -28,7 +28,7 @@ export interface RegistrationRecord {
 export type NameFieldFormat = 'TD1' | 'TD2' | 'TD3' | 'MRV-A' | 'MRV-B' | 'FRENCH_NATIONAL_ID';
 
 /**
- * Fields read from the document, normally from the MRZ: upper-case A-Z with `<` fillers turned into
+ * Fields read from the document, from the MRZ or a card's printed zone: upper-case A-Z with `<` fillers turned into
  * spaces. `null`/absent means not read (reported as `missing`); an empty name is a read, empty field.
  */
 export interface DocumentFields {
@@ -40,6 +40,13 @@ export interface DocumentFields {
   nationality?: string | null;
   sex?: string | null;
   documentNumber?: string | null;
+  /**
+   * The name of a card that prints it as one field: 姓名 of a mainland card (Han), the English name of an HKID
+   * (`CHAN, Tai Man`). Compared with the record's whole name.
+   */
+  fullName?: string | null;
+  /** The Chinese name an HKID prints beside the English one (陳大文). */
+  chineseName?: string | null;
   /** Layout the names were read from; lets the matcher tell whether the name field was full. */
   format?: NameFieldFormat | null;
   /**

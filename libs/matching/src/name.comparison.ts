@@ -1,5 +1,5 @@
 import { editDistance, similarity } from './edit-distance';
-import type { MatchBasis } from './matching.types';
+import type { FieldComparison, MatchBasis } from './matching.types';
 
 /** How one registered spelling relates to the name read from the document. */
 export interface NameRelation {
@@ -56,21 +56,40 @@ export function relateName(expected: string, found: string, truncationPossible: 
 
 const RANK = { match: 2, near: 1, mismatch: 0 } as const;
 
-/** The best relation over all registered spellings; the first listed spelling wins ties. */
+/**
+ * The best relation over all registered spellings and all forms of the document's name (a whole name may be
+ * read in either order); the first listed spelling and form win ties.
+ */
 export function bestNameRelation(
   spellings: string[],
-  found: string,
+  found: string | readonly string[],
   truncationPossible: boolean,
 ): NameRelation {
   let best: NameRelation = { kind: 'mismatch', basis: null, score: 0 };
-  spellings.forEach((spelling, index) => {
-    const relation = relateName(spelling, found, truncationPossible);
-    // A variant spelling that matches exactly is a `spelling` match, not `exact`.
-    if (relation.kind === 'match' && relation.basis === 'exact' && index > 0) relation.basis = 'spelling';
-    const better =
-      RANK[relation.kind] > RANK[best.kind] ||
-      (RANK[relation.kind] === RANK[best.kind] && relation.score > best.score);
-    if (better) best = relation;
-  });
+  const forms = typeof found === 'string' ? [found] : found;
+  forms.forEach((form, formIndex) =>
+    spellings.forEach((spelling, index) => {
+      const relation = relateName(spelling, form, truncationPossible);
+      // A variant spelling that matches exactly is a `spelling` match, not `exact`.
+      if (relation.kind === 'match' && relation.basis === 'exact' && index + formIndex > 0)
+        relation.basis = 'spelling';
+      const better =
+        RANK[relation.kind] > RANK[best.kind] ||
+        (RANK[relation.kind] === RANK[best.kind] && relation.score > best.score);
+      if (better) best = relation;
+    }),
+  );
   return best;
+}
+
+/** A name relation as the field comparison of the report. */
+export function fromRelation(relation: NameRelation, expected: string, found: string): FieldComparison {
+  return {
+    status: relation.kind === 'match' ? 'match' : 'mismatch',
+    score: relation.kind === 'match' ? 1 : relation.score,
+    near: relation.kind === 'near',
+    basis: relation.basis,
+    expected,
+    found,
+  };
 }

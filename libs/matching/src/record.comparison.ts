@@ -9,7 +9,8 @@ import type {
   NameFieldFormat,
   RegistrationRecord,
 } from './matching.types';
-import { bestNameRelation, NameRelation } from './name.comparison';
+import { compareFullName, compareWholeWithParts } from './full-name.comparison';
+import { bestNameRelation, fromRelation } from './name.comparison';
 import { nameSpellings, normalizeMrzName } from './name.spellings';
 import { toIsoNationality } from './nationality.codes';
 
@@ -48,17 +49,6 @@ function equalityOf(equal: boolean, expected: string, found: string): FieldCompa
     score: equal ? 1 : 0,
     near: false,
     basis: equal ? 'exact' : null,
-    expected,
-    found,
-  };
-}
-
-function fromRelation(relation: NameRelation, expected: string, found: string): FieldComparison {
-  return {
-    status: relation.kind === 'match' ? 'match' : 'mismatch',
-    score: relation.kind === 'match' ? 1 : relation.score,
-    near: relation.kind === 'near',
-    basis: relation.basis,
     expected,
     found,
   };
@@ -145,7 +135,8 @@ function compareDate(expected: string, found: string | null | undefined): FieldC
 
 /** Characters OCR confuses in document numbers, folded onto the digit. */
 const OCR_FOLD: Readonly<Record<string, string>> = { O: '0', I: '1' };
-const normalizeNumber = (value: string): string => value.replace(/[<\s-]/g, '').toUpperCase();
+// An HKID number is printed A123456(3) and typed A1234563: brackets are layout, not the number.
+const normalizeNumber = (value: string): string => value.replace(/[<\s()-]/g, '').toUpperCase();
 const foldOcr = (value: string): string => value.replace(/[OI]/g, (c) => OCR_FOLD[c]);
 
 /**
@@ -184,19 +175,36 @@ function compareSex(expected: string, found: string | null | undefined): FieldCo
 }
 
 /**
- * Cross-checks the fields read from a document against the registration record. Names are compared
- * through every legitimate MRZ spelling of the registered name (ICAO transliteration variants, pinyin
- * for Han characters, the issuer's truncation); near misses are flagged so that the verdict can send
- * them to a person. `documentNumber` and `sex` are reported only when the record has them.
+ * The names part of the report. A card that prints one name field is compared as a whole name
+ * ({@link compareFullName}); a record that gives only the whole name is compared with the MRZ's surname and given
+ * names taken together, and reported as `fullName`; otherwise surname and given names field by field.
  */
-export function compareRecord(record: RegistrationRecord, document: DocumentFields): ComparisonReport {
+function compareNames(record: RegistrationRecord, document: DocumentFields): ComparisonReport {
+  // A card states its name in one field; read or not (null), that field is what the record is compared with.
+  if (document.fullName !== undefined || document.chineseName !== undefined)
+    return { fullName: compareFullName(record, document) };
   const truncated = truncationPossible(document);
+  if (present(record.fullName) && !present(record.surname) && !present(record.givenNames)) {
+    if (typeof document.surname !== 'string') return { fullName: missing(record.fullName, document.surname) };
+    const parts = { surname: document.surname, givenNames: document.givenNames ?? '' };
+    return { fullName: compareWholeWithParts(record.fullName, parts, truncated) };
+  }
   const surname = compareName(record.surname, document.surname, 'surname', truncated);
   const givenNames = compareName(record.givenNames, document.givenNames, 'givenNames', truncated);
   detectSwappedNames(record, document, surname, givenNames);
+  return { surname, givenNames };
+}
+
+/**
+ * Cross-checks the fields read from a document against the registration record. Names are compared
+ * through every legitimate spelling of the registered name (ICAO transliteration variants, pinyin
+ * for Han characters, the issuer's truncation, traditional and simplified characters); near misses are flagged
+ * so that the verdict can send them to a person. `documentNumber` and `sex` are reported only when the record
+ * has them.
+ */
+export function compareRecord(record: RegistrationRecord, document: DocumentFields): ComparisonReport {
   const report: ComparisonReport = {
-    surname,
-    givenNames,
+    ...compareNames(record, document),
     dateOfBirth: compareDate(record.dateOfBirth, document.dateOfBirth),
     nationality: compareNationality(record.nationality, document.nationality),
   };

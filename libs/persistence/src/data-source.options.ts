@@ -12,6 +12,7 @@ import { Core1764200000000 } from './migrations/1764200000000-core';
 import { Audit1764300000000 } from './migrations/1764300000000-audit';
 import { Reviews1764400000000 } from './migrations/1764400000000-reviews';
 import { ImageFiles1764500000000 } from './migrations/1764500000000-image-files';
+import { ApplicantFullName1764700000000 } from './migrations/1764700000000-applicant-full-name';
 
 /** Every entity and migration, listed as classes (not globs) so the same list works from TypeScript and from dist/. */
 export const ENTITIES = [
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   Audit1764300000000,
   Reviews1764400000000,
   ImageFiles1764500000000,
+  ApplicantFullName1764700000000,
 ];
 
 /** TypeORM options for `databaseUrl`. Schema changes go through migrations only; never `synchronize`. */

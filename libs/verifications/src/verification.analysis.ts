@@ -132,6 +132,8 @@ export class VerificationAnalysis {
         nationality: a.nationality ?? '',
         sex: a.sex,
         documentNumber: a.documentNumber,
+        fullName: a.fullName,
+        documentType: a.documentType,
       },
     });
   }

@@ -92,7 +92,8 @@ export const verifyCommand: CliCommand = {
       outcome = await analyser.analyse({
         front,
         back,
-        record,
+        // A record may give only the whole name (王小明); the analysis compares what it has.
+        record: { ...record, surname: record.surname ?? '', givenNames: record.givenNames ?? '' },
         documentType: typeof documentType === 'string' ? documentType : undefined,
         today: day,
       });

@@ -14,6 +14,8 @@ export class ApplicantEntity {
   @Column({ type: 'char', length: 3, nullable: true }) nationality: string | null;
   @Column({ type: 'text', nullable: true }) sex: string | null;
   @Column({ name: 'document_number', type: 'text', nullable: true }) documentNumber: string | null;
+  @Column({ name: 'full_name', type: 'text', nullable: true }) fullName: string | null;
+  @Column({ name: 'document_type', type: 'text', nullable: true }) documentType: string | null;
   @Column({ type: 'text', nullable: true }) phone: string | null;
   @Column({ type: 'text', nullable: true }) email: string | null;
   @Column({ type: 'text', default: 'active' }) status: ApplicantStatus;
