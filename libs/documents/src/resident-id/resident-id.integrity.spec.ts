@@ -1,5 +1,5 @@
 import { citizenCheckCharacter, parseCitizenNumber } from '@idv/id-numbers';
-import { residentIdChecks, validityTermHolds, type ResidentIdFacts } from './resident-id.integrity';
+import { residentIdChecks, type ResidentIdFacts } from './resident-id.integrity';
 
 const numberFor = (first17: string) => parseCitizenNumber(first17 + citizenCheckCharacter(first17))!;
 /** Born 1988-03-07, sequence 003: a man. */
@@ -66,23 +66,5 @@ describe('residentIdChecks', () => {
       ['idNumber.region', 'review'],
       ['validity.term', 'review'],
     ]);
-  });
-});
-
-describe('validityTermHolds', () => {
-  const term = (from: string, until: string | null) => ({ from, until, longTerm: until === null });
-  it('follows the holder’s age on the day of issue', () => {
-    expect(validityTermHolds('2010-05-01', term('2020-04-30', '2025-04-30'), false)).toBe(true); // 9: 5 years
-    expect(validityTermHolds('2004-05-01', term('2020-05-01', '2030-05-01'), false)).toBe(true); // 16: 10 years
-    expect(validityTermHolds('2004-05-02', term('2020-05-01', '2025-05-01'), false)).toBe(true); // 15: 5 years
-    expect(validityTermHolds('1990-01-01', term('2016-01-01', '2036-01-01'), false)).toBe(true); // 26: 20 years
-    expect(validityTermHolds('1970-01-01', term('2016-01-01', null), false)).toBe(true); // 46: long-term
-    expect(validityTermHolds('1970-01-01', term('2016-01-01', '2036-01-01'), false)).toBe(false);
-    expect(validityTermHolds('1990-01-01', term('2016-01-01', null), false)).toBe(false);
-  });
-
-  it('gives residence permits five years whatever the age, and 29 February its common-year anniversary', () => {
-    expect(validityTermHolds('1950-01-01', term('2020-02-29', '2025-02-28'), true)).toBe(true);
-    expect(validityTermHolds('1950-01-01', term('2020-03-01', '2030-03-01'), true)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { CitizenNumber } from '@idv/id-numbers';
+import { checkValidityTerm, type CitizenNumber } from '@idv/id-numbers';
 import type { IntegrityCheck } from '@idv/verdict';
 
 /** What the integrity checks of a Resident ID card (or residence permit) are made from. */
@@ -82,7 +82,12 @@ export function residentIdChecks(facts: ResidentIdFacts): IntegrityCheck[] {
   }
   const birth = n.birthDate ?? facts.printedBirth?.value ?? null;
   if (facts.validity && birth) {
-    const holds = validityTermHolds(birth, facts.validity, n.kind === 'residence_permit');
+    const { holds } = checkValidityTerm({
+      birthDate: birth,
+      validFrom: facts.validity.from,
+      expiry: facts.validity.longTerm ? null : facts.validity.until,
+      kind: n.kind,
+    });
     checks.push(
       check({
         name: 'validity.term',
@@ -97,35 +102,4 @@ export function residentIdChecks(facts: ResidentIdFacts): IntegrityCheck[] {
     );
   }
   return checks;
-}
-
-/**
- * The term the Resident Identity Card law (居民身份证法, art. 5) sets for the holder's age on the day of issue:
- * under 16, 5 years; 16–25, 10; 26–45, 20; 46 and over, long-term. Residence permits are issued for 5 years.
- * The expiry falls on the anniversary of the issue day.
- */
-export function validityTermHolds(
-  birthDate: string,
-  validity: { from: string; until: string | null; longTerm: boolean },
-  permit: boolean,
-): boolean {
-  const age = yearsBetween(birthDate, validity.from);
-  const years = permit ? 5 : age < 16 ? 5 : age <= 25 ? 10 : age <= 45 ? 20 : null;
-  if (years === null) return validity.longTerm;
-  if (validity.longTerm || !validity.until) return false;
-  return validity.until === anniversary(validity.from, years);
-}
-
-function yearsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number);
-  const [ty, tm, td] = to.split('-').map(Number);
-  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
-}
-
-function anniversary(iso: string, years: number): string {
-  const y = Number(iso.slice(0, 4)) + years;
-  // 29 February: the anniversary in a common year is not a calendar date; issuers print 28 February.
-  const md =
-    iso.slice(5) === '02-29' && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? '02-28' : iso.slice(5);
-  return `${y}-${md}`;
 }

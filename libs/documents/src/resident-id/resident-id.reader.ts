@@ -28,13 +28,6 @@ const FIELD_SCALE = 0.6;
 /** The name line read again at this scale: two reads that agree settle the name. */
 const NAME_RESCALE = 1;
 
-/** Two-digit provincial prefixes of GB/T 2260 (with 71 Taiwan) and of the residence permits (81–83). */
-const PROVINCES = new Set(
-  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83'.split(
-    ' ',
-  ),
-);
-
 type NumberRead = CardNumberRead<CitizenNumber>;
 
 interface PortraitSide {
@@ -263,7 +256,7 @@ export class ResidentIdReader implements DocumentReader {
         validity: emblem?.text.validity
           ? { ...emblem.text.validity, sure: emblem.text.validity.confidence >= SURE_LINE }
           : null,
-        regionKnown: number ? PROVINCES.has(number.regionCode.slice(0, 2)) : null,
+        regionKnown: number ? number.regionKnown : null,
       }),
       hintContext: this.family,
     };
@@ -280,7 +273,7 @@ export class ResidentIdReader implements DocumentReader {
           valid: number.checkCharacterValid && number.birthDate !== null,
           dateOfBirthConsistent: text?.birthDate ? text.birthDate.value === number.birthDate : null,
           sexConsistent: text?.sex ? text.sex.value === number.sex : null,
-          regionKnown: PROVINCES.has(number.regionCode.slice(0, 2)),
+          regionKnown: number.regionKnown,
         }
       : null;
     return {
