@@ -230,6 +230,15 @@ function fileNames(
 
 /** Rasterises a side, softens it like print and scan do, applies its defects and encodes it. */
 async function produceSide(side: RenderedSide, softness: number, defects: CaseDefect[]): Promise<Buffer> {
+  return (await encodeImage(await renderSideImage(side, softness, defects))).bytes;
+}
+
+/** A side's pixels as delivered: rasterised, softened like print and scan do, with its defects applied. */
+export async function renderSideImage(
+  side: RenderedSide,
+  softness: number,
+  defects: readonly CaseDefect[],
+): Promise<DocumentImage> {
   let image: DocumentImage = await rasterize(
     renderBackground(side.background),
     side.width,
@@ -238,8 +247,7 @@ async function produceSide(side: RenderedSide, softness: number, defects: CaseDe
     side.regions,
   );
   image = await blurDefect(image, softness);
-  image = await applyDefects(image, defects);
-  return (await encodeImage(image)).bytes;
+  return applyDefects(image, defects);
 }
 
 function expectation(

@@ -45,3 +45,20 @@ export type {
   Sex,
   Verdict,
 } from './sample.model';
+export { generateCardCase, DEFAULT_CARD_KIND_WEIGHTS } from './cards/card.generator';
+export type { GenerateCardCaseOptions } from './cards/card.generator';
+export { DEFAULT_CARD_SCENARIO_WEIGHTS } from './cards/card-scenarios';
+export { CARD_KINDS, CARD_DOCUMENT_TYPE, CARD_FORMAT } from './cards/card.model';
+export type {
+  CardApplicantRecord,
+  CardCase,
+  CardComparedField,
+  CardField,
+  CardFieldTruth,
+  CardFormat,
+  CardGroundTruth,
+  CardKind,
+  CardScenario,
+  CardStyleSet,
+  GeneratedCardCase,
+} from './cards/card.model';

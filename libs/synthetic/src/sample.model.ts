@@ -23,8 +23,8 @@ export type Verdict =
 /** The fields of the registration record that a verification compares. */
 export type ComparedField = 'surname' | 'givenNames' | 'dateOfBirth' | 'documentNumber' | 'nationality';
 
-/** Where on the document a glare highlight is placed. */
-export type GlareRegion = 'mrz' | 'photo' | 'fields' | 'corner';
+/** Where on the document a glare highlight is placed; `number` and `name` are a card's printed ID number and name. */
+export type GlareRegion = 'mrz' | 'photo' | 'fields' | 'corner' | 'number' | 'name';
 
 /** Which part a crop removes: `mrz` cuts through the MRZ band from the bottom, the others cut that edge. */
 export type CropEdge = 'mrz' | 'top' | 'bottom' | 'left' | 'right';
@@ -54,7 +54,12 @@ export type Defect =
    * Photographed on a desk: the document shrunk to `scale` of the frame width, slightly rotated (`angle`°)
    * and in perspective (`tilt` 0..0.15), with a soft shadow, on a wood or laminate texture, with sensor noise.
    */
-  | { kind: 'desk'; scale: number; angle: number; tilt: number; seed: number };
+  | { kind: 'desk'; scale: number; angle: number; tilt: number; seed: number }
+  /**
+   * A reproduction instead of the original: `greyscale` a black-and-white print or scan, `photocopy` a copier's
+   * hard contrast with toner specks (the original's colours are gone either way).
+   */
+  | { kind: 'copy'; style: 'greyscale' | 'photocopy'; seed: number };
 
 /** A defect together with the side of the document it was applied to. */
 export type CaseDefect = Defect & { side: 'front' | 'back' };
@@ -74,6 +79,8 @@ export interface Regions {
   mrz?: Box;
   photo?: Box;
   fields?: Box;
+  /** Boxes of single printed fields (the cards' ground truth), keyed by field name. */
+  named?: Readonly<Record<string, Box>>;
 }
 
 /** The body of `POST /v1/applicants` that a case's document should (or, for mismatch cases, should not) match. */

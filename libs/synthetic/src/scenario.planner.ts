@@ -175,8 +175,11 @@ export function severeDefects(rng: Rng, sides: readonly Side[], mrzSide: Side): 
   }
 }
 
-/** For the scenarios judged on data rather than image quality: mostly clean scans, sometimes a desk photo. */
-export function incidentalDefects(rng: Rng, sides: readonly Side[], kind: ScenarioKind): DefectPlan {
+/**
+ * For the scenarios judged on data rather than image quality (`kind` names one; the card scenarios use it too):
+ * mostly clean scans, sometimes a desk photo.
+ */
+export function incidentalDefects(rng: Rng, sides: readonly Side[], kind: string): DefectPlan {
   if (kind !== 'clean' && rng.chance(0.3)) {
     return {
       name: `${kind}-desk`,

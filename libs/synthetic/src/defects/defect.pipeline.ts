@@ -1,4 +1,5 @@
 import { Defect } from '../sample.model';
+import { copyDefect } from './copy.defect';
 import { deskDefect } from './desk.defect';
 import { DocumentImage } from './document-image';
 import { cropDefect, rotateDefect } from './geometry.defect';
@@ -28,6 +29,8 @@ export async function applyDefect(image: DocumentImage, defect: Defect): Promise
       return cropDefect(input, defect.edge, defect.fraction);
     case 'desk':
       return deskDefect(input, defect);
+    case 'copy':
+      return copyDefect(input, defect.style, defect.seed);
   }
 }
 

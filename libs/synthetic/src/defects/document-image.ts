@@ -99,6 +99,14 @@ export function mapRegions(regions: Regions, f: (box: Box) => Box | undefined): 
     const mapped = f(box);
     if (mapped && mapped.width > 0 && mapped.height > 0) out[key] = mapped;
   }
+  if (regions.named) {
+    const named: Record<string, Box> = {};
+    for (const [key, box] of Object.entries(regions.named)) {
+      const mapped = f(box);
+      if (mapped && mapped.width > 0 && mapped.height > 0) named[key] = mapped;
+    }
+    out.named = named;
+  }
   return out;
 }
 

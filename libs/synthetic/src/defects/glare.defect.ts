@@ -61,6 +61,10 @@ function glareTarget(image: DocumentImage, region: GlareRegion): Box {
           height: doc.height * 0.6,
         }
       );
+    case 'number':
+      return image.regions.named?.documentNumber ?? glareTarget(image, 'mrz');
+    case 'name':
+      return image.regions.named?.fullName ?? glareTarget(image, 'fields');
     case 'corner':
       return { x: doc.x + doc.width * 0.72, y: doc.y, width: doc.width * 0.28, height: doc.height * 0.3 };
   }
