@@ -241,7 +241,11 @@ describe('authorization matrix: every endpoint × role × own/other tenant', () 
   let f: Fixture;
 
   beforeAll(async () => {
-    api = await startApi('authz', { IDV_RATE_LIMIT_PER_MINUTE: '10000', IDV_MAX_CORRECTIONS: '1000' });
+    api = await startApi('authz', {
+      IDV_RATE_LIMIT_PER_MINUTE: '10000',
+      IDV_MAX_CORRECTIONS: '1000',
+      IDV_WEBHOOK_ALLOW_PRIVATE: '1', // webhooks point at a loopback port
+    });
     const image = await sharp({
       create: { width: 640, height: 400, channels: 3, background: { r: 220, g: 220, b: 210 } },
     })

@@ -15,7 +15,7 @@ describe('audit coverage: keys, maintenance switch, webhook removal', () => {
   let sql: Client;
 
   beforeAll(async () => {
-    api = await startApi('audit_cover', { IDV_MAINTENANCE: '1' });
+    api = await startApi('audit_cover', { IDV_MAINTENANCE: '1', IDV_WEBHOOK_ALLOW_PRIVATE: '1' });
     sql = new Client({ connectionString: api.databaseUrl });
     await sql.connect();
   }, 60_000);

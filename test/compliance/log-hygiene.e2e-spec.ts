@@ -54,6 +54,8 @@ describe('log hygiene: a full run at debug level leaks no personal data', () => 
       IDV_QUEUE_PREFIX: `idv-test-logs-${process.pid}-${Date.now().toString(36)}`,
       IDV_NOW: `${DEFAULT_TODAY}T12:00:00Z`,
       LOG_LEVEL: 'debug',
+      // The webhook receiver below listens on loopback.
+      IDV_WEBHOOK_ALLOW_PRIVATE: '1',
     });
     await waitFor(
       async () => ((await fetch(`${url}/health/ready`).catch(() => null))?.ok ? true : undefined),

@@ -31,7 +31,7 @@ describe('a webhook receiver that fails for a while', () => {
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    service = await startService('webhookoutage');
+    service = await startService('webhookoutage', { env: { IDV_WEBHOOK_ALLOW_PRIVATE: '1' } });
     queue = service.queue(WEBHOOK_QUEUE);
   }, 180_000);
 

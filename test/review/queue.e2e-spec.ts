@@ -24,7 +24,7 @@ describe('manual review queue', () => {
   let thirdReviewer: string;
 
   beforeAll(async () => {
-    api = await startApi('reviews', { IDV_REVIEW_SAMPLE_ACCEPTED: '0' });
+    api = await startApi('reviews', { IDV_REVIEW_SAMPLE_ACCEPTED: '0', IDV_WEBHOOK_ALLOW_PRIVATE: '1' });
     receiver = await startReceiver();
     // The worker's webhook processor only (no OCR): enough to see review.completed reach a receiver.
     const moduleRef = await Test.createTestingModule({
@@ -32,7 +32,7 @@ describe('manual review queue', () => {
       providers: [WebhookDeliveryProcessor],
     })
       .overrideProvider(WEBHOOK_OPTIONS)
-      .useValue({ timeoutMs: 2000, allowPrivateTargets: true })
+      .useValue({ timeoutMs: 2000, allowPrivateTargets: true, allowHttp: true })
       .compile();
     moduleRef.useLogger(false);
     worker = await moduleRef.init();

@@ -15,7 +15,11 @@ describe('verifications end to end (API → outbox → queue → worker → verd
   let db: Client;
 
   beforeAll(async () => {
-    api = await startApi('verdicts', { IDV_NOW: `${DEFAULT_TODAY}T12:00:00Z`, IDV_MAX_FAILED_ATTEMPTS: '3' });
+    api = await startApi('verdicts', {
+      IDV_NOW: `${DEFAULT_TODAY}T12:00:00Z`,
+      IDV_MAX_FAILED_ATTEMPTS: '3',
+      IDV_WEBHOOK_ALLOW_PRIVATE: '1', // the webhook receiver listens on loopback
+    });
     worker = await startWorker();
     db = new Client({ connectionString: api.databaseUrl });
     await db.connect();

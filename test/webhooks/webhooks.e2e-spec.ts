@@ -79,7 +79,7 @@ describe('webhooks (API → publish → outbox → queue → worker → receiver
   const TIMEOUT_MS = 800;
 
   beforeAll(async () => {
-    api = await startApi('webhooks');
+    api = await startApi('webhooks', { IDV_WEBHOOK_ALLOW_PRIVATE: '1' }); // the receiver listens on loopback
     receiver = new Receiver();
     await receiver.start();
     // The worker's processor, in-process on the harness's database and queue prefix (the harness set the env).
@@ -88,7 +88,7 @@ describe('webhooks (API → publish → outbox → queue → worker → receiver
       providers: [WebhookDeliveryProcessor],
     })
       .overrideProvider(WEBHOOK_OPTIONS)
-      .useValue({ timeoutMs: TIMEOUT_MS, allowPrivateTargets: true })
+      .useValue({ timeoutMs: TIMEOUT_MS, allowPrivateTargets: true, allowHttp: true })
       .compile();
     moduleRef.useLogger(false);
     worker = await moduleRef.init();

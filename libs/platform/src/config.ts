@@ -152,6 +152,17 @@ class EnvironmentVariables {
   @IsInt({ message: 'IDV_STALLED_INTERVAL_MS must be a whole number of milliseconds from 500' })
   @Min(500, { message: 'IDV_STALLED_INTERVAL_MS must be a whole number of milliseconds from 500' })
   IDV_STALLED_INTERVAL_MS = 15_000;
+
+  /**
+   * `1` lets webhooks reach loopback and private networks (an on-premises receiver, tests). Link-local and cloud
+   * metadata addresses stay refused whatever it says.
+   */
+  @IsIn(['0', '1'], { message: 'IDV_WEBHOOK_ALLOW_PRIVATE must be 0 or 1' })
+  IDV_WEBHOOK_ALLOW_PRIVATE = '0';
+
+  /** `1` lets production register plain-http webhook receivers (outside production http is always allowed). */
+  @IsIn(['0', '1'], { message: 'IDV_WEBHOOK_ALLOW_HTTP must be 0 or 1' })
+  IDV_WEBHOOK_ALLOW_HTTP = '0';
 }
 
 /** A fixed development key, so `npm start` works out of the box; production refuses to start with it. */
@@ -194,6 +205,13 @@ export interface AppConfig {
   };
   /** Stall detection of analysis jobs: a job whose worker died is retried within about lock + interval. */
   jobs: { lockDurationMs: number; stalledIntervalMs: number };
+  /** Which webhook receivers may be registered and reached (see libs/webhooks' URL policy). */
+  webhooks: {
+    /** `IDV_WEBHOOK_ALLOW_PRIVATE=1`: loopback and private networks allowed (never link-local or metadata). */
+    allowPrivateTargets: boolean;
+    /** Plain http allowed: outside production always, in production with `IDV_WEBHOOK_ALLOW_HTTP=1`. */
+    allowHttp: boolean;
+  };
 }
 
 export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'IDV_ENCRYPTION_KEY', 'IDV_AUDIT_SALT'] as const;
@@ -254,6 +272,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       rateLimitPerMinute: vars.IDV_RATE_LIMIT_PER_MINUTE,
     },
     jobs: { lockDurationMs: vars.IDV_LOCK_DURATION_MS, stalledIntervalMs: vars.IDV_STALLED_INTERVAL_MS },
+    webhooks: {
+      allowPrivateTargets: vars.IDV_WEBHOOK_ALLOW_PRIVATE === '1',
+      allowHttp: vars.NODE_ENV !== 'production' || vars.IDV_WEBHOOK_ALLOW_HTTP === '1',
+    },
   };
 }
 

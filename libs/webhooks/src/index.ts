@@ -6,7 +6,12 @@
 export { WebhooksModule } from './webhooks.module';
 export { Webhooks, type RegisterWebhookInput } from './webhooks.service';
 export { WebhookDeliverer, webhookBody, type DeliveryOutcome } from './webhook.deliverer';
-export { WEBHOOK_OPTIONS, webhookOptionsFromEnv, type WebhookOptions } from './webhook.options';
+export {
+  WEBHOOK_OPTIONS,
+  webhookOptionsFromConfig,
+  type WebhookOptions,
+  type WebhookTargetPolicy,
+} from './webhook.options';
 export {
   verifyWebhookSignature,
   signatureHeader,
@@ -15,7 +20,12 @@ export {
   type VerifyOptions,
   type SignatureCheck,
 } from './webhook.signature';
-export { checkWebhookUrl, isBlockedAddress, MAX_WEBHOOK_URL_LENGTH } from './webhook-url.policy';
+export {
+  addressReach,
+  checkWebhookUrl,
+  MAX_WEBHOOK_URL_LENGTH,
+  type AddressReach,
+} from './webhook-url.policy';
 export {
   WEBHOOK_EVENT_TYPES,
   WebhookError,

@@ -1,77 +1,60 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import type { WebhookTargetPolicy } from './webhook.options';
 import { invalidWebhookUrl } from './webhook.types';
 
 export const MAX_WEBHOOK_URL_LENGTH = 2048;
 
 /**
- * Addresses a webhook must never reach in production: the service's own host, its private networks, cloud
- * metadata (169.254.169.254) and other non-public ranges. Otherwise a tenant could make the service probe them (SSRF).
+ * What a webhook may reach at an address:
+ * - `public`: globally routed unicast;
+ * - `private`: loopback, RFC 1918, carrier-grade NAT, unique-local, reserved and translation ranges: the service's
+ *   own host and networks, refused unless `IDV_WEBHOOK_ALLOW_PRIVATE=1` (otherwise a tenant's key could make the
+ *   service probe them and read the answers in the delivery log);
+ * - `never`: unspecified (0.0.0.0, ::), link-local (169.254.0.0/16 with the cloud metadata service, fe80::/10),
+ *   multicast, broadcast and the metadata addresses outside those ranges: no receiver lives there, and reaching
+ *   them hands out cloud credentials, so no setting allows them.
  */
-const BLOCKED = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  BLOCKED.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  BLOCKED.addSubnet(net, prefix, 'ipv6');
-}
+export type AddressReach = 'public' | 'private' | 'never';
 
-/** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) IPv6 address, if any. */
-function embeddedIPv4(address: string): string | null {
-  const groups = expandIPv6(address);
-  if (!groups) return null;
-  const mapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
-  const nat64 = groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((g) => g === 0);
-  if (!mapped && !nat64) return null;
-  return [groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff].join('.');
-}
+/** Ranges (ipaddr.js names) that no setting opens. */
+const NEVER_RANGES: ReadonlySet<string> = new Set(['unspecified', 'linkLocal', 'multicast', 'broadcast']);
 
-function expandIPv6(address: string): number[] | null {
-  let text = address.toLowerCase().split('%')[0];
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (v4) {
-    const b = v4[1].split('.').map(Number);
-    text =
-      text.slice(0, -v4[1].length) +
-      `${((b[0] << 8) | b[1]).toString(16)}:${((b[2] << 8) | b[3]).toString(16)}`;
+/**
+ * Cloud metadata services outside the link-local range: AWS's IPv6 endpoint (fd00:ec2::254) and Alibaba Cloud's
+ * (100.100.100.200, inside carrier-grade NAT space, which IDV_WEBHOOK_ALLOW_PRIVATE would otherwise open).
+ */
+const METADATA_ADDRESSES = ['fd00:ec2::254', '100.100.100.200'].map((a) =>
+  ipaddr.parse(a).toNormalizedString(),
+);
+
+/** NAT64's well-known prefix: its addresses stand for the IPv4 address in their last 32 bits (RFC 6052). */
+const NAT64 = ipaddr.parseCIDR('64:ff9b::/96');
+/** IPv4-compatible IPv6 (::a.b.c.d, deprecated by RFC 4291): never a real receiver. */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+
+/** Whether a webhook may reach `address` (IPv4 or IPv6 text); anything that is not an address is `never`. */
+export function addressReach(address: string): AddressReach {
+  if (!isIP(address)) return 'never';
+  let ip: ipaddr.IPv4 | ipaddr.IPv6 = ipaddr.parse(address);
+  if (ip.kind() === 'ipv6') {
+    const v6 = ip as ipaddr.IPv6;
+    if (v6.isIPv4MappedAddress()) ip = v6.toIPv4Address();
+    else if (v6.match(NAT64)) ip = ipaddr.fromByteArray(v6.toByteArray().slice(12));
+    else if (v6.range() !== 'unspecified' && v6.range() !== 'loopback' && v6.match(IPV4_COMPATIBLE))
+      return 'private';
   }
-  const [head, tail] = text.split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const missing = 8 - h.length - t.length;
-  if (text.includes('::') ? missing < 0 : missing !== 0) return null;
-  return [...h, ...Array<string>(text.includes('::') ? missing : 0).fill('0'), ...t].map((g) =>
-    parseInt(g, 16),
-  );
+  if (METADATA_ADDRESSES.includes(ip.toNormalizedString())) return 'never';
+  const range = ip.range();
+  if (range === 'unicast') return 'public';
+  return NEVER_RANGES.has(range) ? 'never' : 'private';
 }
 
-/** Whether an IP address (v4 or v6 text) is loopback, private, link-local, or otherwise not public. */
-export function isBlockedAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return BLOCKED.check(address, 'ipv4');
-  if (family === 6) {
-    const v4 = embeddedIPv4(address);
-    return v4 ? BLOCKED.check(v4, 'ipv4') : BLOCKED.check(address, 'ipv6');
-  }
-  return true;
+/** Whether the policy lets a webhook connect to `address`. */
+export function isAllowedAddress(address: string, policy: Pick<WebhookTargetPolicy, 'allowPrivateTargets'>) {
+  const reach = addressReach(address);
+  return reach === 'public' || (reach === 'private' && policy.allowPrivateTargets);
 }
 
 /** The host of a URL as an address or name, without IPv6 brackets. */
@@ -80,11 +63,23 @@ export function hostOf(url: URL): string {
 }
 
 /**
- * Checks a webhook URL at registration: absolute http(s), at most 2048 characters, and (unless private targets are
- * allowed) neither an address literal nor a name that resolves to a blocked address. Deliveries check again at
- * connect time (see WebhookTransport), because DNS can change after registration. Throws {@link WebhookError}.
+ * Every address `host` stands for: itself when it is an address literal, else every address the resolver gives
+ * (so a name with one public and one private address is judged by the private one). Rejects when it does not resolve.
  */
-export async function checkWebhookUrl(raw: string, allowPrivateTargets: boolean): Promise<URL> {
+export async function addressesOf(host: string): Promise<Array<{ address: string; family: number }>> {
+  const family = isIP(host);
+  if (family) return [{ address: host, family }];
+  return lookup(host, { all: true, verbatim: true });
+}
+
+/**
+ * Checks a webhook URL at registration: absolute http(s) (https only in production unless allowed), at most 2048
+ * characters, no credentials, and every address its host stands for allowed by the policy. Names and decimal,
+ * hexadecimal or shortened IPv4 forms (`2130706433`, `0x7f000001`, `127.1`) are normalised by the URL parser and
+ * judged by the address they mean. Deliveries check again (see WebhookTransport), because DNS can change after
+ * registration. Throws {@link WebhookError} with a field error.
+ */
+export async function checkWebhookUrl(raw: string, policy: WebhookTargetPolicy): Promise<URL> {
   if (raw.length > MAX_WEBHOOK_URL_LENGTH) {
     throw invalidWebhookUrl('too_long', `The URL is longer than ${MAX_WEBHOOK_URL_LENGTH} characters.`);
   }
@@ -97,19 +92,26 @@ export async function checkWebhookUrl(raw: string, allowPrivateTargets: boolean)
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw invalidWebhookUrl('invalid_url', 'The URL must use http or https.');
   }
-  if (allowPrivateTargets) return url;
-  const host = hostOf(url);
-  const addresses = isIP(host)
-    ? [host]
-    : await lookup(host, { all: true, verbatim: true }).then(
-        (found) => found.map((a) => a.address),
-        // A name that does not resolve now may resolve later; the delivery-time check still guards it.
-        () => [] as string[],
-      );
-  if (addresses.some(isBlockedAddress)) {
+  // Stored in clear and listed to every key of the tenant: a password does not belong in it.
+  if (url.username || url.password) {
+    throw invalidWebhookUrl('credentials_in_url', 'The URL carries a user name or password.');
+  }
+  if (url.protocol === 'http:' && !policy.allowHttp) {
+    throw invalidWebhookUrl('https_required', 'The URL must use https.');
+  }
+  // A name that does not resolve now may resolve later; the delivery-time check still guards it.
+  const addresses = await addressesOf(hostOf(url)).catch(() => []);
+  const reaches = addresses.map((a) => addressReach(a.address));
+  if (reaches.includes('never')) {
+    throw invalidWebhookUrl(
+      'address_never_allowed',
+      'The URL points to a link-local, cloud metadata, unspecified or multicast address.',
+    );
+  }
+  if (reaches.includes('private') && !policy.allowPrivateTargets) {
     throw invalidWebhookUrl(
       'address_not_allowed',
-      'The URL points to a loopback, private or link-local address.',
+      'The URL points to a loopback or private network address.',
     );
   }
   return url;

@@ -3,20 +3,24 @@ import type { AppConfig } from '@idv/platform';
 /** Nest token of {@link WebhookOptions}. */
 export const WEBHOOK_OPTIONS = Symbol('WEBHOOK_OPTIONS');
 
-export interface WebhookOptions {
-  /** How long one delivery may take, connect to status line (the contract says 5 s). */
-  timeoutMs: number;
-  /** Whether loopback/private/link-local targets are allowed (everywhere but production, or when forced). */
+/** Which receivers a webhook may have (checked at registration and again at each delivery). */
+export interface WebhookTargetPolicy {
+  /** Loopback and private networks allowed (`IDV_WEBHOOK_ALLOW_PRIVATE=1`); link-local and metadata never are. */
   allowPrivateTargets: boolean;
+  /** Plain http allowed: outside production, or with `IDV_WEBHOOK_ALLOW_HTTP=1`. */
+  allowHttp: boolean;
 }
 
-/** Production refuses private targets (SSRF) unless `IDV_WEBHOOK_ALLOW_PRIVATE=1`; other environments allow them. */
-export function webhookOptionsFromEnv(
-  config: Pick<AppConfig, 'env'>,
-  env: NodeJS.ProcessEnv = process.env,
-): WebhookOptions {
-  return {
-    timeoutMs: 5000,
-    allowPrivateTargets: config.env !== 'production' || env.IDV_WEBHOOK_ALLOW_PRIVATE === '1',
-  };
+export interface WebhookOptions extends WebhookTargetPolicy {
+  /** How long one delivery may take, name resolution to status line (the contract says 5 s). */
+  timeoutMs: number;
+}
+
+/**
+ * Private targets are refused in every environment unless `IDV_WEBHOOK_ALLOW_PRIVATE=1` (a tenant's key must not
+ * turn the service into a scanner of its own network); production takes https receivers only unless
+ * `IDV_WEBHOOK_ALLOW_HTTP=1`.
+ */
+export function webhookOptionsFromConfig(config: Pick<AppConfig, 'webhooks'>): WebhookOptions {
+  return { timeoutMs: 5000, ...config.webhooks };
 }

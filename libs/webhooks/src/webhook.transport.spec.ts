@@ -84,4 +84,70 @@ describe('WebhookTransport', () => {
     });
     expect(seen).toHaveLength(0);
   });
+
+  /** DNS is outside the service: a resolver that answers what the test says, and counts the questions. */
+  class FakeDnsTransport extends WebhookTransport {
+    asked: string[] = [];
+    constructor(private readonly answers: (host: string, n: number) => string[]) {
+      super();
+    }
+    protected override async resolve(host: string) {
+      this.asked.push(host);
+      return this.answers(host, this.asked.length).map((address) => ({
+        address,
+        family: address.includes(':') ? 6 : 4,
+      }));
+    }
+  }
+
+  it('connects to the very address it checked (no second resolution), keeping the name as Host', async () => {
+    const port = new URL(base).port;
+    const transport = new FakeDnsTransport(() => ['127.0.0.1']);
+    const result = await transport.post(
+      `http://receiver.invalid:${port}/pinned`,
+      Buffer.from('{}'),
+      {},
+      open,
+    );
+    expect(result).toEqual({ statusCode: 200, error: null });
+    expect(transport.asked).toEqual(['receiver.invalid']);
+    expect(seen[0]).toMatchObject({ url: '/pinned' });
+    expect(seen[0].headers.host).toBe(`receiver.invalid:${port}`);
+  });
+
+  it('refuses a name that now resolves to a private address (DNS rebinding), or to any one private address', async () => {
+    const guarded = { ...open, allowPrivateTargets: false };
+    const port = new URL(base).port;
+    for (const answer of [['127.0.0.1'], ['93.184.216.34', '10.0.0.7'], ['::ffff:127.0.0.1']]) {
+      const transport = new FakeDnsTransport(() => answer);
+      expect(await transport.post(`http://hooks.example:${port}/`, Buffer.from('{}'), {}, guarded)).toEqual({
+        statusCode: null,
+        error: 'blocked_address',
+      });
+    }
+    expect(seen).toHaveLength(0);
+  });
+
+  it('never connects to link-local or metadata addresses, even with private targets allowed', async () => {
+    const transport = new FakeDnsTransport(() => ['169.254.169.254']);
+    expect(await transport.post('http://metadata.example/latest', Buffer.from('{}'), {}, open)).toEqual({
+      statusCode: null,
+      error: 'blocked_address',
+    });
+    expect(await transport.post('http://[fe80::1]/hook', Buffer.from('{}'), {}, open)).toEqual({
+      statusCode: null,
+      error: 'blocked_address',
+    });
+    expect(await transport.post('http://0.0.0.0/hook', Buffer.from('{}'), {}, open)).toEqual({
+      statusCode: null,
+      error: 'blocked_address',
+    });
+  });
+
+  it('reports a name that does not resolve', async () => {
+    expect(await transport.post('http://no-such-host.invalid/hook', Buffer.from('{}'), {}, open)).toEqual({
+      statusCode: null,
+      error: 'ENOTFOUND',
+    });
+  });
 });

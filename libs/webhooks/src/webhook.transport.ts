@@ -1,9 +1,9 @@
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import type { LookupFunction } from 'node:net';
 import { Injectable } from '@nestjs/common';
-import { hostOf, isBlockedAddress } from './webhook-url.policy';
+import { addressesOf, hostOf, isAllowedAddress } from './webhook-url.policy';
+import type { WebhookTargetPolicy } from './webhook.options';
 
 /** What came back from one POST: a status code, or a short cause when no answer came. */
 export interface TransportResult {
@@ -11,30 +11,24 @@ export interface TransportResult {
   error: string | null;
 }
 
-export interface PostOptions {
+export interface PostOptions extends Pick<WebhookTargetPolicy, 'allowPrivateTargets'> {
   timeoutMs: number;
-  allowPrivateTargets: boolean;
 }
 
-/** Thrown from the guarded DNS lookup; reported as `blocked_address`. */
-class BlockedAddressError extends Error {
-  readonly code = 'BLOCKED_ADDRESS';
+type ResolvedAddress = { address: string; family: number };
+
+/** A lookup that answers with addresses already resolved and checked, so the socket goes nowhere else. */
+function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
+  return (_hostname, options, callback) => {
+    const reply = callback as (err: null, address: string | ResolvedAddress[], family?: number) => void;
+    if ((options as { all?: boolean }).all) return reply(null, addresses);
+    reply(null, addresses[0].address, addresses[0].family);
+  };
 }
 
-/**
- * Resolves like dns.lookup but refuses blocked addresses at connect time, so a name that resolved to a public
- * address at registration cannot be re-pointed at the service's network later (DNS rebinding).
- */
-const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, options as LookupOptions, (err, address, family) => {
-    if (err) return callback(err, address as string, family);
-    const all: LookupAddress[] = Array.isArray(address) ? address : [{ address, family: family ?? 4 }];
-    if (all.some((a) => isBlockedAddress(a.address))) {
-      return callback(new BlockedAddressError(`${hostname} resolves to a blocked address`), '', 4);
-    }
-    (callback as (e: null, a: string | LookupAddress[], f?: number) => void)(null, address, family);
-  });
-};
+class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+}
 
 /**
  * The one side effect of a delivery: a POST that never follows redirects (node:http does not), gives up after
@@ -49,9 +43,44 @@ export class WebhookTransport {
     options: PostOptions,
   ): Promise<TransportResult> {
     const target = new URL(url);
-    if (!options.allowPrivateTargets && isIP(hostOf(target)) && isBlockedAddress(hostOf(target))) {
-      return Promise.resolve({ statusCode: null, error: 'blocked_address' });
-    }
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    return this.resolveWithin(hostOf(target), signal).then(
+      (addresses) => {
+        // Checked at every delivery, on the addresses the socket will use: a name that was public at registration
+        // and now resolves to the service's own network (DNS rebinding) is refused, and nothing resolves it again
+        // between the check and the connection.
+        if (addresses.length === 0 || !addresses.every((a) => isAllowedAddress(a.address, options))) {
+          return { statusCode: null, error: 'blocked_address' };
+        }
+        return this.send(target, body, headers, signal, addresses);
+      },
+      (err: Error & { code?: string }) => ({ statusCode: null, error: causeOf(err) }),
+    );
+  }
+
+  /** Every address of `host` (DNS is outside the service: tests replace this). */
+  protected resolve(host: string): Promise<ResolvedAddress[]> {
+    return addressesOf(host);
+  }
+
+  private resolveWithin(host: string, signal: AbortSignal): Promise<ResolvedAddress[]> {
+    return new Promise((resolve, reject) => {
+      const abort = () => reject(new TimeoutError('name resolution timed out'));
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort, { once: true });
+      this.resolve(host)
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', abort));
+    });
+  }
+
+  private send(
+    target: URL,
+    body: Buffer,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+    addresses: ResolvedAddress[],
+  ): Promise<TransportResult> {
     const client = target.protocol === 'https:' ? https : http;
     return new Promise((resolve) => {
       let settled = false;
@@ -64,8 +93,8 @@ export class WebhookTransport {
         {
           method: 'POST',
           headers: { ...headers, 'Content-Length': String(body.length) },
-          signal: AbortSignal.timeout(options.timeoutMs),
-          lookup: options.allowPrivateTargets ? undefined : guardedLookup,
+          signal,
+          lookup: pinnedLookup(addresses),
           agent: false,
         },
         (res) => {
@@ -90,6 +119,5 @@ export class WebhookTransport {
 
 function causeOf(err: Error & { code?: string }): string {
   if (err.name === 'AbortError' || err.name === 'TimeoutError' || err.code === 'ABORT_ERR') return 'timeout';
-  if (err instanceof BlockedAddressError || err.code === 'BLOCKED_ADDRESS') return 'blocked_address';
   return err.code ?? 'network_error';
 }

@@ -62,21 +62,42 @@ export class WebhookError extends DomainError {}
 
 const hint = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
+type UrlProblem =
+  | 'invalid_url'
+  | 'too_long'
+  | 'credentials_in_url'
+  | 'https_required'
+  | 'address_not_allowed'
+  | 'address_never_allowed';
+
+const URL_HINTS: Record<UrlProblem, { en: string; 'zh-CN': string }> = {
+  invalid_url: hint(
+    'Give an absolute http:// or https:// URL of your webhook receiver.',
+    '请提供 webhook 接收端的完整 http:// 或 https:// 地址。',
+  ),
+  too_long: hint('Use a URL of at most 2048 characters.', '请使用不超过 2048 个字符的地址。'),
+  credentials_in_url: hint(
+    'Remove the user name and password from the URL; every delivery is signed (IDV-Signature), so check that instead.',
+    '请从地址中去掉用户名和密码；每次投递都带有签名（IDV-Signature），请改为校验签名。',
+  ),
+  https_required: hint(
+    'Use an https:// URL: this service sends webhooks over TLS only.',
+    '请使用 https:// 地址：本服务只通过 TLS 发送 webhook。',
+  ),
+  address_not_allowed: hint(
+    'Use a receiver on a public address: loopback and private networks are refused (the operator can allow them with IDV_WEBHOOK_ALLOW_PRIVATE=1 for an on-premises receiver).',
+    '请使用公网地址的接收端：本机和内网地址会被拒绝（如需内网接收端，运营方可设置 IDV_WEBHOOK_ALLOW_PRIVATE=1）。',
+  ),
+  address_never_allowed: hint(
+    'Use a receiver on a public address: link-local, cloud metadata, unspecified and multicast addresses are never reachable from the service.',
+    '请使用公网地址的接收端：链路本地、云元数据、未指定及组播地址一律不可用。',
+  ),
+};
+
 /** A refused URL, with the contract's field details so clients can show why. */
-export function invalidWebhookUrl(code: 'invalid_url' | 'too_long' | 'address_not_allowed', why: string) {
-  const hints = {
-    invalid_url: hint(
-      'Give an absolute http:// or https:// URL of your webhook receiver.',
-      '请提供 webhook 接收端的完整 http:// 或 https:// 地址。',
-    ),
-    too_long: hint('Use a URL of at most 2048 characters.', '请使用不超过 2048 个字符的地址。'),
-    address_not_allowed: hint(
-      'Use a public address: loopback, private and link-local networks are not reachable from the service.',
-      '请使用公网地址：服务不会向本机、内网或链路本地地址发送请求。',
-    ),
-  }[code];
+export function invalidWebhookUrl(code: UrlProblem, why: string) {
   return new WebhookError('invalid', 'validation_failed', `The request has 1 invalid field: url.`, [
-    { field: 'url', code, message: why, hint: hints },
+    { field: 'url', code, message: why, hint: URL_HINTS[code] },
   ]);
 }
 

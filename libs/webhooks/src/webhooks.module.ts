@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@idv/audit';
 import { APP_CONFIG, type AppConfig } from '@idv/platform';
 import { WebhookDeliverer } from './webhook.deliverer';
-import { WEBHOOK_OPTIONS, webhookOptionsFromEnv } from './webhook.options';
+import { WEBHOOK_OPTIONS, webhookOptionsFromConfig } from './webhook.options';
 import { WebhookRepository } from './webhook.repository';
 import { WebhookSecrets } from './webhook.secrets';
 import { WebhookTransport } from './webhook.transport';
@@ -20,7 +20,7 @@ import { Webhooks } from './webhooks.service';
     {
       provide: WEBHOOK_OPTIONS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => webhookOptionsFromEnv(config),
+      useFactory: (config: AppConfig) => webhookOptionsFromConfig(config),
     },
   ],
   exports: [Webhooks, WebhookDeliverer],

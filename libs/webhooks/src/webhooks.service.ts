@@ -42,7 +42,7 @@ export class Webhooks {
 
   /** Registers an endpoint; the answer carries the signing secret, which is never shown again. */
   async register(actor: WebhookActor, input: RegisterWebhookInput): Promise<RegisteredWebhook> {
-    const url = await checkWebhookUrl(input.url, this.options.allowPrivateTargets);
+    const url = await checkWebhookUrl(input.url, this.options);
     const events = eventTypes(input.events);
     const id = randomUUID();
     const secret = this.secrets.generate();
@@ -179,10 +179,19 @@ function eventTypes(requested: string[] | undefined): WebhookEventType[] {
 function view(row: WebhookEndpointEntity): WebhookEndpoint {
   return {
     id: row.id,
-    url: row.url,
+    url: withoutCredentials(row.url),
     events: row.events as WebhookEventType[],
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** An endpoint registered before credentials were refused is listed without them (they stay in use for delivery). */
+function withoutCredentials(raw: string): string {
+  const url = new URL(raw);
+  if (!url.username && !url.password) return raw;
+  url.username = '';
+  url.password = '';
+  return url.href;
 }
 
 const encodeCursor = (id: string) => Buffer.from(`d:${id}`).toString('base64url');

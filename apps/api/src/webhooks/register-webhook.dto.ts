@@ -14,7 +14,13 @@ import { MAX_WEBHOOK_URL_LENGTH, WEBHOOK_EVENT_TYPES } from '@idv/webhooks';
 
 /** The body of `POST /v1/webhooks`. The URL's scheme and target are checked again by the service. */
 export class RegisterWebhookDto {
-  @ApiProperty({ example: 'https://wallet.example.com/idv/webhooks', maxLength: MAX_WEBHOOK_URL_LENGTH })
+  @ApiProperty({
+    example: 'https://wallet.example.com/idv/webhooks',
+    maxLength: MAX_WEBHOOK_URL_LENGTH,
+    description:
+      'https (http outside production); no user name or password; not a loopback, private, link-local or cloud ' +
+      'metadata address, nor a name resolving to one (codes address_not_allowed, address_never_allowed).',
+  })
   @IsDefined({ message: 'required' })
   @IsString()
   @MaxLength(MAX_WEBHOOK_URL_LENGTH)

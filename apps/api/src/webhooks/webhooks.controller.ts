@@ -22,7 +22,8 @@ export class WebhooksController {
   @ApiResponse({ status: 201, schema: { example: REGISTERED_WEBHOOK_EXAMPLE } })
   @ApiResponse({
     status: 400,
-    description: 'Not an http(s) URL, too long, a private address, or unknown events.',
+    description:
+      'Not an http(s) URL, too long, with credentials, a private or link-local address, or unknown events.',
   })
   register(@Caller() p: Principal, @Body() dto: RegisterWebhookDto): Promise<RegisteredWebhook> {
     return this.webhooks.register(actorOf(p), dto);
