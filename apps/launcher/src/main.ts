@@ -1,6 +1,13 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import { checkPostgres, checkRedis, loadConfig, runMain, SERVICE_PROCESS_ENV } from '@idv/platform';
+import {
+  announceSecrets,
+  checkPostgres,
+  checkRedis,
+  loadConfig,
+  runMain,
+  SERVICE_PROCESS_ENV,
+} from '@idv/platform';
 import { ensureDatabase, runMigrations } from '@idv/persistence';
 import { ImageFiles } from '@idv/storage';
 
@@ -16,6 +23,7 @@ const log = (msg: string) =>
 
 runMain('launcher', async () => {
   const config = loadConfig();
+  announceSecrets('launcher', config);
   await checkPostgres(config.databaseUrl);
   await checkRedis(config.redisUrl);
   if (config.imageDir) await ImageFiles.open(config.imageDir);

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { runMain } from '@idv/platform';
+import { announceSecrets, loadConfig, runMain } from '@idv/platform';
 import { WorkerModule } from './worker.module';
 
 runMain('worker', async () => {
+  announceSecrets('worker', loadConfig());
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await app.init();

@@ -9,7 +9,7 @@ export type { AuditTransaction } from './audit.repository';
 export { AuditError, AuditErrorCode } from './audit.error';
 export { canonicalJson } from './canonical-json';
 export { auditEventHash, GENESIS_HASH } from './audit.hash';
-export { personalDataDigest, assertNoPersonalData, auditSaltFromEnv, DEV_AUDIT_SALT } from './personal-data';
+export { personalDataDigest, assertNoPersonalData, auditSaltFromEnv } from './personal-data';
 export { AUDIT_CSV_COLUMNS, csvField } from './audit.export';
 export { AUDIT_ACTIONS, AUDIT_ACTOR_TYPES } from './audit.types';
 export type {

@@ -1,10 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { DEVELOPMENT_AUDIT_SALT } from '@idv/platform';
+import { loadConfig } from '@idv/platform';
 import { AuditError, AuditErrorCode } from './audit.error';
 import { canonicalJson } from './canonical-json';
-
-/** The salt used when `IDV_AUDIT_SALT` is unset: fine for development and tests, never for production. */
-export const DEV_AUDIT_SALT = DEVELOPMENT_AUDIT_SALT;
 
 /**
  * Keys that name raw personal data, compared after lower-casing and dropping everything but letters and digits
@@ -36,9 +33,9 @@ const PERSONAL_KEYS = new Set([
   'mrz',
 ]);
 
-/** The salt from the environment (`IDV_AUDIT_SALT`), or {@link DEV_AUDIT_SALT}. */
+/** The salt of the configuration: `IDV_AUDIT_SALT`, or outside production the one kept in the secrets file. */
 export function auditSaltFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.IDV_AUDIT_SALT || DEV_AUDIT_SALT;
+  return loadConfig(env).auditSalt;
 }
 
 /**

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { localSecrets, LocalSecretsError, secretsFilePath } from './local-secrets';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -72,6 +73,16 @@ class EnvironmentVariables {
     message: 'IDV_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)',
   })
   IDV_ENCRYPTION_KEY?: string;
+
+  /**
+   * Where the secrets generated on a first start without IDV_ENCRYPTION_KEY / IDV_AUDIT_SALT are kept (outside
+   * production only); default `$XDG_CONFIG_HOME/idv/secrets.json`, i.e. `~/.config/idv/secrets.json`.
+   */
+  @IsOptional()
+  @Matches(/^\/\S*$/, {
+    message: 'IDV_SECRETS_FILE must be an absolute path with no spaces, like /var/lib/idv/secrets.json',
+  })
+  IDV_SECRETS_FILE?: string;
 
   /** Keys the personal-data digests of the audit trail (HMAC-SHA256). Required in production. */
   @IsOptional()
@@ -165,12 +176,6 @@ class EnvironmentVariables {
   IDV_WEBHOOK_ALLOW_HTTP = '0';
 }
 
-/** A fixed development key, so `npm start` works out of the box; production refuses to start with it. */
-const DEVELOPMENT_ENCRYPTION_KEY = '0'.repeat(62) + 'de';
-
-/** The audit salt when `IDV_AUDIT_SALT` is unset: public, so fine for development and tests only. */
-export const DEVELOPMENT_AUDIT_SALT = 'idv-dev-audit-salt';
-
 /** The typed configuration every app receives. */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -182,10 +187,15 @@ export interface AppConfig {
   queuePrefix: string;
   workerConcurrency: number;
   ocrWorkers: number;
+  /** `IDV_ENCRYPTION_KEY`, or outside production the key kept in the secrets file. */
   encryptionKey: string;
-  usingDevelopmentKey: boolean;
-  /** `IDV_AUDIT_SALT`, or {@link DEVELOPMENT_AUDIT_SALT} outside production. */
+  /** `IDV_AUDIT_SALT`, or outside production the salt kept in the secrets file. */
   auditSalt: string;
+  /**
+   * The secrets file a key or salt came from (`created` on the start that generated it), or null when both were
+   * given in the environment.
+   */
+  secretsFile: { path: string; created: boolean } | null;
   /** `IDV_IMAGE_DIR`: where new images' ciphertext is written, or null to keep it in PostgreSQL. */
   imageDir: string | null;
   retention: {
@@ -244,6 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration: IDV_AUDIT_SALT is required in production (a secret: openssl rand -hex 32)',
     );
   }
+  const explicit = { encryptionKey: vars.IDV_ENCRYPTION_KEY, auditSalt: vars.IDV_AUDIT_SALT };
+  const file = explicit.encryptionKey && explicit.auditSalt ? null : secretsFile(env);
   return {
     env: vars.NODE_ENV as AppConfig['env'],
     port: vars.PORT,
@@ -254,9 +266,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: vars.IDV_QUEUE_PREFIX,
     workerConcurrency: vars.IDV_WORKER_CONCURRENCY,
     ocrWorkers: vars.IDV_OCR_WORKERS,
-    encryptionKey: vars.IDV_ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY,
-    usingDevelopmentKey: !vars.IDV_ENCRYPTION_KEY,
-    auditSalt: vars.IDV_AUDIT_SALT ?? DEVELOPMENT_AUDIT_SALT,
+    encryptionKey: explicit.encryptionKey ?? file!.secrets.encryptionKey,
+    auditSalt: explicit.auditSalt ?? file!.secrets.auditSalt,
+    secretsFile: file && { path: file.path, created: file.secrets.created },
     imageDir: vars.IDV_IMAGE_DIR ?? null,
     retention: {
       imageDays: vars.IDV_IMAGE_RETENTION_DAYS,
@@ -277,6 +289,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowHttp: vars.NODE_ENV !== 'production' || vars.IDV_WEBHOOK_ALLOW_HTTP === '1',
     },
   };
+}
+
+/**
+ * The secrets kept on this machine (outside production, when the environment does not give both): read from the
+ * secrets file, or generated into it on the first start. No key is ever a constant of the code.
+ */
+function secretsFile(env: NodeJS.ProcessEnv) {
+  const path = secretsFilePath(env);
+  try {
+    return { path, secrets: localSecrets(path) };
+  } catch (err) {
+    if (!(err instanceof LocalSecretsError)) throw err;
+    throw new ConfigError(`Invalid configuration: IDV_SECRETS_FILE: ${err.message}`);
+  }
+}
+
+/** The one line a process prints at start about where its secrets come from. */
+export function secretsSourceLine(config: Pick<AppConfig, 'secretsFile'>): string {
+  const file = config.secretsFile;
+  if (!file) return 'secrets: IDV_ENCRYPTION_KEY and IDV_AUDIT_SALT from the environment';
+  return file.created
+    ? `secrets: generated a new encryption key and audit salt in ${file.path} (mode 0600; keep it: data encrypted with it needs it)`
+    : `secrets: using the encryption key and audit salt kept in ${file.path}`;
 }
 
 /** Nest injection token for {@link AppConfig}. */

@@ -1,11 +1,11 @@
 /** Cross-cutting platform concerns: configuration, dependency checks, logging, Redis connection options. */
-export { loadConfig, ConfigError, APP_CONFIG, SECRET_KEYS, DEVELOPMENT_AUDIT_SALT } from './config';
+export { loadConfig, ConfigError, APP_CONFIG, SECRET_KEYS, secretsSourceLine } from './config';
 export type { AppConfig } from './config';
 export { checkPostgres, checkRedis, DependencyUnavailableError } from './dependency.check';
 export { loggerParams, REDACTED_PATHS, errorForLog } from './logging';
 export { redisOptionsFromUrl } from './redis-connection';
 export { PlatformModule } from './platform.module';
-export { runMain, SERVICE_PROCESS_ENV, tuneGarbageCollection } from './process';
+export { announceSecrets, runMain, SERVICE_PROCESS_ENV, tuneGarbageCollection } from './process';
 export {
   VERIFICATION_QUEUE,
   WEBHOOK_QUEUE,

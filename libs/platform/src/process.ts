@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import { ConfigError } from './config';
+import { ConfigError, secretsSourceLine, type AppConfig } from './config';
 import { DependencyUnavailableError } from './dependency.check';
 
 type Stop = () => Promise<void>;
@@ -11,6 +11,19 @@ type Stop = () => Promise<void>;
  * the process: the launcher, the Docker image, the npm start scripts, the test and bench harnesses.
  */
 export const SERVICE_PROCESS_ENV = { MALLOC_ARENA_MAX: '2' } as const;
+
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+/**
+ * Prints, as one JSON log line at info level, where the process's encryption key and audit salt come from (the
+ * environment, or the secrets file and whether this start generated it). A process the launcher forked stays
+ * quiet (it has an IPC channel): the launcher has said it once for `npm start`.
+ */
+export function announceSecrets(service: string, config: Pick<AppConfig, 'secretsFile' | 'logLevel'>): void {
+  if (process.send || LEVELS.indexOf(config.logLevel) > LEVELS.indexOf('info')) return;
+  const line = { level: 30, time: Date.now(), service, msg: secretsSourceLine(config) };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
 
 /** Errors whose message is already the one line a person needs; no stack trace for these. */
 function isExpected(err: unknown): err is Error {

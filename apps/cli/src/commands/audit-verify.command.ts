@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
-import { checkPostgres, loadConfig } from '@idv/platform';
+import { checkPostgres } from '@idv/platform';
 import { dataSourceOptions, isUuid } from '@idv/persistence';
 import { createAuditTrail } from '@idv/audit';
 import { UsageError, type CliCommand } from './command';
+import { cliConfig } from '../cli.context';
 
 /**
  * `audit:verify [--tenant <id|name|platform>]`: recomputes the audit hash chain(s) and prints the result as JSON;
@@ -12,7 +13,7 @@ export const auditVerifyCommand: CliCommand = {
   summary: 'verify the audit hash chain of one tenant (--tenant <id|name|platform>) or of every chain',
   options: { tenant: { type: 'string' } },
   async run(values) {
-    const config = loadConfig();
+    const config = cliConfig();
     await checkPostgres(config.databaseUrl);
     const ds = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize().catch(notMigrated);
     try {

@@ -3,19 +3,19 @@ import { Queue, QueueEvents } from 'bullmq';
 import {
   checkRedis,
   JobName,
-  loadConfig,
   redisOptionsFromUrl,
   VERIFICATION_QUEUE,
   type PingJobResult,
 } from '@idv/platform';
 import { integer, type CliCommand } from './command';
+import { cliConfig } from '../cli.context';
 
 /** Sends a ping job through the verification queue and waits for a worker's answer: proves the wiring. */
 export const queuePingCommand: CliCommand = {
   summary: 'send a ping job through the queue and wait for a worker to answer',
   options: { timeout: { type: 'string' } },
   async run(values) {
-    const config = loadConfig();
+    const config = cliConfig();
     await checkRedis(config.redisUrl);
     const connection = redisOptionsFromUrl(config.redisUrl);
     const queue = new Queue(VERIFICATION_QUEUE, { connection, prefix: config.queuePrefix });
