@@ -8,6 +8,12 @@ describe('applicants API', () => {
   });
   afterAll(() => api.close());
 
+  /** Registers `body` (201) and returns the applicant. */
+  const register = async (body: Record<string, unknown>) =>
+    (await request(api.url).post('/v1/applicants').set(api.auth('client')).send(body).expect(201)).body as {
+      id: string;
+    };
+
   it('registers an applicant and reads it back', async () => {
     const body = record({ surname: 'Müller-Lüdenscheidt', givenNames: 'Jürgen Åke' });
     const created = await request(api.url)
@@ -151,17 +157,68 @@ describe('applicants API', () => {
 
   it('does not count a correction that changes nothing', async () => {
     const body = record();
-    const { body: a } = await request(api.url)
-      .post('/v1/applicants')
-      .set(api.auth('client'))
-      .send(body)
-      .expect(201);
+    const a = await register(body);
     const res = await request(api.url)
       .patch(`/v1/applicants/${a.id}`)
       .set(api.auth('client'))
       .send({ surname: body.surname })
       .expect(200);
     expect(res.body.corrections).toBe(0);
+  });
+
+  it('refuses to null a required field of the record (400 required), counts nothing and keeps the value', async () => {
+    const body = record();
+    const a = await register(body);
+    for (const field of ['surname', 'givenNames', 'dateOfBirth', 'nationality']) {
+      const res = await request(api.url)
+        .patch(`/v1/applicants/${a.id}`)
+        .set(api.auth('client'))
+        .send({ [field]: null });
+      expect({ field, status: res.status, error: res.body.error }).toEqual({
+        field,
+        status: 400,
+        error: 'validation_failed',
+      });
+      expect(res.body.details).toEqual([
+        {
+          field,
+          code: 'required',
+          message: expect.stringMatching(/is required/),
+          hint: { en: expect.any(String), 'zh-CN': expect.any(String) },
+        },
+      ]);
+    }
+    const read = await request(api.url).get(`/v1/applicants/${a.id}`).set(api.auth('client')).expect(200);
+    expect(read.body).toMatchObject({
+      surname: body.surname,
+      givenNames: body.givenNames,
+      dateOfBirth: body.dateOfBirth,
+      nationality: body.nationality,
+      status: 'active',
+      corrections: 0,
+    });
+    // An optional field may still be cleared: that is a correction like any other.
+    const cleared = await request(api.url)
+      .patch(`/v1/applicants/${a.id}`)
+      .set(api.auth('client'))
+      .send({ phone: null })
+      .expect(200);
+    expect(cleared.body).toMatchObject({ corrections: 1 });
+    expect(cleared.body.phone ?? null).toBeNull();
+  });
+
+  it('refuses to clear the only name of a record registered with fullName alone', async () => {
+    const a = await register(
+      record({ surname: undefined, givenNames: undefined, fullName: '王小明', nationality: 'CHN' }),
+    );
+    const res = await request(api.url)
+      .patch(`/v1/applicants/${a.id}`)
+      .set(api.auth('client'))
+      .send({ fullName: null })
+      .expect(400);
+    expect(res.body.details).toEqual([expect.objectContaining({ field: 'fullName', code: 'required' })]);
+    const read = await request(api.url).get(`/v1/applicants/${a.id}`).set(api.auth('client')).expect(200);
+    expect(read.body).toMatchObject({ fullName: '王小明', corrections: 0 });
   });
 
   it('answers 401 without a key or with an unknown one, and 404 for another tenant', async () => {

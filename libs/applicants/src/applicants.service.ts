@@ -98,6 +98,7 @@ export class Applicants {
       );
       if (changed.length === 0) return this.view(row);
       assertIdNumberConsistent(row, patch, changed);
+      assertStillNamed(row, patch);
       Object.assign(row, pick(patch));
       row.corrections += 1;
       await this.repo.addCorrection(tx, row.id, [...changed]);
@@ -270,7 +271,10 @@ function assertIdNumberConsistent(
   changed: readonly string[],
 ): void {
   if (!ID_NUMBER_FACTS.some((f) => changed.includes(f))) return;
-  const merged = Object.fromEntries(ID_NUMBER_FACTS.map((f) => [f, patch[f] ?? row[f]]));
+  // `null` clears a field (an optional one: the DTO refuses null for required ones), so it is not the stored value.
+  const merged = Object.fromEntries(
+    ID_NUMBER_FACTS.map((f) => [f, patch[f] !== undefined ? patch[f] : row[f]]),
+  );
   const code = idNumberProblem(merged);
   if (!code) return;
   throw new ApplicantError(
@@ -279,6 +283,17 @@ function assertIdNumberConsistent(
     'The request has 1 invalid field: documentNumber.',
     [fieldError('documentNumber', code)],
   );
+}
+
+/**
+ * A record registered with `fullName` alone (王小明) has no surname: clearing its `fullName` would leave a record
+ * with no name to compare, so that is refused like nulling a required field.
+ */
+function assertStillNamed(row: ApplicantEntity, patch: RecordCorrectionDto): void {
+  if (patch.fullName !== null || (patch.surname !== undefined ? patch.surname : row.surname)) return;
+  throw new ApplicantError('invalid', 'validation_failed', 'The request has 1 invalid field: fullName.', [
+    fieldError('fullName', 'required'),
+  ]);
 }
 
 /** An erased applicant is a shell: it can be read, never changed again. */

@@ -145,9 +145,16 @@ export class RegistrationRecordDto {
   email?: string;
 }
 
-/** `PATCH /v1/applicants/:id`: any field but the external id. */
+/**
+ * `PATCH /v1/applicants/:id`: any field but the external id. A field left out is left alone; `null` is a value the
+ * field's rules judge (`skipNullProperties: false`), so a required field cannot be nulled (`required`) while an
+ * optional one (phone, email, …) can be cleared.
+ */
 export class RecordCorrectionDto extends PartialType(
   OmitType(RegistrationRecordDto, ['externalId'] as const),
+  {
+    skipNullProperties: false,
+  },
 ) {}
 
 /** Parameters for a field error's message and hint, recomputed from the value (e.g. the suggested email). */
