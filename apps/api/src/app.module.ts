@@ -28,7 +28,8 @@ import { AvailabilityGuard } from './availability/availability.guard';
 import { DependencyStatus } from './availability/dependency.status';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyThrottlerGuard } from './rate-limit/api-key.throttler.guard';
-import { RateLimitStorageModule, RedisThrottlerStorage } from './rate-limit/redis-throttler.storage';
+import { RateLimitStorageModule } from './rate-limit/rate-limit.module';
+import { RedisThrottlerStorage } from './rate-limit/redis-throttler.storage';
 import { ApplicantsController } from './applicants/applicants.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { VerificationsController } from './verifications/verifications.controller';
@@ -57,6 +58,7 @@ import { MaintenanceRecorder } from './availability/maintenance.recorder';
         storage,
       }),
     }),
+    RateLimitStorageModule,
     AuthModule,
     ApplicantsModule,
     WebhooksModule,

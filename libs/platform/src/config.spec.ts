@@ -85,4 +85,13 @@ describe('loadConfig', () => {
     expect([c.retention, c.auditSalt]).toEqual([{ imageDays: 7, recordYears: 10 }, 's'.repeat(20)]);
     expect(() => loadConfig({ IDV_IMAGE_RETENTION_DAYS: '0' })).toThrow(/IDV_IMAGE_RETENTION_DAYS/);
   });
+
+  it('reads the limit of requests without a valid key and the proxies to trust', () => {
+    expect(loadConfig({}).limits.unauthenticatedPerMinute).toBe(60);
+    expect(loadConfig({ IDV_UNAUTHENTICATED_PER_MINUTE: '5' }).limits.unauthenticatedPerMinute).toBe(5);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ IDV_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ IDV_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ IDV_TRUST_PROXY: 'everyone' })).toThrow(/IDV_TRUST_PROXY="everyone"/);
+  });
 });

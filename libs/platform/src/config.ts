@@ -152,6 +152,29 @@ class EnvironmentVariables {
   @Min(1)
   IDV_RATE_LIMIT_PER_MINUTE = 600;
 
+  /**
+   * Requests per minute per client address without a valid API key (none, unknown, revoked); beyond it that
+   * address gets 429 before any key lookup.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt({ message: 'IDV_UNAUTHENTICATED_PER_MINUTE must be a whole number from 1' })
+  @Min(1, { message: 'IDV_UNAUTHENTICATED_PER_MINUTE must be a whole number from 1' })
+  IDV_UNAUTHENTICATED_PER_MINUTE = 60;
+
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For), as Express's
+   * `trust proxy` takes it: a number of hops, or addresses/subnets (and `loopback`, `linklocal`, `uniquelocal`)
+   * separated by commas. Unset: the address is the connection's peer.
+   */
+  @IsOptional()
+  @Matches(
+    /^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?))*)$/,
+    {
+      message: 'IDV_TRUST_PROXY must be a number of hops or a comma-separated list of addresses or subnets',
+    },
+  )
+  IDV_TRUST_PROXY?: string;
+
   /** How long a worker's lock on an analysis job lasts before it must renew it (BullMQ `lockDuration`). */
   @Transform(({ value }) => (value === undefined || value === '' ? 30_000 : Number(value)))
   @IsInt({ message: 'IDV_LOCK_DURATION_MS must be a whole number of milliseconds from 1000' })
@@ -212,7 +235,10 @@ export interface AppConfig {
     windowMinutes: number;
     restrictionMinutes: number;
     rateLimitPerMinute: number;
+    unauthenticatedPerMinute: number;
   };
+  /** `IDV_TRUST_PROXY` as Express's `trust proxy` setting: false (the peer is the client), hops, or a list. */
+  trustProxy: false | number | string;
   /** Stall detection of analysis jobs: a job whose worker died is retried within about lock + interval. */
   jobs: { lockDurationMs: number; stalledIntervalMs: number };
   /** Which webhook receivers may be registered and reached (see libs/webhooks' URL policy). */
@@ -282,7 +308,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowMinutes: vars.IDV_ATTEMPT_WINDOW_MINUTES,
       restrictionMinutes: vars.IDV_RESTRICTION_MINUTES,
       rateLimitPerMinute: vars.IDV_RATE_LIMIT_PER_MINUTE,
+      unauthenticatedPerMinute: vars.IDV_UNAUTHENTICATED_PER_MINUTE,
     },
+    trustProxy: !vars.IDV_TRUST_PROXY
+      ? false
+      : /^\d+$/.test(vars.IDV_TRUST_PROXY)
+        ? Number(vars.IDV_TRUST_PROXY)
+        : vars.IDV_TRUST_PROXY,
     jobs: { lockDurationMs: vars.IDV_LOCK_DURATION_MS, stalledIntervalMs: vars.IDV_STALLED_INTERVAL_MS },
     webhooks: {
       allowPrivateTargets: vars.IDV_WEBHOOK_ALLOW_PRIVATE === '1',

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { APP_CONFIG, redisOptionsFromUrl, type AppConfig } from '@idv/platform';
@@ -29,20 +29,24 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
   }
 
   async increment(key: string, ttl: number, limit: number, _block: number, name: string) {
-    const [hits, pttl] = (await this.redis.eval(SCRIPT, 1, `${this.prefix}${name}:${key}`, String(ttl))) as [
-      number,
-      number,
-    ];
-    const timeToExpire = Math.max(1, Math.ceil(pttl / 1000));
+    const { hits, ttlMs } = await this.hit(`${name}:${key}`, ttl);
+    const timeToExpire = Math.max(1, Math.ceil(ttlMs / 1000));
     const isBlocked = hits > limit;
     return { totalHits: hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };
+  }
+
+  /** Counts one hit on `counter` in a window of `windowMs` that starts at its first hit; the count and time left. */
+  async hit(counter: string, windowMs: number): Promise<{ hits: number; ttlMs: number }> {
+    const [hits, ttlMs] = (await this.redis.eval(
+      SCRIPT,
+      1,
+      `${this.prefix}${counter}`,
+      String(windowMs),
+    )) as [number, number];
+    return { hits, ttlMs };
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.redis.disconnect();
   }
 }
-
-/** Provides the storage as a managed provider, so its Redis connection closes with the app. */
-@Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
-export class RateLimitStorageModule {}
