@@ -24,6 +24,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { requestValidationPipe } from './errors/validation.pipe';
+import { NulTextPipe } from './errors/nul-text.pipe';
 import { AvailabilityGuard } from './availability/availability.guard';
 import { DependencyStatus } from './availability/dependency.status';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -87,6 +88,7 @@ import { MaintenanceRecorder } from './availability/maintenance.recorder';
     MaintenanceRecorder,
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_PIPE, useFactory: requestValidationPipe },
+    { provide: APP_PIPE, useClass: NulTextPipe },
     { provide: APP_GUARD, useClass: AvailabilityGuard },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard },

@@ -22,7 +22,8 @@ export type FieldErrorCode =
   | 'id_number_birth_date_mismatch'
   | 'id_number_sex_mismatch'
   | 'invalid_external_id'
-  | 'unknown_field';
+  | 'unknown_field'
+  | 'contains_nul';
 
 interface Hint {
   message: string;
@@ -138,6 +139,11 @@ const HINTS: Record<FieldErrorCode, Hint> = {
     en: 'Send your own user reference (1-128 visible characters).',
     zh: '请提供 1-128 个可见字符的用户标识。',
   },
+  contains_nul: {
+    message: '{label} contains a NUL character (U+0000).',
+    en: 'Remove the invisible NUL character from the {label}; it usually comes from text pasted from another program.',
+    zh: '{labelZh}中含有不可见的空字符（U+0000），请将其删除；它通常来自从其他程序粘贴的文本。',
+  },
   unknown_field: {
     message: '{label} is not an accepted field.',
     en: 'Remove the field "{field}"; it is not part of this request.',
@@ -157,6 +163,12 @@ const LABELS: Record<string, [string, string]> = {
   documentType: ['document type', '证件类型'],
   phone: ['phone number', '手机号'],
   email: ['email address', '电子邮箱'],
+  reason: ['reason', '理由'],
+  note: ['note', '备注'],
+  url: ['URL', '地址'],
+  applicantId: ['applicant id', '申请人编号'],
+  id: ['id', '编号'],
+  cursor: ['cursor', '分页游标'],
 };
 
 /** One entry of the contract's `details` array. */
