@@ -14,6 +14,7 @@ import { JobName, redisOptionsFromUrl, VERIFICATION_QUEUE } from '@idv/platform'
 
 const LAUNCHER = 'apps/launcher/src/main.ts';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const METRICS_TOKEN = 'startup-metrics-token-0123456789';
 
 describe('npm start (the launcher)', () => {
   describe('against a fresh database', () => {
@@ -29,6 +30,7 @@ describe('npm start (the launcher)', () => {
         REDIS_URL,
         PORT: String(port),
         IDV_QUEUE_PREFIX: prefix,
+        IDV_METRICS_TOKEN: METRICS_TOKEN,
       });
       await waitFor(
         async () =>
@@ -68,8 +70,13 @@ describe('npm start (the launcher)', () => {
       expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
     });
 
-    it('serves Prometheus metrics with the queue depth, and the OpenAPI document', async () => {
-      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    it('serves Prometheus metrics with the queue depth (to the metrics token), and the OpenAPI document', async () => {
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
+      const metrics = await (
+        await fetch(`http://127.0.0.1:${port}/metrics`, {
+          headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+        })
+      ).text();
       expect(metrics).toMatch(/idv_queue_jobs\{queue="verification",state="waiting"\} \d+/);
       expect(metrics).toContain('idv_process_resident_memory_bytes');
       const doc = (await (await fetch(`http://127.0.0.1:${port}/docs-json`)).json()) as {

@@ -24,7 +24,11 @@ describe('manual review queue', () => {
   let thirdReviewer: string;
 
   beforeAll(async () => {
-    api = await startApi('reviews', { IDV_REVIEW_SAMPLE_ACCEPTED: '0', IDV_WEBHOOK_ALLOW_PRIVATE: '1' });
+    api = await startApi('reviews', {
+      IDV_REVIEW_SAMPLE_ACCEPTED: '0',
+      IDV_WEBHOOK_ALLOW_PRIVATE: '1',
+      IDV_METRICS_TOKEN: 'review-metrics-token-0123456789',
+    });
     receiver = await startReceiver();
     // The worker's webhook processor only (no OCR): enough to see review.completed reach a receiver.
     const moduleRef = await Test.createTestingModule({
@@ -107,7 +111,10 @@ describe('manual review queue', () => {
       .expect(200);
     expect(next.body.items[0].id).not.toBe(limited.body.items[0].id);
 
-    const metrics = await request(api.url).get('/metrics').expect(200);
+    const metrics = await request(api.url)
+      .get('/metrics')
+      .set('Authorization', 'Bearer review-metrics-token-0123456789')
+      .expect(200);
     expect(metrics.text).toMatch(/idv_review_queue_reviews\{state="pending"\} [1-9]/);
     const oldest = Number(/^idv_review_oldest_pending_seconds (\S+)$/m.exec(metrics.text)![1]);
     expect(oldest).toBeGreaterThanOrEqual(30 * 3600 - 5);

@@ -84,6 +84,16 @@ class EnvironmentVariables {
   })
   IDV_SECRETS_FILE?: string;
 
+  /**
+   * The bearer token `GET /metrics` asks for (its numbers include every tenant's review backlog); unset, the metrics
+   * endpoint answers 403.
+   */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{16,}$/, {
+    message: 'IDV_METRICS_TOKEN must be at least 16 visible ASCII characters (openssl rand -hex 32)',
+  })
+  IDV_METRICS_TOKEN?: string;
+
   /** Keys the personal-data digests of the audit trail (HMAC-SHA256). Required in production. */
   @IsOptional()
   @IsString()
@@ -237,6 +247,8 @@ export interface AppConfig {
     rateLimitPerMinute: number;
     unauthenticatedPerMinute: number;
   };
+  /** `IDV_METRICS_TOKEN`: the bearer token of `GET /metrics`, or null when metrics are not served. */
+  metricsToken: string | null;
   /** `IDV_TRUST_PROXY` as Express's `trust proxy` setting: false (the peer is the client), hops, or a list. */
   trustProxy: false | number | string;
   /** Stall detection of analysis jobs: a job whose worker died is retried within about lock + interval. */
@@ -250,7 +262,13 @@ export interface AppConfig {
   };
 }
 
-export const SECRET_KEYS = ['DATABASE_URL', 'REDIS_URL', 'IDV_ENCRYPTION_KEY', 'IDV_AUDIT_SALT'] as const;
+export const SECRET_KEYS = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'IDV_ENCRYPTION_KEY',
+  'IDV_AUDIT_SALT',
+  'IDV_METRICS_TOKEN',
+] as const;
 
 /** Thrown when the environment is invalid; its message is one line meant for a person. */
 export class ConfigError extends Error {
@@ -310,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       rateLimitPerMinute: vars.IDV_RATE_LIMIT_PER_MINUTE,
       unauthenticatedPerMinute: vars.IDV_UNAUTHENTICATED_PER_MINUTE,
     },
+    metricsToken: vars.IDV_METRICS_TOKEN ?? null,
     trustProxy: !vars.IDV_TRUST_PROXY
       ? false
       : /^\d+$/.test(vars.IDV_TRUST_PROXY)

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { errorForLog, loggerParams } from './logging';
+import { errorForLog, loggerParams, withoutQueryValues } from './logging';
 
 /** What a pino logger configured like the apps' writes for `obj`. */
 function logged(obj: Record<string, unknown>): string {
@@ -64,5 +64,16 @@ describe('log redaction', () => {
       type: 'Error',
       message: 'plain failure',
     });
+  });
+});
+
+describe('logged request URLs', () => {
+  it('keep the path and the parameter names, never the values', () => {
+    expect(withoutQueryValues('/v1/applicants?api_key=idv_abc123&limit=5')).toBe(
+      '/v1/applicants?api_key=[redacted]&limit=[redacted]',
+    );
+    expect(withoutQueryValues('/v1/verifications/42')).toBe('/v1/verifications/42');
+    expect(withoutQueryValues('/v1/x?')).toBe('/v1/x?');
+    expect(withoutQueryValues('/v1/x?%00=%ZZ&email=anna%40example.com')).not.toMatch(/anna/);
   });
 });

@@ -50,6 +50,18 @@ export function errorForLog(err: unknown): Record<string, unknown> {
   return { type: e.name, message: e.message, code: e.code, stack: e.stack };
 }
 
+/**
+ * A request URL as it may be logged: the path and the names of its query parameters, their values replaced. A client
+ * may put anything in a query string, an API key (`?api_key=…`) or a person's data included, and the request log is
+ * read by more people than the data is meant for.
+ */
+export function withoutQueryValues(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const names = [...new URLSearchParams(url.slice(at + 1)).keys()];
+  return `${url.slice(0, at)}?${names.map((n) => `${encodeURIComponent(n)}=[redacted]`).join('&')}`;
+}
+
 /** nestjs-pino options: JSON lines, redacted, request id propagated, health probes not logged. */
 export function loggerParams(config: Pick<AppConfig, 'logLevel'>, service: string): Params {
   return {
@@ -62,7 +74,7 @@ export function loggerParams(config: Pick<AppConfig, 'logLevel'>, service: strin
         req: (req: { id: unknown; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: withoutQueryValues(req.url),
         }),
       },
       genReqId: (req, res) => {

@@ -1,11 +1,10 @@
-import { Controller, HttpCode, Inject, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, HttpCode, Inject, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { memoryStorage } from 'multer';
 import { APP_CONFIG, loadConfig, type AppConfig } from '@idv/platform';
 import { qualityPrecheck } from '@idv/verifications';
 import { Roles } from '../auth/roles.decorator';
 import { missingFile } from '../errors/missing-file';
+import { MultipartInterceptor } from '../errors/multipart';
 
 @ApiTags('verifications')
 @ApiBearerAuth()
@@ -17,9 +16,11 @@ export class QualityChecksController {
   @Roles('client')
   @HttpCode(200)
   @UseInterceptors(
-    FileInterceptor('image', {
-      storage: memoryStorage(),
-      limits: { fileSize: loadConfig().maxUploadBytes, files: 1, fields: 5 },
+    MultipartInterceptor({
+      files: [{ name: 'image', maxCount: 1 }],
+      fields: [],
+      maxFileBytes: loadConfig().maxUploadBytes,
+      maxParts: 5,
     }),
   )
   @ApiConsumes('multipart/form-data')
@@ -62,7 +63,8 @@ export class QualityChecksController {
       },
     },
   })
-  async check(@UploadedFile() image: Express.Multer.File | undefined) {
+  async check(@UploadedFiles() files: { image?: Express.Multer.File[] } | undefined) {
+    const image = files?.image?.[0];
     if (!image) {
       throw missingFile('image', 'The image', {
         en: 'Take a photo of your document.',

@@ -12,7 +12,6 @@ import {
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -23,25 +22,27 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { memoryStorage } from 'multer';
 import type { Principal } from '@idv/auth';
 import { loadConfig } from '@idv/platform';
 import { Verifications } from '@idv/verifications';
 import { actorOf } from '../auth/actor';
 import { Caller, Roles } from '../auth/roles.decorator';
 import { missingFile } from '../errors/missing-file';
+import { MultipartInterceptor } from '../errors/multipart';
 import { CreateVerificationDto, ListVerificationsQuery, UPLOAD_BODY_SCHEMA } from './verification.dto';
 import { COMPLETED_EXAMPLE, QUEUED_EXAMPLE } from './verification.examples';
 
 type Uploaded = { front?: Express.Multer.File[]; back?: Express.Multer.File[] };
 
 /** Multer keeps files in memory within these bounds; larger bodies are cut off with 413 before they are buffered. */
-const UPLOAD_LIMITS = {
-  fileSize: loadConfig().maxUploadBytes,
-  files: 2,
-  fields: 10,
-  fieldSize: 4096,
-  parts: 12,
+const UPLOAD_FORM = {
+  files: [
+    { name: 'front', maxCount: 1 },
+    { name: 'back', maxCount: 1 },
+  ],
+  fields: ['applicantId', 'documentType'],
+  maxFileBytes: loadConfig().maxUploadBytes,
+  maxParts: 12,
 };
 
 @ApiTags('verifications')
@@ -53,15 +54,7 @@ export class VerificationsController {
   @Post()
   @Roles('client')
   @HttpCode(202)
-  @UseInterceptors(
-    FileFieldsInterceptor(
-      [
-        { name: 'front', maxCount: 1 },
-        { name: 'back', maxCount: 1 },
-      ],
-      { storage: memoryStorage(), limits: UPLOAD_LIMITS },
-    ),
-  )
+  @UseInterceptors(MultipartInterceptor(UPLOAD_FORM))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_BODY_SCHEMA })
   @ApiHeader({
