@@ -40,7 +40,10 @@ export async function createApiApp(): Promise<INestApplication> {
  */
 function answerUnparsableRequests(server: Server): void {
   server.on('clientError', (err: Error & { code?: string }, socket) => {
-    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+    // As Node's own handler: nothing can be written on a closed socket, or once a response on it has begun.
+    const inProgress = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (!socket.writable || err.code === 'ECONNRESET' || inProgress?.headersSent)
+      return void socket.destroy();
     const [status, reason, body] =
       err.code === 'HPE_HEADER_OVERFLOW'
         ? [
