@@ -3,7 +3,7 @@
  * recogniser (@idv/ocr's HanLineRecogniser), on cards of the generator's `holdout` style set, which no reader
  * was tuned on.
  *
- * Run: npm run bench:han-ocr [-- --cards=N --seed=S --heights=32,48]
+ * Run: npm run bench:han-ocr [-- --cards=N --seed=S --heights=32,48 | --rss-only]
  *
  * Each card (clean and mild, mainland Resident ID and residence permit, HKID) is turned upright by the
  * rotation its defects record, and every printed line of a field is cut out by its ground-truth box with a
@@ -15,7 +15,7 @@
  * peak RSS of a process with every model warm, with and without the recogniser. Writes bench/results/han-ocr.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -403,13 +403,48 @@ function dictionaryCoverage(lines: Line[]) {
 }
 
 /**
+ * The probe as the compiled worker runs it (`npm run build` first): plain JavaScript over dist/, where the
+ * TypeScript probe carries the swc compiler's memory too. Arguments: the uploads folder, `true` to add the
+ * recogniser.
+ */
+const COMPILED_PROBE = `
+const fs = require('fs');
+const path = require('path');
+const sharp = require('sharp');
+const { DocumentAnalyser } = require(path.resolve('dist/libs/analysis/src/index.js'));
+const { OcrEngine } = require(path.resolve('dist/libs/ocr/src/index.js'));
+const [dir, withRecogniser] = process.argv.slice(1);
+(async () => {
+  const { uploads, lines } = JSON.parse(fs.readFileSync(path.join(dir, 'uploads.json'), 'utf8'));
+  const ocr = new OcrEngine({ mrzWorkers: 1, hanWorkers: 1, visualZoneWorkers: 1 });
+  await ocr.warmUp({ han: true, hanLines: withRecogniser === 'true' });
+  const analyser = await DocumentAnalyser.create({ ocr });
+  for (const u of uploads)
+    await analyser.analyse({ ...u, front: fs.readFileSync(u.front), back: u.back ? fs.readFileSync(u.back) : undefined });
+  if (withRecogniser === 'true') {
+    const { data, info } = await sharp(fs.readFileSync(uploads[1].front)).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    const card = { data: new Uint8Array(data), width: info.width, height: info.height };
+    for (const b of lines)
+      await ocr.readHanLine(card, { x: b.x / card.width, y: b.y / card.height, width: b.width / card.width, height: b.height / card.height });
+  }
+  process.stdout.write('PEAK_RSS_MB=' + (process.resourceUsage().maxRSS / 1024).toFixed(0) + '\\n');
+  await analyser.close();
+  await ocr.terminate();
+})();
+`;
+
+/**
  * Peak RSS of a worker-like process: every tesseract model warm (MRZ, chi_sim, the visual zone's eng) through
  * the document analyser on an MRZ passport, two Resident ID cards and an HKID card, then, when asked, the Han
- * line recogniser loaded and reading a card's lines. The documents are generated here and handed over as files,
- * so the renderer's memory is not counted. The probe runs from the TypeScript sources (the swc compiler's memory
- * included); the compiled worker needs less.
+ * line recogniser loaded and reading a card's lines, with `MALLOC_ARENA_MAX=2` as `npm run start` sets it. The
+ * documents are generated here and handed over as files, so the renderer's memory is not counted. From the
+ * compiled tree when there is one (`npm run build`), else from the TypeScript sources (swc's memory included).
  */
-async function peakRss(): Promise<{ withoutRecogniserMb: number; withRecogniserMb: number }> {
+async function peakRss(): Promise<{
+  compiled: boolean;
+  withoutRecogniserMb: number;
+  withRecogniserMb: number;
+}> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'han-ocr-rss-'));
   const uploads: Array<Omit<AnalyseInput, 'front' | 'back'> & { front: string; back?: string }> = [];
   const save = (name: string, bytes: Buffer | undefined) => {
@@ -443,12 +478,16 @@ async function peakRss(): Promise<{ withoutRecogniserMb: number; withRecogniserM
         lines.push(c.groundTruth.fields[field]!.box!);
   }
   writeFileSync(path.join(dir, 'uploads.json'), JSON.stringify({ uploads, lines }));
+  const compiled = existsSync(path.join(REPO_ROOT, 'dist/libs/ocr/src/index.js'));
   const probe = (withRecogniser: boolean) => {
     const run = spawnSync(
       process.execPath,
-      [...process.execArgv, __filename, `--rss-probe=${dir}`, `--with-recogniser=${withRecogniser}`],
+      compiled
+        ? ['-e', COMPILED_PROBE, dir, String(withRecogniser)]
+        : [...process.execArgv, __filename, `--rss-probe=${dir}`, `--with-recogniser=${withRecogniser}`],
       {
-        env: { ...process.env, IDV_BENCH_PINNED: '1' },
+        cwd: REPO_ROOT,
+        env: { ...process.env, IDV_BENCH_PINNED: '1', MALLOC_ARENA_MAX: '2' },
         encoding: 'utf8',
       },
     );
@@ -457,7 +496,7 @@ async function peakRss(): Promise<{ withoutRecogniserMb: number; withRecogniserM
     return Number(match[1]);
   };
   try {
-    return { withoutRecogniserMb: probe(false), withRecogniserMb: probe(true) };
+    return { compiled, withoutRecogniserMb: probe(false), withRecogniserMb: probe(true) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -493,6 +532,15 @@ async function rssProbe(dir: string, withRecogniser: boolean): Promise<void> {
   await ocr.terminate();
 }
 
+function peakRssResult(rss: Awaited<ReturnType<typeof peakRss>>, measuredAt?: string) {
+  return {
+    what: 'worker-like process: MRZ, chi_sim and eng workers warm through the analyser, MALLOC_ARENA_MAX=2',
+    ...(measuredAt ? { measuredAt } : {}),
+    ...rss,
+    addedMb: rss.withRecogniserMb - rss.withoutRecogniserMb,
+  };
+}
+
 function fileMb(file: string): number {
   return Math.round((statSync(file).size / 1e6) * 10) / 10;
 }
@@ -500,6 +548,20 @@ function fileMb(file: string): number {
 async function main(): Promise<void> {
   const probe = option('rss-probe');
   if (probe !== undefined) return rssProbe(probe, option('with-recogniser') === 'true');
+  if (args.includes('--rss-only')) {
+    // Measures the memory alone and puts it into the last full run's results (the OCR figures stay as they were).
+    const rss = await peakRss();
+    process.stdout.write(
+      `peak RSS of a worker-like process (${rss.compiled ? 'compiled' : 'TypeScript sources'}), MRZ + chi_sim + eng warm: ` +
+        `${rss.withoutRecogniserMb} MB; with the recogniser too: ${rss.withRecogniserMb} MB\n`,
+    );
+    const file = path.join(REPO_ROOT, 'bench/results/han-ocr.json');
+    if (existsSync(file)) {
+      const last = JSON.parse(readFileSync(file, 'utf8'));
+      writeResult('han-ocr.json', { ...last, peakRss: peakRssResult(rss, new Date().toISOString()) });
+    }
+    return;
+  }
   const pinned = pinToOneCore();
   process.stdout.write(`${pinned ? 'pinned to one core (taskset -c 0)' : 'NOT pinned: taskset missing'}\n`);
 
@@ -588,11 +650,7 @@ async function main(): Promise<void> {
       ),
     },
     dictionary: dictionaryCoverage(lines),
-    peakRss: {
-      what: 'worker-like process: MRZ, chi_sim and eng workers warm through the analyser (TypeScript sources)',
-      ...rss,
-      addedMb: rss.withRecogniserMb - rss.withoutRecogniserMb,
-    },
+    peakRss: peakRssResult(rss),
     byHeight,
   };
   await han.release();
@@ -600,7 +658,8 @@ async function main(): Promise<void> {
   const file = writeResult('han-ocr.json', result);
   process.stdout.write(
     `\nrecogniser ${result.model.recognition} ${result.model.recognitionMb} MB (chi_sim ${result.model.chiSimMb} MB), loads in ${result.model.loadMs} ms\n` +
-      `peak RSS of a worker-like process, MRZ + chi_sim + eng warm: ${rss.withoutRecogniserMb} MB; with the recogniser too: ${rss.withRecogniserMb} MB\n` +
+      `peak RSS of a worker-like process (${rss.compiled ? 'compiled' : 'TypeScript sources'}), MRZ + chi_sim + eng warm: ` +
+      `${rss.withoutRecogniserMb} MB; with the recogniser too: ${rss.withRecogniserMb} MB\n` +
       `dictionary ${result.dictionary.dictionarySize} characters; missing from it: ${Object.entries(
         result.dictionary.pools,
       )
