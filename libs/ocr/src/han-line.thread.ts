@@ -29,9 +29,11 @@ ort.InferenceSession.create(workerData.modelPath, {
   executionMode: 'sequential',
   graphOptimizationLevel: 'all',
 }).then(
-  (session) => {
+  async (session) => {
     const input = session.inputNames[0];
     const output = session.outputNames[0];
+    // The first inference sets up the kernels (hundreds of ms): pay it here, not on a user's card.
+    await session.run({ [input]: new ort.Tensor('float32', new Float32Array(3 * 48 * 96), [1, 3, 48, 96]) });
     parentPort.on('message', async ({ id, data, width }) => {
       try {
         const result = await session.run({ [input]: new ort.Tensor('float32', data, [1, 3, 48, width]) });
