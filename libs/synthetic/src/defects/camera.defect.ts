@@ -48,14 +48,21 @@ export async function motionDefect(
 ): Promise<DocumentImage> {
   if (length < 1.5) return image;
   if (angle % 90 === 0) {
-    // Along an axis the kernel is one row or one column: as many taps as pixels of travel, not their square.
-    const taps = Math.max(2, Math.round(length));
-    const kernel = new Array<number>(taps).fill(1);
+    // Along an axis the kernel is one line of ones in a 3-wide band (libvips wants both sides 3 or more): as
+    // many taps as pixels of travel, not their square.
+    const taps = Math.max(3, Math.round(length));
     const horizontal = (angle / 90) % 2 === 0;
+    const kernel = horizontal
+      ? [
+          ...new Array<number>(taps).fill(0),
+          ...new Array<number>(taps).fill(1),
+          ...new Array<number>(taps).fill(0),
+        ]
+      : new Array<number>(taps).fill(0).flatMap(() => [0, 1, 0]);
     return toImage(
       pipeline(image).convolve({
-        width: horizontal ? taps : 1,
-        height: horizontal ? 1 : taps,
+        width: horizontal ? taps : 3,
+        height: horizontal ? 3 : taps,
         kernel,
         scale: taps,
       }),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { transliterationVariants } from '@idv/mrz';
 import { planCase, renderSideImage } from '../case.generator';
 import { applyDefect, applyDefects } from '../defects/defect.pipeline';
+import { DocumentImage } from '../defects/document-image';
 import { MRZ_FONTS, MrzFontFamily } from '../document-fonts';
 import { caseSeed, Defect, describeCase, generateCase, SampleCase } from '../index';
 import { checkDigits } from '../synthetic.fixture';
@@ -64,6 +65,29 @@ describe('holdout set', () => {
     expect(mrz!.x).toBeGreaterThanOrEqual(doc.x);
     expect(mrz!.y + mrz!.height).toBeLessThanOrEqual(doc.y + doc.height + 1);
   }, 180_000);
+
+  it('shakes the camera along an axis or at an angle, smearing a dot along the motion only', async () => {
+    const width = 64;
+    const dot: DocumentImage = {
+      data: Buffer.alloc(width * 48 * 3, 200),
+      width,
+      height: 48,
+      regions: { document: { x: 0, y: 0, width, height: 48 } },
+    };
+    dot.data[(24 * width + 32) * 3] = 0;
+    const red = (image: DocumentImage, [x, y]: readonly [number, number]) => image.data[(y * width + x) * 3];
+    for (const [angle, along, across] of [
+      [0, [40, 24], [32, 32]],
+      [90, [32, 32], [40, 24]],
+    ] as const) {
+      const shaken = await applyDefect(dot, { kind: 'motion', length: 30, angle });
+      expect(red(shaken, along)).toBeLessThan(200);
+      expect(red(shaken, across)).toBe(200);
+    }
+    const diagonal = await applyDefect(dot, { kind: 'motion', length: 9, angle: 45 });
+    expect(red(diagonal, [35, 27])).toBeLessThan(200);
+    expect(red(diagonal, [35, 21])).toBe(200);
+  });
 
   it('leaves the primary set as it was (the cases of seed 20251125 that its figures were measured on)', () => {
     // The first six cases of `npm run cli -- samples --seed 20251125` (the accuracy bench's set) as the generator
