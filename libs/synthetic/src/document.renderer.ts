@@ -1,4 +1,5 @@
 import { countryName } from './country-names';
+import { MRZ_FONTS } from './document-fonts';
 import { DocumentStyle } from './document-style';
 import { BackgroundSpec } from './guilloche.pattern';
 import { formatVisualDate, label, LabelKey, title } from './label-sets';
@@ -47,11 +48,11 @@ const SIZE_MM: Readonly<Record<MrzLayout, { w: number; h: number }>> = {
   'MRV-B': { w: 105, h: 74 },
 };
 
-/** ICAO MRZ character pitch (10 characters per inch) and line pitch. */
-const MRZ_PITCH = 2.54;
-const MRZ_LINE_PITCH = 4.23;
-/** OCR-B at this size has a capital height of about 2.4 mm, ICAO's nominal character height. */
-const MRZ_FONT_SIZE = 3.45;
+/** The document's size: ICAO's nominal one, give or take the style's deviation within tolerance. */
+function sizeOf(layout: MrzLayout, style: DocumentStyle): { w: number; h: number } {
+  const { w, h } = SIZE_MM[layout];
+  return style.sizeDeltaMm ? { w: w + style.sizeDeltaMm.w, h: h + style.sizeDeltaMm.h } : { w, h };
+}
 
 const NUMBERS: Partial<Record<LabelKey, number>> = {
   surname: 1,
@@ -132,17 +133,17 @@ function visualValues(doc: PrintedDocument, style: DocumentStyle): Record<string
 
 /** TD2, TD3 and visa: one data page with the MRZ at the bottom. */
 function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): RenderedSide {
-  const { w, h } = SIZE_MM[doc.layout];
+  const { w, h } = sizeOf(doc.layout, style);
   const c = new Canvas(w, h, style, rng);
   const big = doc.layout === 'TD3' || doc.layout === 'MRV-A';
   const v = visualValues(doc, style);
   background(c, doc.layout === 'TD3' ? 2.5 : 3.2);
 
   const titles = title(doc.documentType, style.language);
-  const photo: Box = big
+  let photo: Box = big
     ? { x: 5.5, y: 17, width: 33, height: 42 }
     : { x: 4.5, y: 14, width: 27, height: 34.5 };
-  const fields: Box = big
+  let fields: Box = big
     ? {
         x: photo.x + photo.width + 4,
         y: 15,
@@ -155,23 +156,44 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
         width: w - photo.width - 11.5,
         height: mrzTop(doc.layout, h) - 13 - 2,
       };
+  let emblemX = w - (big ? 14 : 11);
+  const emblemR = big ? 5.5 : 4.2;
+  let headerX = fields.x;
+  let headerEnd = emblemX - emblemR - 2;
+  if (style.pagePhotoRight || style.photoScale) {
+    // Holdout layouts: a portrait of another size, on the right, with the emblem moved to the left corner.
+    const k = style.photoScale ?? 1;
+    const width = photo.width * k;
+    const height = Math.min(photo.height * k, mrzTop(doc.layout, h) - photo.y - (big ? 2 : 8));
+    const right = style.pagePhotoRight === true;
+    photo = { x: right ? w - photo.x - width : photo.x, y: photo.y, width, height };
+    fields = {
+      ...fields,
+      x: right ? w - photo.x - photo.width : photo.x + photo.width + (big ? 4 : 3.5),
+      width: w - width - (big ? 14 : 11.5),
+    };
+    headerX = fields.x;
+    if (right) {
+      emblemX = fields.x + emblemR;
+      headerX = emblemX + emblemR + 2;
+      headerEnd = photo.x - 2;
+    }
+  }
 
   // Header: country name on the right of the photo column, document title above the photo.
   const country = countryName(doc.issuingCountry, style.language).toUpperCase();
   const english = countryName(doc.issuingCountry, 'en').toUpperCase();
   const headerSize = (big ? 4.3 : 3.6) * style.fontScale;
-  const emblemX = w - (big ? 14 : 11);
-  const emblemR = big ? 5.5 : 4.2;
-  const headerWidth = emblemX - emblemR - 2 - fields.x;
+  const headerWidth = headerEnd - headerX;
   c.add(
-    fitText(fields.x, big ? 8.5 : 7.5, country, headerSize, 'DejaVu Sans', headerWidth, {
+    fitText(headerX, big ? 8.5 : 7.5, country, headerSize, style.labelFamily, headerWidth, {
       fill: style.scheme.ink,
       weight: 'bold',
     }),
   );
   if (english !== country) {
     c.add(
-      fitText(fields.x, big ? 12.2 : 10.8, english, headerSize * 0.55, 'DejaVu Sans', headerWidth, {
+      fitText(headerX, big ? 12.2 : 10.8, english, headerSize * 0.55, style.labelFamily, headerWidth, {
         fill: style.scheme.ink,
       }),
     );
@@ -181,7 +203,7 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
   c.add(
     text(titleX, big ? 9 : 7.3, titles.national, {
       size: titleSize,
-      family: 'DejaVu Sans',
+      family: style.labelFamily,
       fill: style.scheme.ink,
       anchor: 'middle',
       weight: 'bold',
@@ -191,7 +213,7 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
     c.add(
       text(titleX, big ? 12.4 : 10.5, titles.english, {
         size: titleSize * 0.85,
-        family: 'DejaVu Sans',
+        family: style.labelFamily,
         fill: style.scheme.ink,
         anchor: 'middle',
         italic: true,
@@ -285,7 +307,7 @@ function visaRows(v: Record<string, string>): Cell[][] {
 
 /** TD1 front: header, photo, personal data; no MRZ. */
 function renderTd1Front(doc: PrintedDocument, style: DocumentStyle, rng: Rng): RenderedSide {
-  const { w, h } = SIZE_MM.TD1;
+  const { w, h } = sizeOf('TD1', style);
   const c = new Canvas(w, h, style, rng);
   const v = visualValues(doc, style);
   background(c, 3.18);
@@ -299,17 +321,24 @@ function renderTd1Front(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
   }
   const headerFill = band ? '#ffffff' : style.scheme.ink;
   c.add(
-    fitText(4, 4.6, country, 3.0 * style.fontScale, 'DejaVu Sans', w - 20, {
+    fitText(4, 4.6, country, 3.0 * style.fontScale, style.labelFamily, w - 20, {
       fill: headerFill,
       weight: 'bold',
     }),
   );
   const titleText =
     titles.english === titles.national ? titles.national : `${titles.national} / ${titles.english}`;
-  c.add(fitText(4, 8.1, titleText, 2.0 * style.fontScale, 'DejaVu Sans', w - 20, { fill: headerFill }));
+  c.add(fitText(4, 8.1, titleText, 2.0 * style.fontScale, style.labelFamily, w - 20, { fill: headerFill }));
   emblem(c, w - 8, 5, 3.4, band ? '#ffffff' : undefined);
 
-  const photo: Box = { x: style.photoRight ? w - 3.5 - 23 : 3.5, y: 12, width: 23, height: 29.5 };
+  const photoWidth = 23 * (style.photoScale ?? 1);
+  const photoHeight = 29.5 * (style.photoScale ?? 1);
+  const photo: Box = {
+    x: style.photoRight ? w - 3.5 - photoWidth : 3.5,
+    y: 12,
+    width: photoWidth,
+    height: photoHeight,
+  };
   const fields: Box = {
     x: style.photoRight ? 3.5 : photo.x + photo.width + 3,
     y: 11.2,
@@ -344,7 +373,7 @@ function renderTd1Front(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
 
 /** TD1 back: issuing details, a ghost image and the three-line MRZ. */
 function renderTd1Back(doc: PrintedDocument, style: DocumentStyle, rng: Rng): RenderedSide {
-  const { w, h } = SIZE_MM.TD1;
+  const { w, h } = sizeOf('TD1', style);
   const c = new Canvas(w, h, style, rng);
   const v = visualValues(doc, style);
   background(c, 3.18);
@@ -443,12 +472,17 @@ function fieldGrid(c: Canvas, rows: Cell[][], box: Box, base: { label: number; v
       let rowHeight = 0;
       for (const cell of row) {
         const cellWidth = box.width * cell.span - 1.2;
-        const caption =
-          style.numbered && NUMBERS[cell.key]
-            ? `${NUMBERS[cell.key]}. ${label(cell.key, style.language)}`
-            : label(cell.key, style.language);
+        const caption = captionOf(cell.key, style);
+        const placement = cell.key === 'signature' ? 'above' : (style.captionPlacement ?? 'above');
+        if (placement !== 'above') {
+          const drawn = captionAside(x, y, cell, caption, cellWidth, placement, labelSize, valueSize, style);
+          out.push(...drawn.out);
+          rowHeight = Math.max(rowHeight, drawn.height);
+          x += box.width * cell.span;
+          continue;
+        }
         out.push(
-          fitText(x, y + labelSize, caption, labelSize, 'DejaVu Sans', cellWidth, {
+          fitText(x, y + labelSize, caption, labelSize, style.labelFamily, cellWidth, {
             fill: style.scheme.ink,
             italic: style.labelItalic,
           }),
@@ -497,6 +531,68 @@ function fieldGrid(c: Canvas, rows: Cell[][], box: Box, base: { label: number; v
   c.add(result.out.join(''));
 }
 
+/** A field's caption: the style's own text if it has one, numbered and upper-cased as the style prints them. */
+function captionOf(key: LabelKey, style: DocumentStyle): string {
+  const text = style.captions?.[key] ?? label(key, style.language);
+  const numbered = style.numbered && NUMBERS[key] ? `${NUMBERS[key]}. ${text}` : text;
+  return style.captionUpper ? numbered.toUpperCase() : numbered;
+}
+
+/**
+ * A value with its caption below it, or (`inline`, on full-width rows) before it on the same line, as some
+ * issuers lay out their pages. Returns the markup and the height used.
+ */
+function captionAside(
+  x: number,
+  y: number,
+  cell: Cell,
+  caption: string,
+  cellWidth: number,
+  placement: 'below' | 'inline',
+  labelSize: number,
+  valueSize: number,
+  style: DocumentStyle,
+): { out: string[]; height: number } {
+  const out: string[] = [];
+  const captionStyle = { fill: style.scheme.ink, italic: style.labelItalic };
+  const inline = placement === 'inline' && cell.span >= 0.9;
+  const captionWidth = inline
+    ? Math.min(cellWidth * 0.4, estimateWidth(caption, labelSize, style.labelFamily)) + 1.5
+    : 0;
+  const valueWidth = (cellWidth - captionWidth) / (style.valueWeight === 'bold' ? 1.1 : 1);
+  const lines = wrapValue(cell.value, valueSize, style.valueFamily, valueWidth);
+  const baseline = (i: number) => y + lines.size * (0.95 + i * 1.15);
+  for (const [i, line] of lines.lines.entries()) {
+    out.push(
+      text(x + captionWidth + 0.8, baseline(i), line, {
+        size: lines.size,
+        family: style.valueFamily,
+        fill: style.scheme.value,
+        weight: style.valueWeight,
+      }),
+    );
+  }
+  const valueHeight = lines.size * (0.95 + (lines.lines.length - 1) * 1.15);
+  if (inline) {
+    out.push(
+      fitText(x, baseline(0), caption, labelSize, style.labelFamily, captionWidth - 1.5, captionStyle),
+    );
+    return { out, height: valueHeight + valueSize * 0.45 };
+  }
+  out.push(
+    fitText(
+      x,
+      y + valueHeight + labelSize * 1.3,
+      caption,
+      labelSize,
+      style.labelFamily,
+      cellWidth,
+      captionStyle,
+    ),
+  );
+  return { out, height: valueHeight + labelSize * 1.3 + valueSize * 0.45 };
+}
+
 function wrapValue(
   value: string,
   size: number,
@@ -525,37 +621,42 @@ function wrapValue(
 }
 
 /**
- * The MRZ, one OCR-B glyph per ICAO character cell so the pitch is exact whatever the font's advance, with a
- * little per-character jitter as real printers have. Returns the zone's box (mm).
+ * The MRZ, one glyph per character cell of the style's pitch (ICAO's 2.54 mm unless the style varies it within
+ * tolerance) so the pitch is exact whatever the font's advance, with a little per-character jitter as real
+ * printers have. Returns the zone's box (mm).
  */
 function mrzBlock(c: Canvas, lines: string[], layout: MrzLayout): Box {
+  const { family, fontSize, pitch, linePitch } = c.style.mrz;
+  const capHeight = fontSize * MRZ_FONTS[family].capHeight;
   const length = lines[0]?.length ?? 0;
-  const lineWidth = length * MRZ_PITCH;
+  const lineWidth = length * pitch;
   const x0 = (c.w - lineWidth) / 2 + c.style.mrzOffset.x;
   const bottomMargin = (layout === 'TD1' ? 3.6 : 4.4) + c.style.mrzOffset.y;
   const lastBaseline = c.h - bottomMargin;
-  const firstBaseline = lastBaseline - (lines.length - 1) * MRZ_LINE_PITCH;
+  const firstBaseline = lastBaseline - (lines.length - 1) * linePitch;
   // ICAO keeps the MRZ free of disturbing print: a lighter wash of paper over the pattern.
-  const zoneTop = firstBaseline - MRZ_FONT_SIZE * 0.72 - 1.6;
+  const zoneTop = firstBaseline - capHeight - 1.6;
   c.add(
     `<path d="${roundedRect(0, zoneTop, c.w, c.h - zoneTop, [0, 0, c.radius, c.radius])}" fill="${c.style.scheme.paper}" fill-opacity="0.55"/>`,
   );
-  // One <text> per line with a position per character: exact ICAO pitch, a little printer jitter, and one text
+  // One <text> per line with a position per character: exact pitch, a little printer jitter, and one text
   // layout per line instead of one per glyph (which costs librsvg ~2 ms each).
   const jitter = c.rng.fork('mrz-jitter');
   const texts = lines.map((line, row) => {
-    const baseline = firstBaseline + row * MRZ_LINE_PITCH + jitter.float(-0.04, 0.04);
+    const baseline = firstBaseline + row * linePitch + jitter.float(-0.04, 0.04);
     const xs = Array.from({ length: line.length }, (_, i) =>
-      n(x0 + i * MRZ_PITCH + MRZ_PITCH * 0.08 + jitter.float(-0.04, 0.04)),
+      n(x0 + i * pitch + pitch * 0.08 + jitter.float(-0.04, 0.04)),
     );
     return `<text x="${xs.join(' ')}" y="${n(baseline)}">${esc(line)}</text>`;
   });
-  c.add(`<g font-family="OCR B" font-size="${MRZ_FONT_SIZE}" fill="#111111">${texts.join('')}</g>`);
+  c.add(
+    `<g font-family="${MRZ_FONTS[family].family}" font-size="${n(fontSize)}" fill="#111111">${texts.join('')}</g>`,
+  );
   return {
     x: x0 - 1,
-    y: firstBaseline - MRZ_FONT_SIZE * 0.72 - 0.8,
+    y: firstBaseline - capHeight - 0.8,
     width: lineWidth + 2,
-    height: lastBaseline - firstBaseline + MRZ_FONT_SIZE * 0.72 + 1.8,
+    height: lastBaseline - firstBaseline + capHeight + 1.8,
   };
 }
 
@@ -584,7 +685,7 @@ function finish(c: Canvas, mm: { photo?: Box; fields?: Box; mrz?: Box }): Render
     backdrop: style.backdrop,
     paper: style.scheme.paper,
     tint: style.scheme.tint,
-    tintOpacity: 0.8,
+    tintOpacity: style.tintOpacity ?? 0.8,
     tintAngle: c.tintAngle,
     patternColours: style.scheme.pattern,
     density: style.patternDensity,
