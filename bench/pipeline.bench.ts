@@ -1,13 +1,15 @@
 /**
  * Per-document time of the whole pipeline (decode, quality, OCR, compare, verdict) on one core.
  *
- * Run: npm run bench:pipeline [-- --count=N --seed=S --no-native]
+ * Run: npm run bench:pipeline [-- --count=N --seed=S --no-native --no-cards --card-count=N]
  *
  * The set is fixed: N generated cases (default 40, every scenario, fixed seed) plus every specimen of
  * $IDV_CORPUS_DIR/specimens. The process pins itself to one CPU with `taskset` when it can (and says so),
  * with one OCR worker and one libvips thread, and analyses the documents one after another after a warm-up.
  * When the native `tesseract` CLI is installed, the same images go through it on the whole image with the
- * corpus's mrz.traineddata (`--psm 6`) as a baseline. Writes bench/results/pipeline.json.
+ * corpus's mrz.traineddata (`--psm 6`) as a baseline. Then two-sided Resident ID cards in the same process
+ * (bench/cards.pipeline.ts, with the native CLI's chi_sim+eng on them), and the process's peak RSS with both the
+ * MRZ and the Han models warm. Writes bench/results/pipeline.json and bench/results/cards-pipeline.json.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,8 @@ import { DocumentAnalyser } from '@idv/analysis';
 import { mrzFromText } from '@idv/ocr';
 import { tuneGarbageCollection } from '@idv/platform';
 import { writeSamples, type CaseSetManifest } from '@idv/synthetic';
+import { runCardPipeline } from './cards.pipeline';
+import { writeResult } from './support';
 
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -133,6 +137,7 @@ async function main(): Promise<void> {
   const analyser = await DocumentAnalyser.create({ ocrOptions: { mrzWorkers: 1, visualZoneWorkers: 1 } });
   const rows: { id: string; ms: number; cpuMs: number; verdict: string; stages: Record<string, number> }[] =
     [];
+  let cards: Awaited<ReturnType<typeof runCardPipeline>> | null = null;
   try {
     // Warm-up: the first documents pay for lazy initialisation (VIZ worker, JIT), which a server pays once.
     for (const d of docs.slice(0, 2)) await analyser.analyse({ ...d });
@@ -155,9 +160,17 @@ async function main(): Promise<void> {
         stages: stages as Record<string, number>,
       });
     }
+    if (!args.includes('--no-cards'))
+      cards = await runCardPipeline(analyser, {
+        count: Number(option('card-count') ?? 20),
+        seed: SEED,
+        noNative: args.includes('--no-native'),
+      });
   } finally {
     await analyser.close();
   }
+  // Kilobytes on Linux; with the cards run, both the MRZ and the Han models have been warm in this process.
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const ours = summary(rows.map((r) => r.ms));
   const generated = summary(rows.filter((r) => !r.id.includes('.')).map((r) => r.ms));
   const specimens = summary(rows.filter((r) => r.id.includes('.')).map((r) => r.ms));
@@ -170,6 +183,7 @@ async function main(): Promise<void> {
     native
       ? `native tesseract CLI (whole image, mrz.traineddata, psm 6): median ${native.medianMs} ms, p95 ${native.p95Ms} ms, valid MRZ on ${native.validMrz}/${native.n}`
       : 'native tesseract CLI: not run (not installed, model missing or --no-native)',
+    `peak RSS of this process: ${peakRssMb} MB (${cards ? 'MRZ and Han models warm' : 'MRZ documents only'})`,
     'slowest:',
     ...[...rows]
       .sort((a, b) => b.ms - a.ms)
@@ -191,12 +205,15 @@ async function main(): Promise<void> {
         generated,
         specimens,
         native,
+        peakRssMb,
         rows,
       },
       null,
       2,
     ) + '\n',
   );
+  if (cards)
+    writeResult('cards-pipeline.json', { date: new Date().toISOString(), pinned, peakRssMb, ...cards });
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCase } from '@idv/synthetic';
+import { generateCardCase, generateCase, type GeneratedCardCase } from '@idv/synthetic';
 import { runTs } from '@idv/testing';
 
 /** `npm run cli -- verify`: in-process, no PostgreSQL/Redis (pointed at nothing to prove it), verdict JSON on stdout. */
@@ -98,4 +98,105 @@ describe('npm run cli -- verify', () => {
       expect(res.stderr).toMatch(message);
     }
   });
+});
+
+/**
+ * The same command with the Chinese and Hong Kong cards, read from their printed fields. The seeds are cards
+ * the reader reads right today (checked against the generator's ground truth with the analyser).
+ */
+describe('npm run cli -- verify with Chinese and Hong Kong identity cards', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'idv-verify-cards-'));
+  const noServices = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', REDIS_URL: 'redis://127.0.0.1:1' };
+  let resident: GeneratedCardCase;
+  let hkid: GeneratedCardCase;
+
+  /**
+   * Runs `verify` on the case's record and the given sides (written to files), declaring the case's document
+   * type. Two card sides through Han OCR take seconds each on a busy machine: minutes for the child, not one.
+   */
+  async function verifyCard(g: GeneratedCardCase, sides: ('front' | 'back')[]) {
+    const record = join(dir, `${g.case.id}-record.json`);
+    writeFileSync(record, JSON.stringify(g.case.record));
+    const args = [
+      'verify',
+      '--record',
+      record,
+      '--document-type',
+      g.case.documentType,
+      '--today',
+      g.case.today,
+    ];
+    for (const side of sides) {
+      const file = join(dir, `${g.case.id}-${side}.png`);
+      writeFileSync(file, g.images[side]!);
+      args.push(`--${side}`, file);
+    }
+    const res = await runTs('apps/cli/src/main.ts', args, noServices, 300_000);
+    expect({ code: res.code, stderr: res.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+    return JSON.parse(res.stdout) as Record<string, unknown> & { verdict: string; reasons: unknown[] };
+  }
+
+  beforeAll(async () => {
+    resident = await generateCardCase(23, { kind: 'cn_resident_id', scenario: 'clean' });
+    hkid = await generateCardCase(57, { kind: 'hk_identity_card', scenario: 'clean' });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('accepts both sides of a Resident ID card that match the record, with the card’s fields and number checks', async () => {
+    const truth = resident.case.groundTruth;
+    const body = await verifyCard(resident, ['front', 'back']);
+    expect(body).toMatchObject({
+      verdict: 'accepted',
+      reasons: [],
+      document: {
+        type: 'cn_resident_id',
+        format: 'CN_RESIDENT_ID',
+        documentNumber: truth.fields.documentNumber!.value,
+        fullName: truth.fields.fullName!.value,
+        dateOfBirth: truth.fields.dateOfBirth!.value,
+        validFrom: truth.validFrom,
+        expiryDate: truth.expiryDate,
+      },
+      checks: {
+        idNumber: { valid: true, dateOfBirthConsistent: true, sexConsistent: true, regionKnown: true },
+        comparison: { fullName: 'match', dateOfBirth: 'match' },
+        mrz: { found: false },
+      },
+    });
+  }, 600_000);
+
+  it('calls the portrait side alone unreadable, naming the missing emblem side in both languages', async () => {
+    const body = await verifyCard(resident, ['front']);
+    expect(body.verdict).toBe('unreadable');
+    expect(body.reasons).toEqual([
+      {
+        code: 'DOCUMENT_SIDE_MISSING',
+        field: 'back',
+        message: expect.any(String),
+        hint: {
+          en: 'Please also upload a photo of the national emblem side (国徽面) of your ID card.',
+          'zh-CN': '请同时上传身份证国徽面的照片。',
+        },
+      },
+    ]);
+  }, 600_000);
+
+  it('accepts an HKID card with its English and Chinese names, and without an expiry', async () => {
+    const truth = hkid.case.groundTruth;
+    const body = await verifyCard(hkid, ['front']);
+    expect(body).toMatchObject({
+      verdict: 'accepted',
+      document: {
+        type: 'hk_identity_card',
+        format: 'HKID',
+        documentNumber: truth.fields.documentNumber!.value,
+        fullName: truth.fields.fullName!.value,
+        chineseName: truth.fields.chineseName!.value,
+        dateOfBirth: truth.fields.dateOfBirth!.value,
+        permanent: truth.permanent,
+        expiryDate: null,
+      },
+      checks: { idNumber: { valid: true } },
+    });
+  }, 600_000);
 });

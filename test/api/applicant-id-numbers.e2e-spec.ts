@@ -141,6 +141,39 @@ describe('applicants API: Chinese and Hong Kong identity numbers', () => {
     expect(res.body.details[0].hint.en).toContain('A123456(3)');
   });
 
+  it('takes a residence permit’s number (region 81/82/83) and a lower-case x, and refuses a birth date no calendar has', async () => {
+    const permitFirst17 = `810000${'19900307'}123`;
+    const permit = `${permitFirst17}${citizenCheckCharacter(permitFirst17)}`;
+    const created = await post(chinese({ documentNumber: permit })).expect(201);
+    expect(created.body.documentNumber).toBe(permit);
+    // A number ending in X, typed in lower case, is stored as the card prints it.
+    let seq = 100;
+    let withX = citizen('1990-03-07', String(seq));
+    while (!withX.endsWith('X')) withX = citizen('1990-03-07', String(++seq));
+    const x = await post(chinese({ documentNumber: withX.toLowerCase(), sex: undefined })).expect(201);
+    expect(x.body.documentNumber).toBe(withX);
+    // 30 February: the check character is right, the date it encodes cannot be anyone's birthday.
+    const impossible = `110105${'19900230'}123`;
+    const res = await post(
+      chinese({ documentNumber: `${impossible}${citizenCheckCharacter(impossible)}` }),
+    ).expect(400);
+    expectRefused(res.body, 'documentNumber', 'id_number_birth_date_mismatch');
+  });
+
+  it('takes an HKID number with a two-letter prefix, and checks it only on a record that says HKID', async () => {
+    const hk = { fullName: '黃文明', nationality: 'CHN', dateOfBirth: '1985-05-05', sex: 'M' };
+    await post(chinese({ ...hk, documentType: 'hk_identity_card', documentNumber: 'XD459400(8)' })).expect(
+      201,
+    );
+    const res = await post(
+      chinese({ ...hk, documentType: 'hk_identity_card', documentNumber: 'XD459400(7)' }),
+    ).expect(400);
+    expectRefused(res.body, 'documentNumber', 'id_number_check_failed');
+    expect(res.body.details[0].hint['zh-CN']).toMatch(/括号/);
+    // Without the record's word it is some document's number, which the contract leaves unchecked.
+    await post(chinese({ ...hk, documentType: undefined, documentNumber: 'XD459400(7)' })).expect(201);
+  });
+
   it('refuses a document type that is not one of the contract’s', async () => {
     const res = await post(chinese({ documentType: 'drivers_license' })).expect(400);
     expectRefused(res.body, 'documentType', 'invalid_document_type');

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { DEFAULT_TODAY, generateCase } from '@idv/synthetic';
+import { DEFAULT_TODAY, generateCardCase, generateCase, type GeneratedCardCase } from '@idv/synthetic';
 import { buildConsole } from '../../apps/console/build';
 import { startApi, startWorker, verdictOf, type ApiHarness } from '../support/api.harness';
 
@@ -149,6 +149,120 @@ if (!haveBrowser)
     // No script errors and no CSP violations; the one 401 is the wrong key tried first.
     expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
   });
+
+  /** Registers the card's holder and uploads its sides; resolves with the finished verification. */
+  async function verifyCard(g: GeneratedCardCase, externalId: string) {
+    const applicant = await request(api.url)
+      .post('/v1/applicants')
+      .set(api.auth('client'))
+      .send({ ...g.case.record, externalId })
+      .expect(201);
+    const upload = request(api.url)
+      .post('/v1/verifications')
+      .set(api.auth('client'))
+      .field('applicantId', applicant.body.id)
+      .field('documentType', g.case.documentType);
+    upload.attach('front', g.images.front!, 'front.png');
+    if (g.images.back) upload.attach('back', g.images.back, 'back.png');
+    return verdictOf(api, (await upload.expect(202)).body.id, 'client', 240_000);
+  }
+
+  /** Switches the console to `lang` with its shortcut, unless it is already there. */
+  async function useLanguage(lang: 'en' | 'zh-CN') {
+    if ((await page.locator('html').getAttribute('lang')) !== lang) await page.keyboard.press('l');
+    await waitForText(page.locator('#signout'), lang === 'en' ? /^Sign out$/ : /^退出$/);
+  }
+
+  const cardFact = (name: string) => page.locator(`#card-panel [data-card="${name}"]`);
+  const label = (name: string) => cardFact(name).locator('xpath=preceding-sibling::dt[1]');
+
+  it('shows a Resident ID card and an HKID card beside the record, with the number’s checks, in both languages', async () => {
+    // A Resident ID card whose validity term is not the one the law gives the holder's age: sent to review.
+    const resident = await generateCardCase(23, { kind: 'cn_resident_id', scenario: 'validity-term' });
+    const v = await verifyCard(resident, 'console-card-1');
+    expect(v).toMatchObject({
+      verdict: 'manual_review',
+      reasons: [expect.objectContaining({ code: 'VALIDITY_INCONSISTENT' })],
+    });
+    // An HKID card accepted, then appealed by its holder.
+    const hkid = await generateCardCase(59, { kind: 'hk_identity_card', scenario: 'clean' });
+    const w = await verifyCard(hkid, 'console-card-2');
+    expect(w.verdict).toBe('accepted');
+    await request(api.url)
+      .post(`/v1/verifications/${w.id}/appeal`)
+      .set(api.auth('client'))
+      .send({ reason: '我想确认审核结果。' })
+      .expect(201);
+
+    await page.locator('#refresh').click();
+    await page.locator('#queue-item-1').waitFor();
+    await useLanguage('zh-CN');
+    // Both reviews are due at the same time: pick each by what it is, not by its place in the queue.
+    await page.locator('#queue-list button', { hasText: '人工审核' }).click();
+    await page.locator('#card-panel').waitFor();
+    const truth = resident.case.groundTruth;
+    const number = truth.fields.documentNumber!.value;
+    expect(await page.locator('#card-title').innerText()).toBe('居民身份证');
+    expect(await label('number').innerText()).toBe('公民身份号码');
+    expect(await cardFact('number').innerText()).toBe(number);
+    expect(await label('checkCharacter').innerText()).toBe('校验码');
+    expect(await cardFact('checkCharacter').innerText()).toBe('✓ 有效');
+    expect(await cardFact('numberBirthDate').innerText()).toBe('✓ 与证件所印一致');
+    expect(await cardFact('numberSex').innerText()).toBe('✓ 与证件所印一致');
+    expect(await cardFact('numberRegion').innerText()).toBe(
+      `${number.slice(0, 6)} ✓ 现行或曾用的行政区划代码`,
+    );
+    expect(await label('validity').innerText()).toBe('有效期限');
+    expect(await cardFact('validity').innerText()).toBe(
+      `${truth.validFrom} – ${truth.longTerm ? '长期' : truth.expiryDate}`,
+    );
+    expect(await cardFact('validityTerm').innerText()).toBe('✕ 与规定的期限不符');
+    expect(await label('issuingAuthority').innerText()).toBe('签发机关');
+    expect(await cardFact('issuingAuthority').innerText()).toBe(truth.fields.issuingAuthority!.value);
+    // The Han name on the card beside the name the person registered, as the engine compared them.
+    const name = page.locator('tr[data-field="fullName"]');
+    expect(await name.locator('th').innerText()).toBe('姓名');
+    const registered = resident.case.record;
+    expect(await name.locator('td').nth(0).innerText()).toBe(truth.fields.fullName!.value);
+    expect(await name.locator('td').nth(1).innerText()).toBe(
+      registered.fullName ?? `${registered.surname}${registered.givenNames}`,
+    );
+    expect(await name.getAttribute('class')).not.toContain('row-mismatch');
+    expect(await page.locator('#side-front').innerText()).toBe('人像面');
+    expect(await page.locator('#side-back').innerText()).toBe('国徽面');
+    await page.locator('#document-image').waitFor();
+    expect(await page.locator('#document-image').getAttribute('alt')).toBe('身份证人像面');
+    await page.screenshot({ path: path.join(ARTIFACTS, '6-resident-id-zh.png'), fullPage: true });
+
+    await useLanguage('en');
+    expect(await page.locator('#card-title').innerText()).toBe('Resident Identity Card');
+    expect(await label('number').innerText()).toBe('Citizen ID number');
+    expect(await label('validity').innerText()).toBe('Validity');
+    expect(await cardFact('validityTerm').innerText()).toBe('✕ Not the term the law sets');
+    expect(await page.locator('#side-back').innerText()).toBe('National emblem side');
+    expect(await name.locator('th').innerText()).toBe('Name');
+    await page.screenshot({ path: path.join(ARTIFACTS, '7-resident-id-en.png'), fullPage: true });
+
+    await page.locator('#queue-list button', { hasText: 'Appeal' }).click();
+    await waitForText(page.locator('#card-title'), /^Hong Kong Identity Card$/);
+    const hk = hkid.case.groundTruth;
+    expect(await cardFact('englishName').innerText()).toBe(hk.fields.fullName!.value);
+    expect(await cardFact('chineseName').innerText()).toBe(hk.fields.chineseName!.value);
+    // The number as the card prints it, check digit in brackets.
+    const hkNumber = hk.fields.documentNumber!.value;
+    expect(await cardFact('number').innerText()).toBe(
+      `${hkNumber.slice(0, -1)}(${hkNumber.slice(-1)}) ✓ Valid`,
+    );
+    expect(await cardFact('permanent').innerText()).toBe(hk.permanent ? 'Yes' : 'No');
+    expect(await page.locator('tr[data-field="fullName"] th').innerText()).toBe('English name');
+    await page.screenshot({ path: path.join(ARTIFACTS, '8-hkid-en.png'), fullPage: true });
+    await useLanguage('zh-CN');
+    expect(await page.locator('#card-title').innerText()).toBe('香港身份证');
+    expect(await label('permanent').innerText()).toBe('永久性居民');
+    expect(await cardFact('permanent').innerText()).toBe(hk.permanent ? '是' : '否');
+    await page.screenshot({ path: path.join(ARTIFACTS, '9-hkid-zh.png'), fullPage: true });
+    expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
+  }, 900_000);
 });
 
 /** Waits until the locator's text matches (playwright-core comes without the test runner's expect). */

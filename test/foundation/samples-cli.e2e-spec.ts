@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseCitizenNumber, parseHkidNumber } from '@idv/id-numbers';
 import { computeCheckDigit } from '@idv/mrz';
 import { runTs } from '@idv/testing';
 
@@ -68,7 +69,97 @@ describe('npm run cli -- samples', () => {
         if (td3) expect(computeCheckDigit(lines[1].slice(0, 9))).toBe(lines[1][9]);
       }
     }
-  });
+  }, 600_000);
+
+  // Rendering CJK cards takes seconds each on a busy machine: the child gets minutes, not runTs's one.
+  const samples = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    runTs('apps/cli/src/main.ts', ['samples', ...args], env, 300_000);
+
+  it('writes identity cards beside the MRZ documents, byte-identical for the same seed', async () => {
+    const [a, b, c] = [fresh(), fresh(), fresh()];
+    for (const [dir, seed] of [
+      [a, '42'],
+      [b, '42'],
+      [c, '43'],
+    ] as const) {
+      const res = await samples(['--out', dir, '--count', '1', '--seed', seed, '--cards', '5']);
+      expect(res.code).toBe(0);
+      expect(res.stdout).toMatch(/Wrote 1 cases and 5 identity cards/);
+    }
+    expect(digest(a)).toEqual(digest(b));
+    expect(digest(a)).not.toEqual(digest(c));
+    const manifest = JSON.parse(readFileSync(join(a, 'cases.json'), 'utf8'));
+    // Adding cards leaves the MRZ case as a set without cards has it.
+    expect(manifest.cases).toHaveLength(1);
+    expect(manifest.cardSet).toEqual({
+      count: 5,
+      kinds: ['cn_resident_id', 'cn_residence_permit', 'hk_identity_card'],
+      styleSet: 'primary',
+    });
+    expect(manifest.cards).toHaveLength(5);
+    for (const k of manifest.cards) {
+      // What an upload needs, keyed as the MRZ cases are: a front file (a lone emblem side goes as the front).
+      expect(k).toMatchObject({
+        id: expect.stringMatching(/^card-\d{4}$/),
+        documentType: k.kind === 'hk_identity_card' ? 'hk_identity_card' : 'cn_resident_id',
+        expectedVerdict: expect.any(String),
+        today: manifest.today,
+        record: { dateOfBirth: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      });
+      expect(k.record.fullName ?? `${k.record.surname}${k.record.givenNames}`).toBeTruthy();
+      for (const file of Object.values(k.files) as string[]) expect(readdirSync(a)).toContain(file);
+      expect(readdirSync(a)).toContain(k.files.front);
+      // Every printed number the generator calls valid passes its own check, and no broken one does.
+      const printed = k.groundTruth.fields.documentNumber.value;
+      const valid =
+        k.kind === 'hk_identity_card'
+          ? parseHkidNumber(printed)?.checkDigitValid
+          : parseCitizenNumber(printed)?.checkCharacterValid;
+      expect({ id: k.id, valid: !!valid }).toEqual({ id: k.id, valid: k.groundTruth.numberValid });
+    }
+  }, 600_000);
+
+  it('writes only the asked-for kind in the asked-for style set', async () => {
+    const dir = fresh();
+    const res = await samples([
+      '--out',
+      dir,
+      '--count',
+      '0',
+      '--seed',
+      '5',
+      '--cards',
+      '3',
+      '--kind',
+      'hk_identity_card',
+      '--set',
+      'holdout',
+    ]);
+    expect(res.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8'));
+    expect(manifest.cases).toEqual([]);
+    expect(manifest.cards.map((k: { kind: string; groundTruth: { styleSet: string } }) => k.kind)).toEqual([
+      'hk_identity_card',
+      'hk_identity_card',
+      'hk_identity_card',
+    ]);
+    for (const k of manifest.cards) expect(k.groundTruth.styleSet).toBe('holdout');
+  }, 300_000);
+
+  it('refuses to draw cards without their fonts, naming the packages in one line', async () => {
+    // A fontconfig that knows no font: librsvg would fall back silently, so the generator must refuse.
+    const dir = fresh();
+    const conf = join(dir, 'fonts.conf');
+    writeFileSync(conf, '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n');
+    const res = await samples(['--out', join(dir, 'out'), '--count', '0', '--cards', '1'], {
+      FONTCONFIG_FILE: conf,
+    });
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(
+      /^font "WenQuanYi Micro Hei".* not installed: apt-get install .*fonts-noto-cjk/,
+    );
+  }, 300_000);
 
   it('--set holdout writes the second set: the same bytes for the same seed, other cases than the primary set', async () => {
     const [a, b, primary] = [fresh(), fresh(), fresh()];
@@ -136,4 +227,15 @@ describe('npm run cli -- samples', () => {
     expect(res.code).toBe(2);
     expect(res.stderr.trim()).toBe('--count must be a whole number, not "many"');
   });
+
+  it('refuses an unknown card kind or style set with a usage line and exit code 2', async () => {
+    const kind = await samples(['--out', fresh(), '--cards', '2', '--kind', 'drivers_license']);
+    expect(kind.code).toBe(2);
+    expect(kind.stderr.trim()).toBe(
+      '--kind must be all or one or more of cn_resident_id, cn_residence_permit, hk_identity_card, not "drivers_license"',
+    );
+    const set = await samples(['--out', fresh(), '--cards', '2', '--set', 'other']);
+    expect(set.code).toBe(2);
+    expect(set.stderr.trim()).toBe('--set must be primary or holdout, not "other"');
+  }, 300_000);
 });

@@ -1,5 +1,5 @@
 import { ApiError, ReviewApi } from './api.mjs';
-import { compareFields, type FieldRow } from './compare.js';
+import { compareFields, isCard, type FieldRow } from './compare.js';
 import { h } from './dom.mjs';
 import { formatDuration, translate, type Lang, type MessageKey } from './i18n.js';
 
@@ -50,6 +50,17 @@ interface Detail {
       };
       mrz?: { found?: boolean; valid?: boolean; lines?: string[] };
       comparison?: Record<string, unknown>;
+      /** A Chinese card's number checks (null where the card gave nothing to check against). */
+      idNumber?: {
+        valid?: boolean;
+        dateOfBirthConsistent?: boolean | null;
+        sexConsistent?: boolean | null;
+        regionKnown?: boolean | null;
+      } | null;
+      expiry?: { longTerm?: boolean };
+      /** Which upload showed which side of a Resident ID card. */
+      sides?: { portrait?: 'front' | 'back' | null; emblem?: 'front' | 'back' | null; swapped?: boolean };
+      evidence?: { integrity?: Array<{ name: string; holds: boolean }> };
     } | null;
   };
   applicant: Record<string, unknown>;
@@ -75,15 +86,57 @@ const REASON_CODES = [
   'DOCUMENT_TYPE_UNSUPPORTED',
   'DUPLICATE_DOCUMENT',
   'VISUAL_ZONE_INCONSISTENT',
+  'FIELD_UNREADABLE',
+  'DOCUMENT_SIDE_MISSING',
+  'DOCUMENT_COPY',
+  'ID_NUMBER_INVALID',
+  'ID_NUMBER_INCONSISTENT',
+  'VALIDITY_INCONSISTENT',
 ];
 const FIELD_LABELS: Record<string, MessageKey> = {
   surname: 'fieldSurname',
   givenNames: 'fieldGivenNames',
+  fullName: 'fieldFullName',
+  chineseName: 'fieldChineseName',
   dateOfBirth: 'fieldDateOfBirth',
   nationality: 'fieldNationality',
   sex: 'fieldSex',
   documentNumber: 'fieldDocumentNumber',
+  expiryDate: 'validity',
+  validFrom: 'validity',
+  issuingAuthority: 'issuingAuthority',
+  issueDate: 'issueDate',
+  ethnicity: 'ethnicity',
+  address: 'address',
+  front: 'front',
+  back: 'back',
 };
+
+/** A field's label where the document names it its own way (公民身份号码, an HKID's English name, 人像面). */
+function fieldLabel(field: string, document: Record<string, unknown> | null): MessageKey {
+  const format = document?.format;
+  if (format === 'HKID') {
+    if (field === 'fullName') return 'fieldEnglishName';
+    if (field === 'documentNumber') return 'hkidNumber';
+  } else if (isCard(document)) {
+    if (field === 'documentNumber') return 'citizenNumber';
+    if (field === 'front') return 'portraitSide';
+    if (field === 'back') return 'emblemSide';
+  }
+  return FIELD_LABELS[field] ?? 'field';
+}
+
+/**
+ * What an uploaded side shows on a two-sided Chinese card: the portrait side (人像面) or the emblem side (国徽面),
+ * whichever upload it came as; null for other documents.
+ */
+function cardSideLabel(d: Detail, side: 'front' | 'back'): MessageKey | null {
+  const doc = d.verification.document;
+  if (!isCard(doc) || doc?.format === 'HKID') return null;
+  const sides = d.verification.checks?.sides;
+  const portrait = sides?.portrait ?? (sides?.emblem === 'front' ? 'back' : 'front');
+  return side === portrait ? 'portraitSide' : 'emblemSide';
+}
 const REASON_LABELS: Record<Review['reason'], MessageKey> = {
   manual_review: 'reasonManualReview',
   appeal: 'reasonAppeal',
@@ -560,7 +613,14 @@ function reviewView(): HTMLElement {
       'div',
       { class: 'review-grid' },
       imagePanel(d),
-      h('div', { class: 'review-data' }, fieldsTable(d), checksPanel(d), reasonsPanel(d)),
+      h(
+        'div',
+        { class: 'review-data' },
+        fieldsTable(d),
+        isCard(d.verification.document) && cardPanel(d),
+        checksPanel(d),
+        reasonsPanel(d),
+      ),
     ),
     r.status === 'decided' ? decidedPanel(r) : decisionForm(),
   );
@@ -670,7 +730,7 @@ function imagePanel(d: Detail): HTMLElement {
                 void loadImage(d);
               },
             },
-            t(side),
+            t(cardSideLabel(d, side) ?? side),
           ),
         ),
       ),
@@ -681,7 +741,7 @@ function imagePanel(d: Detail): HTMLElement {
       !available
         ? h('p', { class: 'muted' }, t('noImage'))
         : url
-          ? documentImage(url)
+          ? documentImage(url, cardSideLabel(d, state.side))
           : h('p', { class: 'muted' }, '…'),
     ),
     h(
@@ -700,12 +760,12 @@ function imagePanel(d: Detail): HTMLElement {
 }
 
 /** The image, zoomed and rotated through the CSSOM (the CSP forbids inline style attributes, not this). */
-function documentImage(url: string): HTMLElement {
+function documentImage(url: string, cardSide: MessageKey | null): HTMLElement {
   const img = h('img', {
     id: 'document-image',
     class: 'doc-image',
     src: url,
-    alt: t('imageAlt', { side: t(state.side) }),
+    alt: cardSide ? t('cardImageAlt', { side: t(cardSide) }) : t('imageAlt', { side: t(state.side) }),
     'data-zoom': state.zoom,
     'data-rotation': state.rotation,
   });
@@ -759,7 +819,7 @@ function fieldsTable(d: Detail): HTMLElement {
                 row.result === 'mismatch' ? 'row-mismatch' : row.result === 'missing' ? 'row-missing' : '',
               'data-field': row.field,
             },
-            h('th', { scope: 'row' }, t(FIELD_LABELS[row.field])),
+            h('th', { scope: 'row' }, t(fieldLabel(row.field, d.verification.document))),
             h('td', { class: 'mono' }, row.document ?? '—'),
             h('td', { class: 'mono' }, row.record ?? '—'),
             h('td', {}, resultCell(row)),
@@ -772,7 +832,8 @@ function fieldsTable(d: Detail): HTMLElement {
       { class: 'facts' },
       fact('fieldType', [doc.type, doc.format].filter(Boolean).join(' · ')),
       fact('fieldIssuingCountry', doc.issuingCountry),
-      fact('fieldExpiryDate', doc.expiryDate),
+      // A card's validity (or an HKID's lack of one) is in its own panel, with 长期 for a long-term card.
+      !isCard(doc) && fact('fieldExpiryDate', doc.expiryDate),
     ),
   );
 }
@@ -781,18 +842,123 @@ function fact(label: MessageKey, value: unknown): HTMLElement[] {
   return [h('dt', {}, t(label)), h('dd', { class: 'mono' }, value ? String(value) : '—')];
 }
 
+/** ✓ or ✕ with its word; a dash when there was nothing to check. */
+function flag(ok: boolean | null | undefined, yes: MessageKey, no: MessageKey): HTMLElement | string {
+  return ok === undefined || ok === null
+    ? '—'
+    : h('span', { class: `result result-${ok ? 'match' : 'mismatch'}` }, ok ? '✓ ' : '✕ ', t(ok ? yes : no));
+}
+
+/** A term, its value, and the check that vouches for it (or not). */
+function checkedFact(
+  id: string,
+  label: MessageKey,
+  value: unknown,
+  check?: HTMLElement | string,
+): HTMLElement[] {
+  return [
+    h('dt', {}, t(label)),
+    h(
+      'dd',
+      { 'data-card': id },
+      value ? h('span', { class: 'mono' }, String(value)) : check ? null : '—',
+      check ? [value ? ' ' : null, check] : null,
+    ),
+  ];
+}
+
+/**
+ * A Chinese or Hong Kong card's printed fields beside the checks the card itself allows: the number's check
+ * character, its birth date, sex and region against what is printed, the validity and whether its term is the
+ * one the law gives the holder's age; an HKID's two names and permanent-resident status.
+ */
+function cardPanel(d: Detail): HTMLElement {
+  const doc = d.verification.document ?? {};
+  const checks = d.verification.checks ?? {};
+  const id = checks.idNumber ?? null;
+  const integrity = new Map((checks.evidence?.integrity ?? []).map((c) => [c.name, c.holds]));
+  const hkid = doc.format === 'HKID';
+  const title: MessageKey = hkid
+    ? 'cardHkid'
+    : doc.format === 'CN_RESIDENCE_PERMIT'
+      ? 'cardResidencePermit'
+      : 'cardResidentId';
+  const agrees = (ok: boolean | null | undefined) =>
+    ok === null
+      ? h('span', { class: 'muted' }, t('notCompared'))
+      : flag(ok, 'agreesWithCard', 'differsFromCard');
+  const facts: HTMLElement[] = hkid
+    ? [
+        ...checkedFact('englishName', 'fieldEnglishName', doc.fullName),
+        ...checkedFact('chineseName', 'fieldChineseName', doc.chineseName),
+        ...checkedFact(
+          'number',
+          'hkidNumber',
+          hkidPrinted(doc.documentNumber),
+          flag(id?.valid, 'valid', 'invalid'),
+        ),
+        ...checkedFact(
+          'permanent',
+          'permanentResident',
+          doc.permanent === true ? t('yes') : doc.permanent === false ? t('no') : null,
+        ),
+        ...checkedFact('issueDate', 'issueDate', doc.issueDate),
+      ]
+    : [
+        ...checkedFact('fullName', 'fieldFullName', doc.fullName),
+        ...checkedFact('number', 'citizenNumber', doc.documentNumber),
+        ...(id
+          ? [
+              ...checkedFact('checkCharacter', 'checkCharacter', null, flag(id.valid, 'valid', 'invalid')),
+              ...checkedFact('numberBirthDate', 'numberBirthDate', null, agrees(id.dateOfBirthConsistent)),
+              ...checkedFact('numberSex', 'numberSex', null, agrees(id.sexConsistent)),
+              ...checkedFact(
+                'numberRegion',
+                'numberRegion',
+                String(doc.documentNumber ?? '').slice(0, 6),
+                flag(id.regionKnown, 'regionKnown', 'regionUnknown'),
+              ),
+            ]
+          : []),
+        ...checkedFact('validity', 'validity', validity(doc, checks.expiry?.longTerm === true)),
+        ...checkedFact(
+          'validityTerm',
+          'validityTerm',
+          null,
+          integrity.has('validity.term')
+            ? flag(integrity.get('validity.term'), 'termConsistent', 'termInconsistent')
+            : '—',
+        ),
+        ...checkedFact('issuingAuthority', 'issuingAuthority', doc.issuingAuthority),
+        ...checkedFact('ethnicity', 'ethnicity', doc.ethnicity),
+        ...checkedFact('address', 'address', doc.address),
+      ];
+  return h(
+    'section',
+    { id: 'card-panel', class: 'panel', 'aria-labelledby': 'card-title' },
+    h('h2', { id: 'card-title' }, t(title)),
+    checks.sides?.swapped ? h('p', { class: 'muted', id: 'sides-swapped' }, t('sidesSwapped')) : null,
+    h('dl', { class: 'facts' }, facts),
+  );
+}
+
+/** An HKID number as the card prints it, its check digit in brackets: `A1234563` is shown `A123456(3)`. */
+function hkidPrinted(value: unknown): string | null {
+  const n = typeof value === 'string' ? value : '';
+  return n.length > 1 ? `${n.slice(0, -1)}(${n.slice(-1)})` : null;
+}
+
+/** `2015-01-01 – 2035-01-01`, or `2015-01-01 – 长期` for a card valid without end. */
+function validity(doc: Record<string, unknown>, longTerm: boolean): string | null {
+  const from = doc.validFrom ? String(doc.validFrom) : null;
+  const until = longTerm ? t('longTerm') : doc.expiryDate ? String(doc.expiryDate) : null;
+  if (!from && !until) return null;
+  return `${from ?? '—'} – ${until ?? '—'}`;
+}
+
 function checksPanel(d: Detail): HTMLElement {
   const q = d.verification.checks?.quality;
   const m = d.verification.checks?.mrz;
-  const flag = (ok: boolean | undefined, yes: MessageKey, no: MessageKey) =>
-    ok === undefined
-      ? '—'
-      : h(
-          'span',
-          { class: `result result-${ok ? 'match' : 'mismatch'}` },
-          ok ? '✓ ' : '✕ ',
-          t(ok ? yes : no),
-        );
   const num = (v: number | undefined) => (typeof v === 'number' ? v.toFixed(2).replace(/\.?0+$/, '') : '—');
   return h(
     'section',
@@ -814,22 +980,23 @@ function checksPanel(d: Detail): HTMLElement {
           fact('resolution', q?.resolution?.join(' × ')),
         ),
       ),
-      h(
-        'div',
-        {},
-        h('h3', {}, t('mrz')),
+      !isCard(d.verification.document) &&
         h(
-          'dl',
-          { class: 'facts' },
-          h('dt', {}, t('mrzFound')),
-          h('dd', {}, flag(m?.found, 'mrzFound', 'notFound')),
-          h('dt', {}, t('mrzValid')),
-          h('dd', {}, m?.found ? flag(m?.valid, 'valid', 'invalid') : '—'),
+          'div',
+          {},
+          h('h3', {}, t('mrz')),
+          h(
+            'dl',
+            { class: 'facts' },
+            h('dt', {}, t('mrzFound')),
+            h('dd', {}, flag(m?.found, 'mrzFound', 'notFound')),
+            h('dt', {}, t('mrzValid')),
+            h('dd', {}, m?.found ? flag(m?.valid, 'valid', 'invalid') : '—'),
+          ),
+          m?.lines?.length
+            ? h('pre', { class: 'mrz-lines', 'aria-label': t('mrz') }, m.lines.join('\n'))
+            : null,
         ),
-        m?.lines?.length
-          ? h('pre', { class: 'mrz-lines', 'aria-label': t('mrz') }, m.lines.join('\n'))
-          : null,
-      ),
     ),
   );
 }
@@ -850,7 +1017,7 @@ function reasonsPanel(d: Detail): HTMLElement {
               'li',
               {},
               h('code', {}, r.code),
-              r.field ? ` (${t(FIELD_LABELS[r.field] ?? 'field')})` : '',
+              r.field ? ` (${t(fieldLabel(r.field, d.verification.document))})` : '',
               ' — ',
               r.message,
             ),

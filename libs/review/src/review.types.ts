@@ -82,10 +82,14 @@ export interface ReviewDetail {
     externalId: string;
     surname: string | null;
     givenNames: string | null;
+    /** The whole name (王小明), when the person registered with one. */
+    fullName: string | null;
     dateOfBirth: string | null;
     nationality: string | null;
     sex: string | null;
     documentNumber: string | null;
+    /** The document type the person registered with (证件类型), if given. */
+    documentType: string | null;
     status: string;
   };
   /** Image sides still stored (purged images are gone). */

@@ -50,7 +50,12 @@ export type {
 } from './sample.model';
 export { generateCardCase, DEFAULT_CARD_KIND_WEIGHTS } from './cards/card.generator';
 export type { GenerateCardCaseOptions } from './cards/card.generator';
-export { DEFAULT_CARD_SCENARIO_WEIGHTS } from './cards/card-scenarios';
+export {
+  DEFAULT_CARD_SCENARIO_WEIGHTS,
+  scenarioApplies as cardScenarioApplies,
+} from './cards/card-scenarios';
+export { asUploaded, cardCaseSeed, generateCardSamples } from './cards/card-samples';
+export type { GenerateCardSamplesOptions } from './cards/card-samples';
 export { CARD_KINDS, CARD_DOCUMENT_TYPE, CARD_FORMAT } from './cards/card.model';
 export type {
   CardApplicantRecord,

@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { caseSeed, DEFAULT_TODAY, generateCase, GenerateCaseOptions, GeneratedCase } from './case.generator';
+import { CARD_KINDS, CardCase, CardKind, CardStyleSet } from './cards/card.model';
+import { generateCardSamples, GenerateCardSamplesOptions } from './cards/card-samples';
 import { SampleCase } from './sample.model';
 import { SyntheticError, SyntheticErrorCode } from './synthetic.error';
 
@@ -44,6 +46,8 @@ function caseId(index: number, count: number): string {
 /** Options of {@link writeSamples}. */
 export interface WriteSamplesOptions extends GenerateSamplesOptions {
   outDir: string;
+  /** Chinese and Hong Kong identity cards written beside the MRZ cases (same seed and `today`). */
+  cards?: Omit<GenerateCardSamplesOptions, 'seed' | 'today'>;
 }
 
 /** The `cases.json` that {@link writeSamples} writes beside the images. */
@@ -56,35 +60,71 @@ export interface CaseSetManifest {
   /** Only on a holdout set's manifest. */
   styleSet?: 'holdout';
   cases: SampleCase[];
+  /** The card set's options, when cards were asked for. */
+  cardSet?: { count: number; kinds: CardKind[]; styleSet: CardStyleSet };
+  /**
+   * Card cases, keyed as `cases` where the keys apply (`id`, `files`, `record`, `documentType`,
+   * `expectedVerdict`, `today`): `files` as uploaded, so `front` is always there (a lone emblem side is sent as
+   * the front); `record` may hold `fullName` instead of `surname` and `givenNames`; `documentType` is the
+   * contract's (`cn_resident_id`, `hk_identity_card`) and should be sent with the upload.
+   */
+  cards?: CardCase[];
 }
 
 /**
  * Writes a case set: every case's images (PNG, or JPEG where its last defect is JPEG compression) and
- * `cases.json` with the ground truth, the registration record and the expected verdict of each case.
- * Backs `npm run cli -- samples --out DIR --count N --seed S`.
+ * `cases.json` with the ground truth, the registration record and the expected verdict of each case, the
+ * identity cards (`cards`) after the MRZ documents. Backs `npm run cli -- samples --out DIR --count N --seed S
+ * [--cards N]`.
  */
 export async function writeSamples(
   options: WriteSamplesOptions,
-): Promise<{ outDir: string; manifestPath: string; cases: SampleCase[] }> {
-  const { outDir, ...generate } = options;
+): Promise<{ outDir: string; manifestPath: string; cases: SampleCase[]; cards: CardCase[] }> {
+  const { outDir, cards: cardOptions, ...generate } = options;
   await mkdir(outDir, { recursive: true });
+  const write = async (
+    files: { front?: string; back?: string },
+    images: { front?: Buffer; back?: Buffer },
+  ) => {
+    for (const side of ['front', 'back'] as const) {
+      const name = files[side];
+      const bytes = images[side];
+      if (name && bytes) await writeFile(path.join(outDir, name), bytes);
+    }
+  };
   const cases: SampleCase[] = [];
-  for await (const generated of generateSamples(generate)) {
-    const { case: sample, images } = generated;
-    await writeFile(path.join(outDir, sample.files.front), images.front);
-    if (sample.files.back && images.back) await writeFile(path.join(outDir, sample.files.back), images.back);
+  for await (const { case: sample, images } of generateSamples(generate)) {
+    await write(sample.files, images);
     cases.push(sample);
   }
+  const today = options.today ?? DEFAULT_TODAY;
   const manifest: CaseSetManifest = {
     generator: '@idv/synthetic',
     version: 1,
     seed: options.seed,
     count: options.count,
-    today: options.today ?? DEFAULT_TODAY,
+    today,
     ...(options.styleSet === 'holdout' ? { styleSet: 'holdout' as const } : {}),
     cases,
   };
+  if (cardOptions) {
+    const cards: CardCase[] = [];
+    for await (const { case: card, images } of generateCardSamples({
+      ...cardOptions,
+      seed: options.seed,
+      today,
+    })) {
+      await write(card.files, images);
+      cards.push(card);
+    }
+    manifest.cardSet = {
+      count: cardOptions.count,
+      kinds: [...(cardOptions.kinds ?? CARD_KINDS)],
+      styleSet: cardOptions.styleSet ?? 'primary',
+    };
+    manifest.cards = cards;
+  }
   const manifestPath = path.join(outDir, 'cases.json');
   await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-  return { outDir, manifestPath, cases };
+  return { outDir, manifestPath, cases, cards: manifest.cards ?? [] };
 }

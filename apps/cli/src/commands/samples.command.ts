@@ -1,16 +1,47 @@
 import path from 'node:path';
-import { MRZ_FONT_FAMILIES, writeSamples } from '@idv/synthetic';
+import {
+  CARD_KINDS,
+  MRZ_FONT_FAMILIES,
+  SyntheticError,
+  writeSamples,
+  type CardKind,
+  type CardStyleSet,
+} from '@idv/synthetic';
 import { integer, required, UsageError, type CliCommand } from './command';
 
+const STYLE_SETS: readonly CardStyleSet[] = ['primary', 'holdout'];
+
+/** `--kind`: one kind, a comma-separated list, or `all`. */
+function cardKinds(value: string | boolean | undefined): CardKind[] {
+  if (value === undefined || value === 'all') return [...CARD_KINDS];
+  const kinds = String(value)
+    .split(',')
+    .map((k) => k.trim());
+  const unknown = kinds.filter((k) => !(CARD_KINDS as readonly string[]).includes(k));
+  if (unknown.length > 0 || kinds.length === 0)
+    throw new UsageError(
+      `--kind must be all or one or more of ${CARD_KINDS.join(', ')}, not "${String(value)}"`,
+    );
+  return kinds as CardKind[];
+}
+
+function styleSet(value: string | boolean | undefined): CardStyleSet {
+  if (value === undefined) return 'primary';
+  if (!(STYLE_SETS as readonly string[]).includes(String(value)))
+    throw new UsageError(`--set must be primary or holdout, not "${String(value)}"`);
+  return value as CardStyleSet;
+}
+
 /**
- * `samples --out DIR --count N --seed S [--today YYYY-MM-DD] [--set primary|holdout] [--mrz-font FACE]`: writes a
- * synthetic case set (images and `cases.json` with ground truth, registration records and expected verdicts).
- * `--set holdout` draws the independent second set (other layouts and MRZ faces, names with diacritics, phone
- * photos); `--mrz-font` prints every MRZ in one face. Same options, same bytes.
+ * `samples --out DIR --count N --seed S [--today YYYY-MM-DD] [--set primary|holdout] [--mrz-font FACE]
+ * [--cards N --kind K]`: writes a synthetic case set (images and `cases.json` with ground truth, registration
+ * records and expected verdicts): N MRZ documents, and with `--cards` Chinese and Hong Kong identity cards (`cards`
+ * in the manifest). `--set holdout` draws the independent second set of both (other layouts and faces, names with
+ * diacritics, phone photos); `--mrz-font` prints every MRZ in one face. Same options, same bytes.
  */
 export const samplesCommand: CliCommand = {
   summary:
-    'write synthetic test documents: --out DIR --count N --seed S [--today YYYY-MM-DD] [--set primary|holdout] [--mrz-font FACE]',
+    'write synthetic test documents: --out DIR --count N --seed S [--today YYYY-MM-DD] [--set primary|holdout] [--mrz-font FACE] [--cards N --kind cn_resident_id|cn_residence_permit|hk_identity_card|all]',
   options: {
     out: { type: 'string' },
     count: { type: 'string' },
@@ -18,6 +49,8 @@ export const samplesCommand: CliCommand = {
     today: { type: 'string' },
     set: { type: 'string' },
     'mrz-font': { type: 'string' },
+    cards: { type: 'string' },
+    kind: { type: 'string' },
   },
   async run(values) {
     const outDir = path.resolve(required(values, 'out'));
@@ -26,23 +59,39 @@ export const samplesCommand: CliCommand = {
     const today = typeof values.today === 'string' ? values.today : undefined;
     if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))
       throw new UsageError(`--today must be YYYY-MM-DD, not "${today}"`);
-    const set = values.set ?? 'primary';
-    if (set !== 'primary' && set !== 'holdout')
-      throw new UsageError(`--set must be primary or holdout, not "${String(set)}"`);
+    const set = styleSet(values.set);
     const mrzFont = values['mrz-font'];
     if (mrzFont !== undefined && !MRZ_FONT_FAMILIES.includes(mrzFont as never))
       throw new UsageError(
         `--mrz-font must be one of ${MRZ_FONT_FAMILIES.map((f) => `"${f}"`).join(', ')}, not "${String(mrzFont)}"`,
       );
-    const { manifestPath, cases } = await writeSamples({
-      outDir,
-      count,
-      seed,
-      ...(today ? { today } : {}),
-      ...(set === 'holdout' ? { styleSet: 'holdout' as const } : {}),
-      ...(typeof mrzFont === 'string' ? { mrzFont } : {}),
-    });
-    process.stdout.write(`Wrote ${cases.length} cases to ${outDir} (manifest ${manifestPath})\n`);
+    const cardCount = integer(values, 'cards', 0);
+    if (cardCount === 0 && values.kind !== undefined)
+      throw new UsageError('--kind chooses the cards of --cards N: give --cards too');
+    const cards =
+      cardCount > 0 ? { count: cardCount, kinds: cardKinds(values.kind), styleSet: set } : undefined;
+    try {
+      const written = await writeSamples({
+        outDir,
+        count,
+        seed,
+        ...(today ? { today } : {}),
+        ...(set === 'holdout' ? { styleSet: 'holdout' as const } : {}),
+        ...(typeof mrzFont === 'string' ? { mrzFont } : {}),
+        ...(cards ? { cards } : {}),
+      });
+      const cardNote = cards ? ` and ${written.cards.length} identity cards` : '';
+      process.stdout.write(
+        `Wrote ${written.cases.length} cases${cardNote} to ${outDir} (manifest ${written.manifestPath})\n`,
+      );
+    } catch (err) {
+      // A missing font is the one failure a user can fix; say what to install in one line.
+      if (err instanceof SyntheticError) {
+        process.stderr.write(`${err.message}\n`);
+        return 1;
+      }
+      throw err;
+    }
     return 0;
   },
 };
