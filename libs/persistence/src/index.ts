@@ -16,5 +16,5 @@ export type { AuditActorType } from './entities/audit-event.entity';
 export { ReviewEntity } from './entities/review.entity';
 export type { ReviewReason, ReviewStatus, ReviewDecisionRecord } from './entities/review.entity';
 export { enqueue, type Tx, type OutboxMessages } from './outbox/outbox';
-export { OutboxRelay, OUTBOX_POLL_MS } from './outbox/outbox.relay';
+export { OutboxRelay, OUTBOX_POLL_MS, outboxJobId } from './outbox/outbox.relay';
 export { findInTenant, isUuid } from './tenant-scope';
