@@ -57,6 +57,11 @@ export interface GenerateCaseOptions {
   documentType?: IdentityDocumentType;
   /** Case id; defaults to `syn-<seed as 8 hex digits>`. */
   id?: string;
+  /**
+   * The holder has a surname only, as on some Malaysian and Indonesian passports: ICAO 9303 allows an empty
+   * given-names field, and the record's `givenNames` is then empty too.
+   */
+  singleName?: boolean;
 }
 
 /** A generated case with its encoded images. */
@@ -122,7 +127,10 @@ export function planCase(seed: number, options: GenerateCaseOptions = {}): CaseP
   const rng = new Rng(seed);
   const scenario = options.scenario ?? rng.fork('scenario').weighted(scenarioWeights(options.scenarios));
   const id = options.id ?? `syn-${(seed >>> 0).toString(16).padStart(8, '0')}`;
-  const person = generatePerson(rng.fork('person'), { today, longName: rng.fork('long-name').chance(0.1) });
+  const drawn = generatePerson(rng.fork('person'), { today, longName: rng.fork('long-name').chance(0.1) });
+  const person: Person = options.singleName
+    ? { ...drawn, givenNames: '', ...(drawn.nativeSurname ? { nativeGivenNames: '' } : {}) }
+    : drawn;
   const softness = rng.fork('print').float(0.4, 0.7);
 
   if (scenario === 'unsupported') return otherCardPlan(rng, seed, id, person, today, softness);
