@@ -1,7 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { checkPostgres, checkRedis, loadConfig, runMain, SERVICE_PROCESS_ENV } from '@idv/platform';
-import { ensureDatabase, runMigrations } from '@idv/persistence';
+import { claimQueuePrefix, ensureDatabase, runMigrations } from '@idv/persistence';
 import { ImageFiles } from '@idv/storage';
 
 /**
@@ -23,6 +23,8 @@ runMain('launcher', async () => {
     log(`created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
   const applied = await runMigrations(config.databaseUrl);
   log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema up to date');
+  // Here too, so a shared IDV_QUEUE_PREFIX stops `npm start` with the one line, not with a child's exit.
+  await claimQueuePrefix(config, log);
 
   const children = new Map<string, ChildProcess>();
   let stopping = false;

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { runMain } from '@idv/platform';
+import { claimQueuePrefix } from '@idv/persistence';
+import { loadConfig, runMain } from '@idv/platform';
 import { WorkerModule } from './worker.module';
 
 runMain('worker', async () => {
+  // Before the application starts: its BullMQ workers take jobs as soon as it does.
+  await claimQueuePrefix(loadConfig());
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await app.init();

@@ -2,6 +2,7 @@
 export { PersistenceModule, OutboxModule } from './persistence.module';
 export { dataSourceOptions, ENTITIES, MIGRATIONS } from './data-source.options';
 export { ensureDatabase, runMigrations } from './schema';
+export { claimQueuePrefix, deploymentId, queueOwnerKey } from './queue-ownership';
 export { TenantEntity } from './entities/tenant.entity';
 export { ApiKeyEntity } from './entities/api-key.entity';
 export type { ApiKeyRole } from './entities/api-key.entity';
