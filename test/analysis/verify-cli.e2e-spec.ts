@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCardCase, generateCase, type GeneratedCardCase } from '@idv/synthetic';
@@ -50,6 +50,39 @@ describe('npm run cli -- verify', () => {
     expect(body).not.toHaveProperty('checks.comparison.surname');
   });
 
+  it('compares a record with no given names with the MRZ: empty given-names field a match, given names a mismatch', async () => {
+    // A passport of a person with a surname only: its MRZ name field is HUBER<<<<… with no given names.
+    const single = await generateCase(1, { scenario: 'clean', documentType: 'passport', singleName: true });
+    expect(single.case.record.givenNames).toBe('');
+    expect(single.case.groundTruth.mrzGivenNames).toBe('');
+    const singleFront = join(dir, 'single-front.png');
+    const singleRecord = join(dir, 'single-record.json');
+    writeFileSync(singleFront, single.images.front);
+    writeFileSync(singleRecord, JSON.stringify(single.case.record));
+    const emptyGiven = join(dir, 'empty-given.json');
+    writeFileSync(
+      emptyGiven,
+      JSON.stringify({ ...JSON.parse(readFileSync(record, 'utf8')), givenNames: '' }),
+    );
+
+    const matched = await verify(['--front', singleFront, '--record', singleRecord, '--today', '2026-11-01']);
+    expect(matched.code).toBe(0);
+    const same = JSON.parse(matched.stdout) as Record<string, unknown>;
+    expect(same).toMatchObject({ verdict: 'accepted', reasons: [] });
+    expect(same).toHaveProperty('checks.comparison.givenNames', 'match');
+
+    // The same kind of record against a passport that prints given names.
+    const differs = await verify(['--front', front, '--record', emptyGiven, '--today', '2026-11-01']);
+    expect(differs.code).toBe(0);
+    const other = JSON.parse(differs.stdout) as {
+      verdict: string;
+      reasons: Array<{ code: string; field: string }>;
+    };
+    expect(other.verdict).toBe('mismatch');
+    expect(other.reasons).toEqual([expect.objectContaining({ code: 'FIELD_MISMATCH', field: 'givenNames' })]);
+    expect(other).toHaveProperty('checks.comparison.givenNames', 'mismatch');
+  }, 180_000);
+
   it('says in one line what is wrong with the input, and exits non-zero', async () => {
     const pdf = join(dir, 'scan.pdf');
     writeFileSync(pdf, '%PDF-1.7\n%%EOF\n');
@@ -97,7 +130,7 @@ describe('npm run cli -- verify', () => {
       expect(res.stderr.trim().split('\n')).toHaveLength(1);
       expect(res.stderr).toMatch(message);
     }
-  });
+  }, 180_000);
 });
 
 /**

@@ -5,6 +5,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { DEFAULT_TODAY, generateCardCase, generateCase, type GeneratedCardCase } from '@idv/synthetic';
 import { buildConsole } from '../../apps/console/build';
 import { startApi, startWorker, verdictOf, type ApiHarness } from '../support/api.harness';
+import { seedVerification } from '../review/review.fixtures';
 
 const CHROMIUM = process.env.IDV_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../artifacts/console');
@@ -146,6 +147,8 @@ if (!haveBrowser)
     await waitForText(page.locator('#signout'), /^退出$/);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.screenshot({ path: path.join(ARTIFACTS, '5-zh.png') });
+    // The decision's toast, still up when the language changed, changes with it.
+    expect(await untranslated(page)).toEqual([]);
     // No script errors and no CSP violations; the one 401 is the wrong key tried first.
     expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
   });
@@ -263,7 +266,85 @@ if (!haveBrowser)
     await page.screenshot({ path: path.join(ARTIFACTS, '9-hkid-zh.png'), fullPage: true });
     expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
   }, 900_000);
+
+  it('shows a Chinese session nothing in English but data: codes, numbers, names and IDs', async () => {
+    const { verificationId: seeded } = await seedVerification(api, {
+      verdict: 'manual_review',
+      reasons: [{ code: 'FIELD_MISMATCH', field: 'surname' }, { code: 'LOW_CONFIDENCE' }],
+      document: {
+        type: 'passport',
+        format: 'TD3',
+        issuingCountry: 'SWE',
+        surname: 'ERIKSON',
+        givenNames: 'ANNA MARIA',
+        expiryDate: '2031-01-01',
+      },
+    });
+    const seen: string[] = [];
+    const look = async (moment: string) =>
+      seen.push(...(await untranslated(page)).map((t) => `${moment}: ${t}`));
+
+    // Each step of a review, then a look at everything on the page.
+    const steps: Array<[moment: string, act: () => Promise<unknown>, until: Locator]> = [
+      ['queue', () => page.locator('#refresh').click(), page.locator('#queue-item-0')],
+      ['review', () => page.keyboard.press('j'), page.locator('#claim')],
+      ['claimed', () => page.keyboard.press('c'), page.locator('#release')],
+      ['verdict chosen', () => page.locator('#verdict-mismatch').check(), page.locator('.verdict-chosen')],
+      ['help', () => page.keyboard.press('?'), page.getByRole('dialog')],
+    ];
+    for (const [moment, act, until] of steps) {
+      await act();
+      await until.waitFor();
+      await look(moment);
+    }
+    await page.keyboard.press('Escape');
+    // The lease is given up behind the console's back: its next call fails, and says so in Chinese.
+    const review = (
+      await request(api.url).get('/v1/reviews?status=claimed').set(api.auth('reviewer')).expect(200)
+    ).body.items.find((r: { verificationId: string }) => r.verificationId === seeded);
+    await request(api.url).post(`/v1/reviews/${review.id}/release`).set(api.auth('reviewer')).expect(200);
+    await page.locator('#renew').click();
+    await page.locator('#status.toast-error').waitFor({ state: 'attached' });
+    await look('error');
+    await page.screenshot({ path: path.join(ARTIFACTS, '10-zh-review.png'), fullPage: true });
+    expect(seen).toEqual([]);
+  });
 });
+
+/**
+ * What a Chinese session shows in English: every text node and every label read aloud (aria-label, title, alt,
+ * placeholder), hidden toasts and screen-reader text included. Data is left out: codes, keys, MRZ lines, document
+ * and record values, quoted text (<code>, <kbd>, <pre>, `.mono`, <blockquote>, form fields), anything marked as
+ * another language (the English button), and tokens that are codes, numbers or IDs (SWE, TD3, 1990-01-01, a1b2c3d4).
+ * A text is reported when Latin words are left once those are taken out.
+ */
+function untranslated(page: Page): Promise<string[]> {
+  return page.evaluate(UNTRANSLATED);
+}
+
+/** Runs in the page (the test project has no DOM types, so it is plain JavaScript). */
+const UNTRANSLATED = String.raw`(() => {
+  const DATA = 'code, kbd, pre, .mono, blockquote, textarea, input, script, style';
+  const codesAndIds = /\b([A-Z][A-Z0-9_<]+|[0-9a-f]{8}(-[0-9a-f]{4}){0,4}(-[0-9a-f]{12})?|[0-9][0-9.:,\-–×%]*)\b/g;
+  const english = (text) => /[A-Za-z]{2,}/.test(text.replace(codesAndIds, ' '));
+  const skipped = (el) =>
+    !el || !!el.closest(DATA) || !((el.closest('[lang]') || document.documentElement).getAttribute('lang') || '').startsWith('zh');
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent || '').trim();
+    if (text && !skipped(node.parentElement) && english(text)) found.push(text);
+  }
+  for (const el of document.body.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+    if (skipped(el)) continue;
+    for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+      const value = el.getAttribute(name);
+      if (value && english(value)) found.push(name + '="' + value + '"');
+    }
+  }
+  if (english(document.title)) found.push('title: ' + document.title);
+  return found;
+})()`;
 
 /** Waits until the locator's text matches (playwright-core comes without the test runner's expect). */
 async function waitForText(locator: Locator, pattern: RegExp, ms = 5000): Promise<string> {

@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { outboxJobId } from '@idv/persistence';
 import { VERIFICATION_QUEUE } from '@idv/platform';
 import { expectConsistent } from '../support/consistency';
 import { startService, subject, upload, waitForVerdict, type RealService } from '../support/service.harness';
@@ -66,11 +67,11 @@ describe('a worker killed with SIGKILL in the middle of a job', () => {
 
     const [outbox] = (
       await db.query(
-        `SELECT id FROM outbox WHERE topic = 'verification.analyse' AND payload->>'verificationId' = $1`,
+        `SELECT job_key FROM outbox WHERE topic = 'verification.analyse' AND payload->>'verificationId' = $1`,
         [id],
       )
     ).rows;
-    const job = await queue.getJob(`outbox-${outbox.id}`);
+    const job = await queue.getJob(outboxJobId(outbox));
     expect(job).toBeDefined();
     expect(await job!.getState()).toBe('completed');
     // The retry came from stall detection (the lock expired), not from a failure and its backoff.

@@ -1,3 +1,4 @@
+import { DOCUMENT_TYPES, REASON_CODES } from '@idv/verdict';
 import { formatDuration, MESSAGES, translate } from './i18n';
 
 describe('console dictionary', () => {
@@ -8,6 +9,12 @@ describe('console dictionary', () => {
       expect(chinese).toBeTruthy();
       expect(placeholders(chinese)).toEqual(placeholders(english));
     }
+  });
+
+  it('names every reason code and document type of the service, so none is shown as English prose', () => {
+    const keys = Object.keys(MESSAGES.en);
+    expect(REASON_CODES.filter((code) => !keys.includes(`reason_${code}`))).toEqual([]);
+    expect(DOCUMENT_TYPES.filter((type) => !keys.includes(`docType_${type}`))).toEqual([]);
   });
 
   it('fills placeholders and formats queue ages', () => {

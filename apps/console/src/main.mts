@@ -1,7 +1,7 @@
 import { ApiError, ReviewApi } from './api.mjs';
 import { compareFields, isCard, type FieldRow } from './compare.js';
 import { h } from './dom.mjs';
-import { formatDuration, translate, type Lang, type MessageKey } from './i18n.js';
+import { formatDuration, MESSAGES, translate, type Lang, type MessageKey } from './i18n.js';
 
 /** The parts of the review API the console reads (see GET /v1/reviews and GET /v1/reviews/:id). */
 interface Decision {
@@ -110,6 +110,23 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   address: 'address',
   front: 'front',
   back: 'back',
+  issuingCountry: 'fieldIssuingCountry',
+};
+/** What the console says for an API error code: the server's own message is English, for engineers. */
+const ERROR_MESSAGES: Record<string, MessageKey> = {
+  unauthorized: 'errorUnauthorized',
+  forbidden: 'errorForbidden',
+  not_found: 'errorNotFound',
+  review_not_found: 'errorNotFound',
+  review_claimed: 'errorReviewClaimed',
+  review_decided: 'errorReviewDecided',
+  not_lease_holder: 'errorNotLeaseHolder',
+  lease_required: 'errorNotLeaseHolder',
+  second_reviewer_required: 'errorSecondReviewer',
+  validation_failed: 'errorValidation',
+  rate_limited: 'errorRateLimited',
+  too_many_requests: 'errorRateLimited',
+  service_unavailable: 'errorUnavailable',
 };
 
 /** A field's label where the document names it its own way (公民身份号码, an HKID's English name, 人像面). */
@@ -162,7 +179,9 @@ const state = {
   codes: new Set<string>(),
   note: '',
   busy: false,
-  signInError: '',
+  /** Messages are kept as what to say, not as text, so that a change of language changes them too. */
+  signInError: null as (() => string) | null,
+  toast: null as { say: () => string; kind: 'ok' | 'error'; until: number } | null,
   help: false,
 };
 
@@ -175,11 +194,33 @@ const dueIn = (r: Review) =>
   (new Date(r.slaDueAt).getTime() - new Date(r.createdAt).getTime()) / 1000 - r.ageSeconds;
 const verdictLabel = (v: string | null) => (v ? t(`verdict_${v}` as MessageKey) : '—');
 
-function announce(message: string, kind: 'ok' | 'error' = 'ok'): void {
+const TOAST_MS = 4000;
+
+/** Shows a toast; `say` is called on every render, in the language of the moment. */
+function announce(say: () => string, kind: 'ok' | 'error' = 'ok'): void {
+  state.toast = { say, kind, until: Date.now() + TOAST_MS };
+  renderToast();
+  window.setTimeout(renderToast, TOAST_MS);
+}
+
+/** The status region outside the app root: its text is only replaced when it changes, so it is read out once. */
+function renderToast(): void {
   const status = document.getElementById('status')!;
-  status.textContent = message;
-  status.className = `toast toast-${kind} toast-show`;
-  window.setTimeout(() => status.classList.remove('toast-show'), 4000);
+  const toast = state.toast;
+  const text = toast ? toast.say() : '';
+  if (status.textContent !== text) status.textContent = text;
+  status.className = toast
+    ? `toast toast-${toast.kind}${Date.now() < toast.until ? ' toast-show' : ''}`
+    : 'toast';
+}
+
+/** Why a call failed, in the console's words (an API error by its code, anything else as unreachable). */
+function failure(err: unknown): string {
+  if (!(err instanceof ApiError)) return t('errorNetwork');
+  const key =
+    ERROR_MESSAGES[err.code] ??
+    (err.status === 401 ? 'errorUnauthorized' : err.status === 503 ? 'errorUnavailable' : null);
+  return key ? t(key) : t('errorOther', { status: err.status, code: err.code });
 }
 
 // ---------------------------------------------------------------- data
@@ -232,7 +273,7 @@ async function act(work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (err) {
-    announce(t('errorToast', { message: err instanceof Error ? err.message : String(err) }), 'error');
+    announce(() => t('errorToast', { message: failure(err) }), 'error');
   } finally {
     state.busy = false;
     render();
@@ -253,7 +294,7 @@ function claim(): Promise<void> {
     state.me = claimed.claimedBy;
     sessionStorage.setItem('idv.me', state.me ?? '');
     state.detail = { ...state.detail!, review: claimed };
-    announce(t('claimedToast', { time: timeOf(claimed.leaseUntil) }));
+    announce(() => t('claimedToast', { time: timeOf(claimed.leaseUntil) }));
   });
 }
 
@@ -262,7 +303,7 @@ function release(): Promise<void> {
     const r = current();
     if (!r) return;
     state.detail = { ...state.detail!, review: await api().post<Review>(`/v1/reviews/${r.id}/release`) };
-    announce(t('releasedToast'));
+    announce(() => t('releasedToast'));
   });
 }
 
@@ -272,7 +313,7 @@ function renew(): Promise<void> {
     if (!r) return;
     const renewed = await api().post<Review>(`/v1/reviews/${r.id}/renew`);
     state.detail = { ...state.detail!, review: renewed };
-    announce(t('renewedToast', { time: timeOf(renewed.leaseUntil) }));
+    announce(() => t('renewedToast', { time: timeOf(renewed.leaseUntil) }));
   });
 }
 
@@ -285,9 +326,10 @@ function decide(): Promise<void> {
       reasonCodes: state.verdict === 'accepted' ? [] : [...state.codes],
       note: state.note.trim() || undefined,
     });
-    announce(
+    const verdict = done.decision?.verdict ?? null;
+    announce(() =>
       done.status === 'decided'
-        ? t('decidedToast', { verdict: verdictLabel(done.decision!.verdict) })
+        ? t('decidedToast', { verdict: verdictLabel(verdict) })
         : t('heldForSecondToast'),
     );
     state.detail = null;
@@ -299,7 +341,7 @@ function decide(): Promise<void> {
 
 async function signIn(key: string): Promise<void> {
   state.busy = true;
-  state.signInError = '';
+  state.signInError = null;
   render();
   try {
     await new ReviewApi(key).get('/v1/reviews?limit=1');
@@ -311,7 +353,9 @@ async function signIn(key: string): Promise<void> {
   } catch (err) {
     state.busy = false;
     state.signInError =
-      err instanceof ApiError && (err.status === 401 || err.status === 403) ? t('keyRejected') : String(err);
+      err instanceof ApiError && (err.status === 401 || err.status === 403)
+        ? () => t('keyRejected')
+        : () => failure(err);
     render();
   }
 }
@@ -336,6 +380,9 @@ function render(): void {
   const focusedId = document.activeElement?.id;
   document.documentElement.lang = state.lang;
   document.title = `${t('appName')} · IDV`;
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = t('skipToContent');
+  renderToast();
   const root = document.getElementById('app')!;
   root.replaceChildren(state.key ? shell() : signInView());
   if (state.help) root.append(helpDialog());
@@ -390,7 +437,7 @@ function signInView(): HTMLElement {
       'aria-describedby': state.signInError ? 'signin-error' : null,
     }) as HTMLInputElement),
     state.signInError &&
-      h('p', { id: 'signin-error', class: 'field-error', role: 'alert' }, state.signInError),
+      h('p', { id: 'signin-error', class: 'field-error', role: 'alert' }, state.signInError()),
     h(
       'div',
       { class: 'row' },
@@ -830,12 +877,19 @@ function fieldsTable(d: Detail): HTMLElement {
     h(
       'dl',
       { class: 'facts' },
-      fact('fieldType', [doc.type, doc.format].filter(Boolean).join(' · ')),
+      fact('fieldType', [documentTypeLabel(doc.type), doc.format].filter(Boolean).join(' · ')),
       fact('fieldIssuingCountry', doc.issuingCountry),
       // A card's validity (or an HKID's lack of one) is in its own panel, with 长期 for a long-term card.
       !isCard(doc) && fact('fieldExpiryDate', doc.expiryDate),
     ),
   );
+}
+
+/** A document type in words (`passport` → Passport / 护照); an unknown one as the code it is. */
+function documentTypeLabel(type: unknown): string | null {
+  if (typeof type !== 'string' || !type) return null;
+  const key = `docType_${type}`;
+  return key in MESSAGES.en ? t(key as MessageKey) : type;
 }
 
 function fact(label: MessageKey, value: unknown): HTMLElement[] {
@@ -1018,8 +1072,7 @@ function reasonsPanel(d: Detail): HTMLElement {
               {},
               h('code', {}, r.code),
               r.field ? ` (${t(fieldLabel(r.field, d.verification.document))})` : '',
-              ' — ',
-              r.message,
+              `reason_${r.code}` in MESSAGES.en ? [' — ', t(`reason_${r.code}` as MessageKey)] : null,
             ),
           ),
         ),

@@ -8,7 +8,7 @@ import {
   runMain,
   SERVICE_PROCESS_ENV,
 } from '@idv/platform';
-import { ensureDatabase, runMigrations } from '@idv/persistence';
+import { claimQueuePrefix, ensureDatabase, runMigrations } from '@idv/persistence';
 import { ImageFiles } from '@idv/storage';
 
 /**
@@ -31,6 +31,8 @@ runMain('launcher', async () => {
     log(`created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
   const applied = await runMigrations(config.databaseUrl);
   log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema up to date');
+  // Here too, so a shared IDV_QUEUE_PREFIX stops `npm start` with the one line, not with a child's exit.
+  await claimQueuePrefix(config, log);
 
   const children = new Map<string, ChildProcess>();
   let stopping = false;

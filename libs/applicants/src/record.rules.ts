@@ -46,6 +46,14 @@ export function nameProblem(value: string): NameProblem | null {
   return null;
 }
 
+/**
+ * Given names may be empty: ICAO 9303 allows a name with a surname only (some Malaysian and Indonesian passports
+ * have an empty given-names field). Empty says the person has none; anything else is a name like any other.
+ */
+export function givenNamesProblem(value: string): NameProblem | null {
+  return value.normalize('NFC').trim() === '' ? null : nameProblem(value);
+}
+
 export type DateProblem = 'invalid_date' | 'date_in_future' | 'date_too_old';
 
 /** A birth date must exist in the calendar, not be after `today`, and not before 1900. */

@@ -9,6 +9,7 @@ import {
   isE164,
   isEmail,
   isExternalId,
+  givenNamesProblem,
   isKnownNationality,
   nameProblem,
   suggestEmail,
@@ -83,11 +84,16 @@ export class RegistrationRecordDto {
   @rule(nameProblem)
   surname: string;
 
-  @ApiPropertyOptional({ example: 'ANNA MARIA', description: 'Required unless `fullName` is given.' })
+  @ApiPropertyOptional({
+    example: 'ANNA MARIA',
+    description:
+      'Required unless `fullName` is given; `""` for a person with a surname only (an empty given-names field in ' +
+      'the MRZ, which ICAO 9303 allows).',
+  })
   @unlessFullName
   @IsDefined({ message: 'required' })
   @Transform(trim)
-  @rule(nameProblem)
+  @rule(givenNamesProblem)
   givenNames: string;
 
   @ApiProperty({ example: '1974-08-12', format: 'date' })

@@ -271,5 +271,16 @@ describe('compareRecord: dates, numbers, nationality, sex', () => {
   it('matches a person with no given names only against an empty given-name field', () => {
     expect(names(['Sukarno', ''], ['SUKARNO', ''])).toEqual(['match', 'match']);
     expect(names(['Sukarno', ''], ['SUKARNO', 'BUNG'])).toEqual(['match', 'mismatch']);
+    expect(names(['Sukarno', '  '], ['SUKARNO', ''])).toEqual(['match', 'match']);
+    expect(names(['Sukarno', 'Bung'], ['SUKARNO', ''])).toEqual(['match', 'mismatch']);
+    const report = compareRecord(
+      record({ surname: 'Sukarno', givenNames: '' }),
+      mrz({ surname: 'SUKARNO', givenNames: 'BUNG' }),
+    );
+    expect(report.givenNames).toMatchObject({ status: 'mismatch', near: false, expected: '', found: 'BUNG' });
+  });
+
+  it('calls a single name the issuer wrote as given names (<<SUKARNO) near, for a person to look at', () => {
+    expect(names(['Sukarno', ''], ['', 'SUKARNO'])).toEqual(['near', 'near']);
   });
 });

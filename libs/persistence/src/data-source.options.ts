@@ -13,6 +13,8 @@ import { Audit1764300000000 } from './migrations/1764300000000-audit';
 import { Reviews1764400000000 } from './migrations/1764400000000-reviews';
 import { ImageFiles1764500000000 } from './migrations/1764500000000-image-files';
 import { ApplicantFullName1764700000000 } from './migrations/1764700000000-applicant-full-name';
+import { OutboxJobKey1764810000000 } from './migrations/1764810000000-outbox-job-key';
+import { DeploymentIdentity1764820000000 } from './migrations/1764820000000-deployment-identity';
 
 /** Every entity and migration, listed as classes (not globs) so the same list works from TypeScript and from dist/. */
 export const ENTITIES = [
@@ -36,6 +38,8 @@ export const MIGRATIONS = [
   Reviews1764400000000,
   ImageFiles1764500000000,
   ApplicantFullName1764700000000,
+  OutboxJobKey1764810000000,
+  DeploymentIdentity1764820000000,
 ];
 
 /** TypeORM options for `databaseUrl`. Schema changes go through migrations only; never `synchronize`. */

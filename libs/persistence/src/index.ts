@@ -2,6 +2,7 @@
 export { PersistenceModule, OutboxModule } from './persistence.module';
 export { dataSourceOptions, ENTITIES, MIGRATIONS } from './data-source.options';
 export { ensureDatabase, runMigrations } from './schema';
+export { claimQueuePrefix, deploymentId, queueOwnerKey } from './queue-ownership';
 export { TenantEntity } from './entities/tenant.entity';
 export { ApiKeyEntity } from './entities/api-key.entity';
 export type { ApiKeyRole } from './entities/api-key.entity';
@@ -16,5 +17,5 @@ export type { AuditActorType } from './entities/audit-event.entity';
 export { ReviewEntity } from './entities/review.entity';
 export type { ReviewReason, ReviewStatus, ReviewDecisionRecord } from './entities/review.entity';
 export { enqueue, type Tx, type OutboxMessages } from './outbox/outbox';
-export { OutboxRelay, OUTBOX_POLL_MS } from './outbox/outbox.relay';
+export { OutboxRelay, OUTBOX_POLL_MS, outboxJobId } from './outbox/outbox.relay';
 export { findInTenant, isUuid } from './tenant-scope';

@@ -11,7 +11,7 @@ export { inQualitySample } from './review.sampling';
 export {
   ReviewError,
   DECIDABLE_VERDICTS,
-  REVIEWER_REASON_CODES,
+  DECISION_REASON_CODES,
   REVIEW_STATUSES,
   type DecidableVerdict,
   type DecisionInput,

@@ -1,6 +1,6 @@
 import type { ReviewDecisionRecord, ReviewEntity } from '@idv/persistence';
 import { describeReason, type ReasonCode, type ReasonView } from '@idv/verdict';
-import type { DecisionInput, ReviewQueueStatus } from './review.types';
+import { REVIEWER_DECISION, type DecisionInput, type ReviewQueueStatus } from './review.types';
 
 /** The status as of `now`: a claim whose lease ran out is pending again, whatever the row still says. */
 export function effectiveStatus(
@@ -37,18 +37,23 @@ export function needsSecondReviewer(r: Pick<ReviewEntity, 'status' | 'decisions'
  */
 export function decisionReasons(decision: DecisionInput, automated: readonly unknown[]): ReasonView[] {
   const previous = automated as Array<Partial<ReasonView>>;
-  const picked = decision.verdict === 'accepted' ? [] : decision.reasonCodes;
+  const picked = decision.verdict === 'accepted' ? [] : pickedCodes(decision);
   const reasons: ReasonView[] = [];
-  for (const code of new Set(picked)) {
+  for (const code of picked) {
     const same = previous.filter((r) => r.code === code && r.code !== 'LOW_CONFIDENCE') as ReasonView[];
     if (same.length > 0) reasons.push(...same);
     else reasons.push(describeReason({ code: code as ReasonCode, field: null }));
   }
-  reasons.push(describeReason({ code: 'REVIEWER_DECISION', field: null }));
+  reasons.push(describeReason({ code: REVIEWER_DECISION, field: null }));
   return reasons;
 }
 
-/** The codes stored with a decision: the picked ones, deduplicated, then `REVIEWER_DECISION`. */
+/** The codes stored with a decision: the picked ones, deduplicated, then `REVIEWER_DECISION` (once, if sent too). */
 export function decisionCodes(decision: DecisionInput): string[] {
-  return [...new Set([...decision.reasonCodes, 'REVIEWER_DECISION'])];
+  return [...pickedCodes(decision), REVIEWER_DECISION];
+}
+
+/** The reviewer's own reasons: what was sent, deduplicated, without the `REVIEWER_DECISION` every decision gets. */
+export function pickedCodes(decision: Pick<DecisionInput, 'reasonCodes'>): string[] {
+  return [...new Set(decision.reasonCodes)].filter((c) => c !== REVIEWER_DECISION);
 }

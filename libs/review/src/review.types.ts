@@ -11,8 +11,14 @@ export const DECIDABLE_VERDICTS = VERDICT_PRECEDENCE.filter(
 );
 export type DecidableVerdict = (typeof DECIDABLE_VERDICTS)[number];
 
-/** Reason codes a reviewer may pick: the verdict catalogue's; `REVIEWER_DECISION` is always added by the service. */
-export const REVIEWER_REASON_CODES = REASON_CODES.filter((c) => c !== 'REVIEWER_DECISION');
+/** The code the service adds to every decision. Alone it tells the person nothing they can act on. */
+export const REVIEWER_DECISION = 'REVIEWER_DECISION';
+
+/**
+ * Codes a decision may carry: the verdict catalogue's. `REVIEWER_DECISION` is among them: the service adds it to
+ * every decision, and the contract lets clients send it too.
+ */
+export const DECISION_REASON_CODES = REASON_CODES;
 
 export const REVIEW_STATUSES = ['pending', 'claimed', 'decided'] as const;
 export type ReviewQueueStatus = (typeof REVIEW_STATUSES)[number];

@@ -13,6 +13,7 @@ import {
   decisionReasons,
   effectiveStatus,
   needsSecondReviewer,
+  pickedCodes,
   settles,
 } from './review.rules';
 import {
@@ -436,13 +437,16 @@ function textDigest(name: string, text: string | null | undefined): Record<strin
   };
 }
 
-/** Rules a DTO cannot express: a verdict other than `accepted` needs at least one reason for the person. */
+/**
+ * Rules a DTO cannot express: a verdict other than `accepted` needs at least one reason the person can act on;
+ * `REVIEWER_DECISION` (added to every decision) is not one.
+ */
 function checkDecision(input: DecisionInput): void {
-  if (input.verdict !== 'accepted' && input.reasonCodes.length === 0) {
+  if (input.verdict !== 'accepted' && pickedCodes(input).length === 0) {
     throw new ReviewError(
       'invalid',
       'validation_failed',
-      'A decision other than accepted needs at least one reason code.',
+      'A decision other than accepted needs at least one reason code besides REVIEWER_DECISION.',
       [
         {
           field: 'reasonCodes',

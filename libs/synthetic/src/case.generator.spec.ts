@@ -143,6 +143,20 @@ describe('describeCase over many seeds', () => {
     }
   });
 
+  it('draws a holder with a surname only on request: empty given names in the MRZ, the print and the record', () => {
+    for (const seed of [1, 3]) {
+      const plain = describeCase(seed, { scenario: 'clean', documentType: 'passport' });
+      const single = describeCase(seed, { scenario: 'clean', documentType: 'passport', singleName: true });
+      expect(single.groundTruth).toMatchObject({ givenNames: '', mrzGivenNames: '' });
+      expect(single.record.givenNames).toBe('');
+      // The name field holds the surname and fillers only (no `<<` separator before given names).
+      const nameField = single.groundTruth.mrzLines[0].slice(5);
+      expect(nameField.replace(/<+$/, '')).toBe(single.groundTruth.mrzSurname.replace(/ /g, '<'));
+      expect(single.groundTruth.mrzSurname).toBe(plain.groundTruth.mrzSurname);
+      expect(single.groundTruth.dateOfBirth).toBe(plain.groundTruth.dateOfBirth);
+    }
+  });
+
   it('truncates names too long for the MRZ name field', () => {
     const truncated = cases.filter(
       (c) =>

@@ -1,5 +1,5 @@
 import { composeMrz } from '@idv/mrz';
-import { generatePerson, issueDocument, languageOf } from './applicant.generator';
+import { generatePerson, issueDocument, languageOf, type Person } from './applicant.generator';
 import { applyDefects } from './defects/defect.pipeline';
 import { DocumentImage, encodeImage, rasterize } from './defects/document-image';
 import { blurDefect } from './defects/photometric.defect';
@@ -76,6 +76,11 @@ export interface GenerateCaseOptions {
   pageFont?: string;
   /** `primary` (default) or `holdout`, the independent second set (see {@link StyleSet}). */
   styleSet?: StyleSet;
+  /**
+   * The holder has a surname only, as on some Malaysian and Indonesian passports: ICAO 9303 allows an empty
+   * given-names field, and the record's `givenNames` is then empty too.
+   */
+  singleName?: boolean;
 }
 
 /** A generated case with its encoded images. */
@@ -134,7 +139,10 @@ export function planCase(seed: number, options: GenerateCaseOptions = {}): CaseP
   const rng = new Rng(seed);
   const scenario = options.scenario ?? rng.fork('scenario').weighted(scenarioWeights(options.scenarios));
   const id = options.id ?? `syn-${(seed >>> 0).toString(16).padStart(8, '0')}`;
-  const person = generatePerson(rng.fork('person'), { today, longName: rng.fork('long-name').chance(0.1) });
+  const drawn = generatePerson(rng.fork('person'), { today, longName: rng.fork('long-name').chance(0.1) });
+  const person: Person = options.singleName
+    ? { ...drawn, givenNames: '', ...(drawn.nativeSurname ? { nativeGivenNames: '' } : {}) }
+    : drawn;
   const softness = rng.fork('print').float(0.4, 0.7);
 
   if (scenario === 'unsupported')

@@ -91,6 +91,27 @@ export class ThrowawayPostgres {
     await this.exec('pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', 'stop']).catch(() => undefined);
   }
 
+  /** Backs `database` up with pg_dump (custom format) to a file in this server's directory; returns its path. */
+  async dump(database: string): Promise<string> {
+    const file = join(this.dir, `${database}-${Date.now()}.dump`);
+    await this.exec('pg_dump', [...this.client, '-Fc', '-f', file, database]);
+    return file;
+  }
+
+  /**
+   * Restores `database` from a {@link dump} as an operator would: the database is dropped (its connections closed)
+   * and created again from the backup, as it was when the backup was taken.
+   */
+  async restore(database: string, file: string): Promise<void> {
+    await this.exec('dropdb', [...this.client, '--force', '--if-exists', database]);
+    await this.exec('pg_restore', [...this.client, '--create', '-d', 'postgres', file]);
+  }
+
+  /** Connection options of the client tools. */
+  private get client(): string[] {
+    return ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres'];
+  }
+
   /** Stops the server and deletes its files. */
   async destroy(): Promise<void> {
     await this.stop('immediate');

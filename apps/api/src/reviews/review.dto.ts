@@ -14,7 +14,7 @@ import {
 import {
   DECIDABLE_VERDICTS,
   REVIEW_STATUSES,
-  REVIEWER_REASON_CODES,
+  DECISION_REASON_CODES,
   type DecidableVerdict,
   type ReviewQueueStatus,
 } from '@idv/review';
@@ -35,16 +35,18 @@ export class DecisionDto {
   verdict: DecidableVerdict;
 
   @ApiProperty({
-    enum: REVIEWER_REASON_CODES,
+    enum: DECISION_REASON_CODES,
     isArray: true,
     example: ['FIELD_MISMATCH'],
-    description: 'Codes of the verdict catalogue; REVIEWER_DECISION is added by the service.',
+    description:
+      'Codes of the verdict catalogue. REVIEWER_DECISION is added by the service to every decision and may be ' +
+      'sent too (it is recorded once); a verdict other than accepted needs at least one other code.',
   })
   @IsDefined({ message: 'required' })
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(10)
-  @IsIn(REVIEWER_REASON_CODES, { each: true })
+  @IsIn(DECISION_REASON_CODES, { each: true })
   reasonCodes: string[];
 
   @ApiPropertyOptional({ maxLength: 2000, example: 'Surname matches the document; OCR misread the MRZ.' })

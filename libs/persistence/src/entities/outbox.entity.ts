@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 @Entity('outbox')
 export class OutboxEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id: string;
+  /** Names the row's queue job: random, so no other row of this or any other database (or backup) shares it. */
+  @Column({ name: 'job_key', type: 'uuid', default: () => 'gen_random_uuid()' }) jobKey: string;
   @Column({ type: 'text' }) topic: string;
   @Column({ type: 'jsonb' }) payload: Record<string, unknown>;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -21,7 +21,8 @@ const ADD_TIMEOUT_MS = 5000;
 
 /**
  * Outbox rows already dispatched whose work is evidently not done: the job may have been lost with a Redis that
- * crashed without persistence. Re-adding with the same job id is a no-op while BullMQ still has the job.
+ * crashed without persistence, or finished in another timeline of the database (a backup restored while Redis kept
+ * the jobs run after the backup was taken). Re-adding with the same job id is a no-op while BullMQ still has the job.
  */
 const UNFINISHED: Record<string, string> = {
   'verification.analyse': `EXISTS (SELECT 1 FROM verifications v
@@ -30,8 +31,9 @@ const UNFINISHED: Record<string, string> = {
 
 /**
  * Moves outbox rows to BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED (several relays may run) and
- * marked dispatched in the same transaction as the queue add; each job id is derived from the row id, so a
- * relay that dies after adding but before committing re-adds the same job id and BullMQ ignores the duplicate.
+ * marked dispatched in the same transaction as the queue add; each job id is derived from the row's random job key,
+ * so a relay that dies after adding but before committing re-adds the same job id and BullMQ ignores the duplicate,
+ * while no row of a restored or recreated database can take the id of a job Redis still keeps.
  * When Redis is down the adds fail, the transaction rolls back, and the rows wait for the next pass.
  */
 @Injectable()
@@ -112,7 +114,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     for (;;) {
       const n = await this.ds.transaction(async (tx) => {
         const rows: OutboxRow[] = await tx.query(
-          `SELECT id, topic, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          `SELECT id, job_key, topic, payload FROM outbox
+            WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
           [batch],
         );
         for (const row of rows) await this.add(row);
@@ -136,12 +139,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let n = 0;
     for (const [topic, unfinished] of Object.entries(UNFINISHED)) {
       const rows: OutboxRow[] = await this.ds.query(
-        `SELECT o.id, o.topic, o.payload FROM outbox o
+        `SELECT o.id, o.job_key, o.topic, o.payload FROM outbox o
           WHERE o.topic = $1 AND o.dispatched_at < now() - make_interval(secs => $2) AND ${unfinished}
           ORDER BY o.id LIMIT 200`,
         [topic, olderThanMs / 1000],
       );
-      for (const row of rows) await this.revive(row);
+      for (const row of rows) {
+        // One row's failure (its job changed state under us, a Redis blip) must not hold up the others.
+        await this.revive(row, unfinished).catch((err) =>
+          this.logger.warn(`outbox reconcile of row ${row.id} failed: ${(err as Error).message}`),
+        );
+      }
       n += rows.length;
     }
     if (n) this.logger.warn(`outbox reconcile: re-queued ${n} unfinished job(s)`);
@@ -152,20 +160,39 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const route = routeOf(row);
     return withTimeout(
       this.queue(route.queue).add(route.job, row.payload, {
-        jobId: jobIdOf(row),
+        jobId: outboxJobId(row),
         ...(JOB_OPTIONS[row.topic] ?? {}),
       }),
     );
   }
 
   /**
-   * Puts unfinished work back in the queue: re-adds a job Redis lost, and retries one that used up its attempts
-   * while a dependency was down (e.g. PostgreSQL for longer than the backoff, when even marking it failed failed).
+   * Puts unfinished work back in the queue: re-adds a job Redis lost; retries one that used up its attempts while a
+   * dependency was down (e.g. PostgreSQL for longer than the backoff, when even marking it failed failed); and runs
+   * again one that completed although its work is not done, which happens only when the database went back in time
+   * (a backup restored while Redis kept the job that did the work in the database's lost future). BullMQ moves a
+   * job out of the completed set atomically, so of several relays reconciling at once exactly one re-runs it, and
+   * the re-run job is waiting or active until the work is done, so later passes leave it alone.
    */
-  private async revive(row: OutboxRow): Promise<void> {
-    const job = await withTimeout(this.queue(routeOf(row).queue).getJob(jobIdOf(row)));
-    if (job && (await job.getState()) === 'failed') await withTimeout(job.retry('failed'));
-    else if (!job) await this.add(row);
+  private async revive(row: OutboxRow, unfinished: string): Promise<void> {
+    const job = await withTimeout(this.queue(routeOf(row).queue).getJob(outboxJobId(row)));
+    const state = job ? await job.getState() : 'missing';
+    if (!job) await this.add(row);
+    else if (state === 'failed') await withTimeout(job.retry('failed'));
+    // The job may have completed the work between the reconcile query and getState: look again before re-running.
+    else if (state === 'completed' && (await this.stillUnfinished(row, unfinished))) {
+      this.logger.warn(
+        `outbox reconcile: job ${job.id} completed but its work is not done; running it again`,
+      );
+      await withTimeout(job.retry('completed', { resetAttemptsMade: true, resetAttemptsStarted: true }));
+    }
+  }
+
+  private async stillUnfinished(row: OutboxRow, unfinished: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM outbox o WHERE o.id = $1 AND ${unfinished}`, [
+      row.id,
+    ]);
+    return rows.length > 0;
   }
 
   private queue(name: string): Queue {
@@ -173,9 +200,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 }
 
-type OutboxRow = { id: string; topic: string; payload: Record<string, unknown> };
+type OutboxRow = { id: string; job_key: string; topic: string; payload: Record<string, unknown> };
 
-const jobIdOf = (row: OutboxRow) => `outbox-${row.id}`;
+/** The queue job of an outbox row, named after the row's random key (never its id, a sequence that restores rewind). */
+export const outboxJobId = (row: Pick<OutboxRow, 'job_key'>) => `outbox-${row.job_key}`;
 
 function routeOf(row: OutboxRow) {
   const route = OUTBOX_ROUTES[row.topic];
