@@ -80,13 +80,17 @@ export class OcrEngine {
     });
   }
 
-  /** Starts the MRZ workers now, so the first document does not pay ~300 ms of start-up. Rejects if they cannot start. */
-  async warmUp(options: { han?: boolean } = {}): Promise<void> {
+  /**
+   * Starts the MRZ workers now, so the first document does not pay ~300 ms of start-up. Rejects if they cannot
+   * start. `han` starts the Chinese-text workers too; `prime: false` skips the read of a synthetic band, for a
+   * one-shot run that has its real document at hand (the service primes: see below).
+   */
+  async warmUp(options: { han?: boolean; prime?: boolean } = {}): Promise<void> {
     await this.mrzPool.warmUp();
     if (options.han) await this.hanPool.warmUp();
     // One read of a synthetic two-line band compiles the JavaScript image path (locator, crop) as well, so
     // the first real document is not ~300 ms slower than the rest.
-    await this.readMrz(await syntheticBand());
+    if (options.prime !== false) await this.readMrz(await syntheticBand());
   }
 
   /** Reads the MRZ of a document image (any orientation). Never rejects: failures are in the result. */
