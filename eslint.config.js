@@ -15,7 +15,11 @@ module.exports = tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@idv/*/*'], message: 'Import a library through its index (@idv/<lib>), never a deep path.' },
+            {
+              // The light entries (no NestJS wiring, for one-shot tools) are the only other public ones.
+              group: ['@idv/*/*', '!@idv/applicants/records', '!@idv/platform/config'],
+              message: 'Import a library through its index (@idv/<lib>) or a light entry, never a deep path.',
+            },
             { group: ['**/libs/*/src/**', '../../libs/**'], message: 'Import libraries as @idv/<lib>.' },
           ],
         },

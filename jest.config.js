@@ -31,7 +31,12 @@ const libs = [
   'id-numbers',
   'documents',
 ];
-const moduleNameMapper = Object.fromEntries(libs.map((l) => [`^@idv/${l}$`, `<rootDir>/libs/${l}/src`]));
+/** The light entries of two libraries (see eslint.config.js). */
+const entries = { 'applicants/records': 'applicants/src/records', 'platform/config': 'platform/src/config' };
+const moduleNameMapper = Object.fromEntries([
+  ...libs.map((l) => [`^@idv/${l}$`, `<rootDir>/libs/${l}/src`]),
+  ...Object.entries(entries).map(([entry, file]) => [`^@idv/${entry}$`, `<rootDir>/libs/${file}`]),
+]);
 const common = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,

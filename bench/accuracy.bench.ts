@@ -12,7 +12,9 @@
  *   under $TMPDIR/idv-bench-cases/ so reruns skip rendering.
  * - Real specimens ($IDV_CORPUS_DIR/specimens, default ../shared/corpus): the record is built from the ground
  *   truth and `today` is the day before the document's expiry, so a correct reading is `accepted`; specimens
- *   whose printed check digits are wrong should be `rejected`, the payment card `unsupported`.
+ *   whose printed check digits are wrong should be `rejected`, the payment card `unsupported`, and a specimen
+ *   whose document spans fewer pixels than `IDV_MIN_DOCUMENT_PIXELS` (default 300) `unreadable` (refused as too
+ *   small to keep as evidence; left out of the reading figures).
  * - False-fraud rate: genuine documents (an MRZ whose check digits hold) called `rejected`, over both sets and the
  *   specimens. The target is 0.
  *
@@ -25,7 +27,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { DocumentAnalyser, type AnalysisOutcome, type RegistrationRecord } from '@idv/analysis';
+import { QUALITY_THRESHOLDS, withMinDocumentPixels } from '@idv/quality';
 import { writeSamples, type CaseSetManifest, type SampleCase } from '@idv/synthetic';
 import { runCardAccuracy } from './cards.accuracy';
 
@@ -41,6 +45,10 @@ if (!['primary', 'holdout', 'both'].includes(SET)) throw new Error(`--set must b
 const ONLY = option('only');
 const CARDS_ONLY = flag('cards');
 const corpus = process.env.IDV_CORPUS_DIR ?? path.resolve(__dirname, '../../shared/corpus');
+/** The service's floor for a document's longer side, as `IDV_MIN_DOCUMENT_PIXELS` sets it. */
+const THRESHOLDS = withMinDocumentPixels(
+  Number(process.env.IDV_MIN_DOCUMENT_PIXELS ?? QUALITY_THRESHOLDS.resolution.minDocumentPixels),
+);
 
 /** A generated set: its name (the column), seed and size. */
 interface GeneratedSet {
@@ -166,7 +174,12 @@ function dayAfterIssue(s: Specimen): string | null {
   return `${year + 1}-${issued[2]}-15`;
 }
 
-function specimenExpectation(s: Specimen): string {
+/**
+ * `tooSmall`: the specimen's document spans fewer pixels than the floor. The specimens are crops of one document,
+ * so its span is the image's longer side; the service must refuse it (`unreadable`, IMAGE_LOW_RESOLUTION).
+ */
+function specimenExpectation(s: Specimen, tooSmall: boolean): string {
+  if (tooSmall) return 'unreadable';
   if (s.mrz_format === 'none') return 'unsupported';
   return s.mrz_check_digits_valid === false ? 'rejected' : 'accepted';
 }
@@ -206,19 +219,21 @@ async function runSpecimens(analyser: DocumentAnalyser, rows: Row[]): Promise<nu
   for (const s of specimens) {
     if (ONLY && !s.file.includes(ONLY)) continue;
     const front = readFileSync(path.join(corpus, 'specimens', s.file));
+    const { width = 0, height = 0 } = await sharp(front).metadata();
+    const tooSmall = Math.max(width, height) < THRESHOLDS.resolution.minDocumentPixels;
     const expiry = s.ground_truth?.expiry_date;
     const today = expiry ? dayBefore(expiry) : (dayAfterIssue(s) ?? '2020-01-01');
     const started = performance.now();
     const outcome = await analyser.analyse({ front, record: specimenRecord(s), today });
-    const hasTruth = (s.ground_truth?.mrz_lines?.length ?? 0) > 0;
+    const hasTruth = (s.ground_truth?.mrz_lines?.length ?? 0) > 0 && !tooSmall;
     rows.push({
       source: 'specimen',
       set: 'specimens',
       genuine: s.mrz_format !== 'none' && s.mrz_check_digits_valid !== false,
       format: s.mrz_format,
       id: s.file,
-      variant: `specimen-${s.mrz_format}`,
-      expected: specimenExpectation(s),
+      variant: `specimen-${s.mrz_format}${tooSmall ? '-too-small' : ''}`,
+      expected: specimenExpectation(s, tooSmall),
       verdict: outcome.verdict,
       reasons: outcome.reasons.map((r) => (r.field ? `${r.code}:${r.field}` : r.code)),
       ms: performance.now() - started,
@@ -337,7 +352,7 @@ function table(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const analyser = await DocumentAnalyser.create();
+  const analyser = await DocumentAnalyser.create({ thresholds: THRESHOLDS });
   const rows: Row[] = [];
   const started = Date.now();
   try {

@@ -47,6 +47,26 @@ describe('POST /v1/quality-checks (instant pre-check)', () => {
     expect(res.body.reasons.map((r: { code: string }) => r.code)).toContain('IMAGE_TOO_DARK');
   });
 
+  it('fails an ID card 250 px wide as too small to keep (IMAGE_LOW_RESOLUTION), not one 320 px wide', async () => {
+    const { images } = await generateCase(3, { scenario: 'clean', documentType: 'id_card' });
+    const at = (width: number) => sharp(images.front).resize({ width }).png().toBuffer();
+    const small = await check(await at(250)).expect(200);
+    expect(small.body.passed).toBe(false);
+    expect(small.body.checks.quality.issues).toContainEqual({
+      code: 'IMAGE_LOW_RESOLUTION',
+      severity: 'fail',
+    });
+    expect(small.body.reasons[0]).toMatchObject({
+      code: 'IMAGE_LOW_RESOLUTION',
+      hint: { en: expect.stringMatching(/closer/), 'zh-CN': expect.stringMatching(/靠近/) },
+    });
+    const enough = await check(await at(320)).expect(200);
+    expect(enough.body.checks.quality.issues).not.toContainEqual({
+      code: 'IMAGE_LOW_RESOLUTION',
+      severity: 'fail',
+    });
+  });
+
   it('stores nothing and refuses what is not an image', async () => {
     await check(Buffer.from('%PDF-1.4\n%%EOF')).expect(415);
     await request(api.url).post('/v1/quality-checks').set(api.auth('client')).expect(400);

@@ -1,19 +1,23 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, DependencyUnavailableError } from '@idv/platform';
 import { COMMANDS } from './commands';
 
+/** Failures a person can act on: printed as their one-line message, without a stack. */
+const EXPECTED_ERRORS = new Set(['ConfigError', 'DependencyUnavailableError', 'UsageError']);
+
 /**
- * `npm run cli -- <command> [--option value ...]`. Each command is a small module in ./commands;
- * usage errors and expected failures print one line to stderr and exit 2 / 1.
+ * `npm run cli -- <command> [--option value ...]` (or `npm run cli:built -- …` from `npm run build`). Each command
+ * is a small module in ./commands, loaded when it runs; usage errors and expected failures print one line to
+ * stderr and exit 2 / 1.
  */
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? COMMANDS[name] : undefined;
+  const command = name && Object.hasOwn(COMMANDS, name) ? await COMMANDS[name]() : undefined;
   if (!command) {
-    const list = Object.entries(COMMANDS)
-      .map(([n, c]) => `  ${n.padEnd(14)} ${c.summary}`)
-      .join('\n');
+    const loaded = await Promise.all(
+      Object.entries(COMMANDS).map(async ([n, load]) => [n, await load()] as const),
+    );
+    const list = loaded.map(([n, c]) => `  ${n.padEnd(14)} ${c.summary}`).join('\n');
     process.stderr.write(
       `${name ? `Unknown command "${name}".\n` : ''}Usage: npm run cli -- <command> [options]\n${list}\n`,
     );
@@ -31,10 +35,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((err: unknown) => {
-    const expected =
-      err instanceof ConfigError ||
-      err instanceof DependencyUnavailableError ||
-      (err as Error)?.name === 'UsageError';
+    const expected = EXPECTED_ERRORS.has((err as Error)?.name);
     const isArgError = (err as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(
       `${expected || isArgError ? (err as Error).message : ((err as Error)?.stack ?? String(err))}\n`,

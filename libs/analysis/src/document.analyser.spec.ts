@@ -10,6 +10,7 @@ import {
   type GeneratedCase,
   type GenerateCaseOptions,
 } from '@idv/synthetic';
+import { withMinDocumentPixels } from '@idv/quality';
 import { DocumentAnalyser } from './document.analyser';
 import { documentKeySource, finalise } from './finalise';
 
@@ -219,6 +220,48 @@ function declaredPng(width: number, height: number): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+describe('DocumentAnalyser on a document too small to keep as evidence', () => {
+  /** A clean generated ID card (front and back) as a crop of `width` pixels, as a wallet might send it. */
+  async function cardAt(width: number): Promise<GeneratedCase> {
+    const c = await generated(3, { scenario: 'clean', documentType: 'id_card' });
+    const shrink = (bytes: Buffer) => sharp(bytes).resize({ width }).png().toBuffer();
+    return {
+      case: c.case,
+      images: { front: await shrink(c.images.front), back: c.images.back && (await shrink(c.images.back)) },
+    };
+  }
+
+  it('answers a card 250 px wide unreadable with IMAGE_LOW_RESOLUTION and a hint to move closer', async () => {
+    const outcome = await analyseCase(await cardAt(250));
+    expect(outcome.verdict).toBe('unreadable');
+    expect(codes(outcome)).toEqual(['IMAGE_LOW_RESOLUTION']);
+    expect(outcome.reasons[0].hint.en).toMatch(/closer/);
+    expect(outcome.reasons[0].hint['zh-CN']).toMatch(/靠近/);
+    expect(outcome.timings.mrz).toBeUndefined();
+  });
+
+  it('does not refuse the same card 320 px wide for its size, and reads it', async () => {
+    const outcome = await analyseCase(await cardAt(320));
+    expect(outcome.verdict).toBe('accepted');
+    expect(outcome.checks.quality.issues).not.toContainEqual({
+      code: 'IMAGE_LOW_RESOLUTION',
+      severity: 'fail',
+    });
+  });
+
+  it('takes the floor from its thresholds (IDV_MIN_DOCUMENT_PIXELS): at 400 px the 320 px card is refused', async () => {
+    const strict = await DocumentAnalyser.create({
+      ocr: analyser.engine,
+      thresholds: withMinDocumentPixels(400),
+    });
+    const { case: c, images } = await cardAt(320);
+    const outcome = await strict.analyse({ ...images, record: c.record, today: c.today });
+    expect(outcome.verdict).toBe('unreadable');
+    expect(codes(outcome)).toEqual(['IMAGE_LOW_RESOLUTION']);
+    expect(outcome.engineVersion).toContain('+min-document-400px');
+  });
+});
 
 describe('DocumentAnalyser on bad input', () => {
   const record = {

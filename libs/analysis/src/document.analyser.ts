@@ -10,7 +10,7 @@ import {
   type DocumentRead,
   type DocumentSide,
 } from '@idv/documents';
-import { checkExpiry, comparisonStatuses, type ComparisonReport } from '@idv/matching';
+import { checkExpiry, comparisonStatuses, loadHanTables, type ComparisonReport } from '@idv/matching';
 import { OcrEngine, type OcrEngineOptions } from '@idv/ocr';
 import {
   assessQuality,
@@ -88,11 +88,17 @@ export class DocumentAnalyser {
     );
   }
 
-  /** Starts (and warms) the OCR workers, so the first document does not pay for it. */
+  /**
+   * Starts (and warms) the OCR workers and the Han name tables, so the first document does not pay for them. With
+   * a running `ocr` engine given, its owner has warmed what it wants (a one-shot run: only what its document needs).
+   */
   static async create(options: DocumentAnalyserOptions = {}): Promise<DocumentAnalyser> {
     const ocr = options.ocr ?? new OcrEngine(options.ocrOptions);
-    // The Chinese-text model too: the first Resident ID card of the day would otherwise wait ~0.8 s for it.
-    if (!options.ocr) await ocr.warmUp({ han: true });
+    if (!options.ocr) {
+      // The Chinese-text model too: the first Resident ID card of the day would otherwise wait ~0.8 s for it.
+      await ocr.warmUp({ han: true });
+      loadHanTables();
+    }
     const model = options.ocrOptions?.mrzModel?.kind === 'eng-legacy' ? 'eng-legacy' : 'mrz-lstm';
     const thresholds = options.thresholds ?? QUALITY_THRESHOLDS;
     return new DocumentAnalyser(

@@ -1,4 +1,11 @@
-import { pinyin } from 'pinyin-pro';
+import { onFirstUse } from './on-first-use';
+
+/**
+ * pinyin-pro, loaded on first use: it builds its dictionaries as it is imported (~0.3 s), which a document with no
+ * Han name (every MRZ document) should not pay on a one-shot run.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const pinyinPro = onFirstUse(() => require('pinyin-pro') as typeof import('pinyin-pro'));
 
 const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -63,7 +70,7 @@ function combinations(choices: string[][]): string[][] {
  * since the issuer, not the dictionary, chose the reading.
  */
 function readings(run: string, role: 'surname' | 'givenNames'): string[][] {
-  const preferred = pinyin(run, {
+  const preferred = pinyinPro().pinyin(run, {
     toneType: 'none',
     type: 'array',
     v: false,
@@ -71,7 +78,9 @@ function readings(run: string, role: 'surname' | 'givenNames'): string[][] {
   });
   const perCharacter = [...run].map((char, i) => {
     const all =
-      role === 'surname' ? [] : pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: false });
+      role === 'surname'
+        ? []
+        : pinyinPro().pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: false });
     return [...new Set([preferred[i], ...all])].flatMap(spellSyllable);
   });
   return combinations(perCharacter);

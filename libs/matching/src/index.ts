@@ -20,6 +20,7 @@ export { nameSpellings, normalizeMrzName } from './name.spellings';
 export { compareFullName } from './full-name.comparison';
 export type { RecordNames, PrintedNames } from './full-name.comparison';
 export { foldHan } from './han.folding';
+export { loadHanTables } from './han.tables';
 export { toIsoNationality } from './nationality.codes';
 export { compareVisualZone, printsNameExactly } from './visual-zone.comparison';
 export type {

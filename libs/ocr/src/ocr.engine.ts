@@ -93,15 +93,17 @@ export class OcrEngine {
 
   /**
    * Starts the MRZ workers now, so the first document does not pay ~300 ms of start-up; `han` starts the chi_sim
-   * workers too, `hanLines` loads the Han line recogniser (~1 s, ~60 MB). Rejects if they cannot start.
+   * workers too, `hanLines` loads the Han line recogniser (~1 s, ~60 MB); `prime: false` skips the read of a
+   * synthetic band, for a one-shot run that has its real document at hand (the service primes: see below).
+   * Rejects if they cannot start.
    */
-  async warmUp(options: { han?: boolean; hanLines?: boolean } = {}): Promise<void> {
+  async warmUp(options: { han?: boolean; hanLines?: boolean; prime?: boolean } = {}): Promise<void> {
     await this.mrzPool.warmUp();
     if (options.han) await this.hanPool.warmUp();
     if (options.hanLines) await this.hanLines.warmUp();
     // One read of a synthetic two-line band compiles the JavaScript image path (locator, crop) as well, so
     // the first real document is not ~300 ms slower than the rest.
-    await this.readMrz(await syntheticBand());
+    if (options.prime !== false) await this.readMrz(await syntheticBand());
   }
 
   /** Reads the MRZ of a document image (any orientation). Never rejects: failures are in the result. */

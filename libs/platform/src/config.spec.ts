@@ -36,6 +36,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ IDV_IMAGE_DIR: 'images' })).toThrow(/IDV_IMAGE_DIR="images": .*absolute path/);
   });
 
+  it('reads the smallest document span kept as evidence (300 px by default), and refuses a nonsense one', () => {
+    expect(loadConfig({}).minDocumentPixels).toBe(300);
+    expect(loadConfig({ IDV_MIN_DOCUMENT_PIXELS: '480' }).minDocumentPixels).toBe(480);
+    for (const bad of ['0', '12.5', 'big', '99999'])
+      expect(() => loadConfig({ IDV_MIN_DOCUMENT_PIXELS: bad })).toThrow(
+        new RegExp(
+          `IDV_MIN_DOCUMENT_PIXELS="${bad.replace('.', '\\.')}": .*whole number of pixels from 100 to 4000`,
+        ),
+      );
+  });
+
   it('reads and converts values', () => {
     const c = loadConfig({ PORT: '8080', IDV_MAINTENANCE: '1', IDV_WORKER_CONCURRENCY: '4' });
     expect([c.port, c.maintenance, c.workerConcurrency]).toEqual([8080, true, 4]);

@@ -134,6 +134,13 @@ class EnvironmentVariables {
   @Min(10_000)
   IDV_MAX_PIXELS = 40_000_000;
 
+  /** The document's longer side in pixels below which an upload is `unreadable` (too small to keep as evidence). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 300 : Number(value)))
+  @IsInt({ message: 'IDV_MIN_DOCUMENT_PIXELS must be a whole number of pixels from 100 to 4000' })
+  @Min(100, { message: 'IDV_MIN_DOCUMENT_PIXELS must be a whole number of pixels from 100 to 4000' })
+  @Max(4000, { message: 'IDV_MIN_DOCUMENT_PIXELS must be a whole number of pixels from 100 to 4000' })
+  IDV_MIN_DOCUMENT_PIXELS = 300;
+
   /** Unsuccessful verifications allowed within the window before the applicant is restricted. */
   @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
   @IsInt()
@@ -239,6 +246,8 @@ export interface AppConfig {
   };
   maxUploadBytes: number;
   maxPixels: number;
+  /** `IDV_MIN_DOCUMENT_PIXELS`: a document spanning fewer pixels (its longer side) is refused as too small. */
+  minDocumentPixels: number;
   limits: {
     maxFailedAttempts: number;
     maxCorrections: number;
@@ -320,6 +329,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     maxUploadBytes: vars.IDV_MAX_UPLOAD_BYTES,
     maxPixels: vars.IDV_MAX_PIXELS,
+    minDocumentPixels: vars.IDV_MIN_DOCUMENT_PIXELS,
     limits: {
       maxFailedAttempts: vars.IDV_MAX_FAILED_ATTEMPTS,
       maxCorrections: vars.IDV_MAX_CORRECTIONS,

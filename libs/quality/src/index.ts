@@ -27,7 +27,7 @@ export type { DecodeFailureCode } from './quality.error';
 export { assessQuality } from './quality.assessor';
 export type { AssessOptions, QualityReport } from './quality.assessor';
 export { glareCovers } from './glare.check';
-export { QUALITY_THRESHOLDS } from './quality.thresholds';
+export { QUALITY_THRESHOLDS, withMinDocumentPixels } from './quality.thresholds';
 export type { QualityThresholds } from './quality.thresholds';
 export type { Box, GreyImage } from './grey-image';
 export type { IssueSeverity, QualityIssue, QualityIssueCode, Side } from './quality.types';

@@ -3,7 +3,7 @@ import { checkColour, ColourImage, loadColour } from './colour.check';
 import { checkExposure, ExposureReport } from './exposure.check';
 import { checkFraming, FramingReport } from './framing.check';
 import { checkGlare, GlareReport } from './glare.check';
-import { Box, GreyImage, loadGrey, PixelBox, resizeGrey, shrink } from './grey-image';
+import { Box, GreyImage, loadGrey, normaliseBox, PixelBox, resizeGrey, shrink } from './grey-image';
 import {
   DecodedImage,
   DecodedPixels,
@@ -16,7 +16,7 @@ import {
 import { QualityError } from './quality.error';
 import { QUALITY_THRESHOLDS, QualityThresholds } from './quality.thresholds';
 import { IssueSeverity, QualityIssue, Side } from './quality.types';
-import { checkResolution, ResolutionReport } from './resolution.check';
+import { checkResolution, documentExtent, ResolutionReport } from './resolution.check';
 import { checkSharpness } from './sharpness.check';
 
 /** Options of {@link assessQuality}. */
@@ -132,10 +132,13 @@ export async function assessQuality(
     thresholds.sharpness,
   );
   const documentPixels = toPixels(framing.box, size[0], size[1]);
+  const extent = documentExtent(coarse, documentBox, thresholds.resolution.marginTone);
+  const extentPixels = toPixels(normaliseBox(extent, coarse.width, coarse.height), size[0], size[1]);
   const resolution = checkResolution(
     size,
     [documentPixels.x1 - documentPixels.x0, documentPixels.y1 - documentPixels.y0],
     thresholds.resolution,
+    [extentPixels.x1 - extentPixels.x0, extentPixels.y1 - extentPixels.y0],
   );
 
   const issues = [

@@ -4,7 +4,7 @@
  * `libs/quality/calibration/calibrate.ts` (see CALIBRATION.md for the distributions they were read from).
  */
 export const QUALITY_THRESHOLDS = {
-  version: 'quality-2026-12-04.1',
+  version: 'quality-2026-12-06.1',
   analysis: {
     /** Longer side of the greyscale working copy for sharpness (never enlarged). */
     workingSide: 1024,
@@ -65,6 +65,15 @@ export const QUALITY_THRESHOLDS = {
     /** Effective document length in pixels, min(width, 1.6 × height) of the document box. */
     warn: 300,
     fail: 200,
+    /**
+     * The document's longer side in pixels (the box the framing check found, or the whole image when the document
+     * fills the frame) below which the image is refused as too small to keep as evidence: a reviewer or an auditor
+     * must be able to read it later, and a retake costs the person seconds. ID cards 217 and 263 px wide were read
+     * and accepted before this floor. Deployments set it with `IDV_MIN_DOCUMENT_PIXELS` ({@link withMinDocumentPixels}).
+     */
+    minDocumentPixels: 300,
+    /** Grey levels within which a margin outside the document box is the document's own paper (`documentExtent`). */
+    marginTone: 28,
   },
   framing: {
     /** Border ring (fraction of each side) sampled to model the background. */
@@ -121,3 +130,19 @@ type Widen<T> = {
 
 /** Shape of a thresholds set; callers may pass their own (e.g. stricter for a kiosk) with their own version. */
 export type QualityThresholds = Widen<typeof QUALITY_THRESHOLDS>;
+
+/**
+ * `thresholds` with another floor for the document's longer side (`IDV_MIN_DOCUMENT_PIXELS`). A value other than
+ * the default is added to the version, so a stored verdict names the floor it was judged with.
+ */
+export function withMinDocumentPixels(
+  minDocumentPixels: number,
+  thresholds: QualityThresholds = QUALITY_THRESHOLDS,
+): QualityThresholds {
+  if (minDocumentPixels === thresholds.resolution.minDocumentPixels) return thresholds;
+  return {
+    ...thresholds,
+    version: `${thresholds.version}+min-document-${minDocumentPixels}px`,
+    resolution: { ...thresholds.resolution, minDocumentPixels },
+  };
+}

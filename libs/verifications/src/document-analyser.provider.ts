@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DocumentAnalyser } from '@idv/analysis';
+import { withMinDocumentPixels } from '@idv/quality';
 import { APP_CONFIG, type AppConfig } from '@idv/platform';
 
 /** Owns the warm OCR workers of this process: started at boot (readiness waits for them), stopped on shutdown. */
@@ -17,6 +18,7 @@ export class AnalyserHost implements OnModuleInit, OnApplicationShutdown {
         onWorkerError: (err) => this.logger.warn(`OCR worker error: ${(err as Error)?.message ?? err}`),
       },
       limits: { maxBytes: this.config.maxUploadBytes, maxPixels: this.config.maxPixels },
+      thresholds: withMinDocumentPixels(this.config.minDocumentPixels),
     });
   }
 

@@ -1,4 +1,4 @@
-import { assessQuality, QualityError, type QualityReport } from '@idv/quality';
+import { assessQuality, QualityError, withMinDocumentPixels, type QualityReport } from '@idv/quality';
 import { describeReason, type QualityReasonCode } from '@idv/verdict';
 import { uploadRefusal } from './upload.normaliser';
 import { VerificationError } from './verification.types';
@@ -24,7 +24,7 @@ export interface QualityPrecheck {
  */
 export async function qualityPrecheck(
   bytes: Buffer,
-  limits: { maxBytes: number; maxPixels: number },
+  limits: { maxBytes: number; maxPixels: number; minDocumentPixels: number },
 ): Promise<QualityPrecheck> {
   if (bytes.length > limits.maxBytes) {
     throw new VerificationError(
@@ -35,7 +35,10 @@ export async function qualityPrecheck(
   }
   let report: QualityReport;
   try {
-    report = await assessQuality(bytes, { limits });
+    report = await assessQuality(bytes, {
+      limits,
+      thresholds: withMinDocumentPixels(limits.minDocumentPixels),
+    });
   } catch (err) {
     if (err instanceof QualityError) throw uploadRefusal('image', err.code, limits);
     throw err;

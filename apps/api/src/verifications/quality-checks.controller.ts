@@ -74,6 +74,7 @@ export class QualityChecksController {
     return qualityPrecheck(image.buffer, {
       maxBytes: this.config.maxUploadBytes,
       maxPixels: this.config.maxPixels,
+      minDocumentPixels: this.config.minDocumentPixels,
     });
   }
 }
