@@ -18,6 +18,8 @@ const WORK_SIDE = 480;
 const ID1_ASPECT = 85.6 / 54;
 /** Perspective and lens distortion stretch the card's apparent proportions this far either way. */
 const ASPECT_TOLERANCE = 1.3;
+/** Opposite edges of a card photographed in perspective (the far edge up to a fifth shorter) converge by less than this (radians). */
+const MAX_CONVERGENCE = 0.35;
 /** Lines kept from the Hough accumulator, strongest first. */
 const MAX_LINES = 80;
 /** …and from one direction. */
@@ -56,7 +58,7 @@ export function findCardOutline(image: GreyImage): CardOutline | null {
   const pairs: [Line, Line][] = [];
   for (let i = 0; i < all.length; i++)
     for (let j = i + 1; j < all.length; j++)
-      if (angleBetween(all[i], all[j]) < 0.35 && separation(all[i], all[j]) > work.width * 0.12)
+      if (angleBetween(all[i], all[j]) < MAX_CONVERGENCE && separation(all[i], all[j]) > work.width * 0.12)
         pairs.push([all[i], all[j]]);
   for (let a = 0; a < pairs.length; a++)
     for (let b = a + 1; b < pairs.length; b++) {
@@ -257,7 +259,7 @@ function houghLines(img: GreyImage, g: Gradients): Line[] {
     }
   // Peaks, strongest first, none within 2° and 10 px of a stronger one (θ wraps with ρ negated).
   const candidates: number[] = [];
-  const minVotes = Math.min(w, h) * 0.08;
+  const minVotes = Math.min(w, h) * 0.04;
   for (let i = 0; i < acc.length; i++) if (acc[i] >= minVotes) candidates.push(i);
   candidates.sort((a, b) => acc[b] - acc[a]);
   const lines: Line[] = [];
