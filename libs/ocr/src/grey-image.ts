@@ -39,6 +39,31 @@ export async function resizeGrey(img: GreyImage, width: number, height: number):
 }
 
 /**
+ * The part of a raster inside `box` (normalised 0–1 coordinates), contrast-stretched as the card windows are
+ * before OCR. An empty raster when the box lies outside the image.
+ */
+export async function cropStretched(
+  img: GreyImage,
+  box: { x: number; y: number; width: number; height: number },
+): Promise<GreyImage> {
+  const left = Math.max(0, Math.floor(box.x * img.width));
+  const top = Math.max(0, Math.floor(box.y * img.height));
+  const right = Math.min(img.width, Math.ceil((box.x + box.width) * img.width));
+  const bottom = Math.min(img.height, Math.ceil((box.y + box.height) * img.height));
+  if (right <= left || bottom <= top) return { data: new Uint8Array(0), width: 0, height: 0 };
+  const [width, height] = [right - left, bottom - top];
+  const data = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length), {
+    raw: { width: img.width, height: img.height, channels: 1 },
+  })
+    .extract({ left, top, width, height })
+    .normalise()
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  return { data: new Uint8Array(data.buffer, data.byteOffset, width * height), width, height };
+}
+
+/**
  * Working arrays of {@link darkMask}, kept between calls and grown when a raster needs more: each page would
  * otherwise allocate ~9 MB of typed arrays, and allocation of that kind is what sets off V8's full collections
  * (about one per document, 40–70 ms each in a worker's heap). Safe because darkMask is synchronous.

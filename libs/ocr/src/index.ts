@@ -16,4 +16,6 @@ export type { MrzBand } from './mrz-band.locator';
 export type { WorkerPoolStats } from './worker.pool';
 export type { GreyImage } from './grey-image';
 export { stripHanSpaces } from './text-lines';
+export { HanLineRecogniser, bundledHanModel } from './han-line.recogniser';
+export type { HanLineRead, HanLineRecogniserOptions } from './han-line.recogniser';
 export type { LineScript, TextLine } from './text-lines';

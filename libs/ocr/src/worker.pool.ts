@@ -141,7 +141,8 @@ export class WorkerPool<W extends PoolWorker> {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, code: OcrErrorCode): Promise<T> {
+/** `promise`, or an OcrError with `code` once `ms` have passed (the work itself is not stopped). */
+export function withTimeout<T>(promise: Promise<T>, ms: number, code: OcrErrorCode): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new OcrError(code, `after ${ms} ms`)), ms);
