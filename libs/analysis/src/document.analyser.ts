@@ -91,8 +91,8 @@ export class DocumentAnalyser {
   /** Starts (and warms) the OCR workers, so the first document does not pay for it. */
   static async create(options: DocumentAnalyserOptions = {}): Promise<DocumentAnalyser> {
     const ocr = options.ocr ?? new OcrEngine(options.ocrOptions);
-    // The Chinese-text model too: the first Resident ID card of the day would otherwise wait ~0.8 s for it.
-    if (!options.ocr) await ocr.warmUp({ han: true });
+    // The Chinese line recogniser too: the first Chinese card of the day would otherwise wait ~1 s for it.
+    if (!options.ocr) await ocr.warmUp({ hanLines: true });
     const model = options.ocrOptions?.mrzModel?.kind === 'eng-legacy' ? 'eng-legacy' : 'mrz-lstm';
     const thresholds = options.thresholds ?? QUALITY_THRESHOLDS;
     return new DocumentAnalyser(

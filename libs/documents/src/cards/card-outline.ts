@@ -350,9 +350,12 @@ function plausible(c: readonly Point[], img: GreyImage): boolean {
  */
 interface EdgeProfile {
   diag: number;
-  /** Seen within two pixels of the line. */
-  hits: Float64Array;
-  strength: Float64Array;
+  /**
+   * Seen within two pixels of the line, by the side the image is brighter on: a card's edge keeps one side (the
+   * card lighter or darker than the desk all along), the strokes of its guilloche and print show both.
+   */
+  hits: [Float64Array, Float64Array];
+  strength: [Float64Array, Float64Array];
 }
 
 /** Offsets across the line. */
@@ -363,25 +366,26 @@ function edgeProfile(line: Line, g: Gradients, img: GreyImage): EdgeProfile {
   const [c, s] = [Math.cos(line.theta), Math.sin(line.theta)];
   const [fx, fy] = [line.rho * c, line.rho * s];
   // Along the line: (-sin θ, cos θ); across it: (cos θ, sin θ).
-  const hits = new Float64Array(2 * diag + 2);
-  const strength = new Float64Array(2 * diag + 2);
+  const size = 2 * diag + 2;
+  const hits: EdgeProfile['hits'] = [new Float64Array(size), new Float64Array(size)];
+  const strength: EdgeProfile['strength'] = [new Float64Array(size), new Float64Array(size)];
   for (let t = -diag; t <= diag; t++) {
     const [x, y] = [fx - s * t, fy + c * t];
-    let hit = false;
-    let m = 0;
+    const seen = [0, 0];
     if (x >= 3 && y >= 3 && x < img.width - 3 && y < img.height - 3)
       for (const off of ACROSS) {
         const i = Math.round(y + s * off) * img.width + Math.round(x + c * off);
-        m = g.mag[i];
+        const m = g.mag[i];
         // The gradient must point across the edge (its component along the edge small).
         if (m >= g.edge && Math.abs(-g.gx[i] * s + g.gy[i] * c) < 0.5 * m) {
-          hit = true;
-          break;
+          seen[g.gx[i] * c + g.gy[i] * s > 0 ? 0 : 1] ||= m;
         }
       }
     const k = t + diag + 1;
-    hits[k] = hits[k - 1] + (hit ? 1 : 0);
-    strength[k] = strength[k - 1] + (hit ? m : 0);
+    for (const side of [0, 1]) {
+      hits[side][k] = hits[side][k - 1] + (seen[side] ? 1 : 0);
+      strength[side][k] = strength[side][k - 1] + seen[side];
+    }
   }
   return { diag, hits, strength };
 }
@@ -390,9 +394,9 @@ function edgeProfile(line: Line, g: Gradients, img: GreyImage): EdgeProfile {
 const along = (line: Line, p: Point) => -p[0] * Math.sin(line.theta) + p[1] * Math.cos(line.theta);
 
 /**
- * How well the image shows the edge from `a` to `b` on `line`: the share of its length seen, the same share
- * over each end fifth alone (the smaller: an edge that fades before the corner belongs to a longer figure), and
- * the mean gradient where it is seen. The rounded corners of a card are left out.
+ * How well the image shows the edge from `a` to `b` on `line`, on the side it shows it best: the share of its
+ * length seen, the same share over each end fifth alone (the smaller: an edge that fades before the corner
+ * belongs to a longer figure), and the mean gradient where it is seen. The rounded corners of a card are left out.
  */
 function edgeSupport(
   line: Line,
@@ -403,19 +407,22 @@ function edgeSupport(
   let [ta, tb] = [along(line, a), along(line, b)];
   if (ta > tb) [ta, tb] = [tb, ta];
   const len = tb - ta;
-  const index = (t: number) =>
-    Math.max(0, Math.min(profile.hits.length - 1, Math.round(t) + profile.diag + 1));
+  const size = profile.hits[0].length;
+  const index = (t: number) => Math.max(0, Math.min(size - 1, Math.round(t) + profile.diag + 1));
   const sum = (arr: Float64Array, from: number, to: number) => arr[index(to)] - arr[index(from)];
-  const share = (from: number, to: number, of = profile.hits) =>
-    to - from >= 1 ? sum(of, from, to) / (to - from) : 0;
   const [start, end] = [ta + 0.06 * len, tb - 0.06 * len];
   const fifth = (end - start) / 5;
-  const hits = sum(profile.hits, start, end);
-  return {
-    all: share(start, end),
-    ends: Math.min(share(start, start + fifth), share(end - fifth, end)),
-    strength: hits ? sum(profile.strength, start, end) / hits : 0,
-  };
+  const sides = [0, 1].map((side) => {
+    const share = (from: number, to: number) =>
+      to - from >= 1 ? sum(profile.hits[side], from, to) / (to - from) : 0;
+    const hits = sum(profile.hits[side], start, end);
+    return {
+      all: share(start, end),
+      ends: Math.min(share(start, start + fifth), share(end - fifth, end)),
+      strength: hits ? sum(profile.strength[side], start, end) / hits : 0,
+    };
+  });
+  return sides[0].all >= sides[1].all ? sides[0] : sides[1];
 }
 
 /** The corners rotated so the first edge is one of the long ones. */

@@ -5,6 +5,7 @@ import type { OcrEngine } from '@idv/ocr';
 import type { DocumentEvidence, DocumentField, DocumentType, FieldEvidence, ReasonSpec } from '@idv/verdict';
 import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
 import { uprightCandidates, type UprightCard } from '../cards/card-image';
+import { readCardLines } from '../cards/card-lines';
 import { readCardNumber, readWindow, type CardNumberRead, type CardNumberSpec } from '../cards/card-number';
 import { HKID_LAYOUT, type HkidLayout } from './hkid.layout';
 import { isHkidTitle, parseHkid, type HkidText } from './hkid.text';
@@ -76,17 +77,17 @@ export class HkidReader implements DocumentReader {
         const number = await readCardNumber(this.ocr, card.image, this.numberSpec);
         // Unasked for, the card must show its number the right way up (see ResidentIdReader).
         if (!number && !expected) continue;
-        const title = number ? [] : await readWindow(this.ocr, card.image, this.layout.title, 0.4, 'han');
+        const title = number ? [] : await readCardLines(this.ocr, card.image, this.layout.title);
         if (!number && !isHkidTitle(title)) continue;
         // The English name, the dates and the symbols are Latin print: the English model reads them; the
-        // Chinese name, in its own band, the Chinese one.
+        // Chinese name, in its own band, the Chinese line recogniser.
         const lines = await readWindow(this.ocr, card.image, this.layout.fields, FIELD_SCALE, 'latin');
-        const names = await readWindow(this.ocr, card.image, this.layout.chineseName, 0.4, 'han');
+        const names = await readCardLines(this.ocr, card.image, this.layout.chineseName);
         const text = parseHkid(title, names, lines);
         // The title says whether the holder is a permanent resident when the symbols line could not.
         const titleLines =
           text.permanent === null && number
-            ? await readWindow(this.ocr, card.image, this.layout.title, 0.4, 'han')
+            ? await readCardLines(this.ocr, card.image, this.layout.title)
             : title;
         found = {
           side,

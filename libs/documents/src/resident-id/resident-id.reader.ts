@@ -1,18 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { normaliseCitizenNumber, parseCitizenNumber, type CitizenNumber } from '@idv/id-numbers';
 import type { RegistrationRecord } from '@idv/matching';
-import type { GreyImage, LineScript, OcrEngine, TextLine } from '@idv/ocr';
-import type { Box } from '@idv/quality';
+import type { GreyImage, OcrEngine, TextLine } from '@idv/ocr';
 import type { DocumentEvidence, DocumentField, DocumentType, FieldEvidence, ReasonSpec } from '@idv/verdict';
 import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
 import { uprightCandidates, type UprightCard } from '../cards/card-image';
-import {
-  readCardNumber,
-  readWindow,
-  SURE_LINE,
-  type CardNumberRead,
-  type CardNumberSpec,
-} from '../cards/card-number';
+import { readCardLines, rereadCardLine } from '../cards/card-lines';
+import { readCardNumber, SURE_LINE, type CardNumberRead, type CardNumberSpec } from '../cards/card-number';
 import { residentIdChecks } from './resident-id.integrity';
 import { RESIDENT_ID_LAYOUT, type CardLayout } from './resident-id.layout';
 import {
@@ -25,10 +19,6 @@ import {
   type PortraitText,
 } from './resident-id.text';
 
-/** Scale of the field columns: the card's 9-point print at ~23 px, the LSTM's comfortable size. */
-const FIELD_SCALE = 0.6;
-/** A row read again at this scale: two reads that agree settle it. */
-const RESCALE = 1;
 
 type NumberRead = CardNumberRead<CitizenNumber>;
 
@@ -146,36 +136,29 @@ export class ResidentIdReader implements DocumentReader {
   }
 
   private async readEmblem(card: GreyImage, needTitle: boolean): Promise<EmblemText | null> {
-    const fields = await this.lines(card, this.layout.emblemValues, FIELD_SCALE, 'han');
+    const fields = await readCardLines(this.ocr, card, this.layout.emblemValues);
     const text = parseEmblem([], fields);
     // The title only tells a permit from a card, which the number already does; read it when the lower
     // block alone does not show this is the emblem side.
     if (isEmblemSide(text) && !needTitle) return text;
-    return parseEmblem(await this.lines(card, this.layout.emblemTitle, 0.4, 'han'), fields);
+    return parseEmblem(await readCardLines(this.ocr, card, this.layout.emblemTitle), fields);
   }
 
   private async readPortrait(card: GreyImage, number: CitizenNumber): Promise<PortraitRead> {
-    const window = this.layout.portraitValues;
-    const lines = await this.lines(card, window, FIELD_SCALE, 'han');
+    const lines = await readCardLines(this.ocr, card, this.layout.portraitValues);
     const rows = portraitRows(lines, (line) => {
-      const middle = window.y + (line.box.y + line.box.height / 2) / FIELD_SCALE / card.height;
+      const middle = (line.box.y + line.box.height / 2) / card.height;
       const nominal = Object.entries(this.layout.portraitRows) as [PortraitRow, readonly [number, number]][];
       return nominal.find(([, [from, to]]) => middle >= from && middle < to)?.[0] ?? null;
     });
     const text = parsePortrait(rows);
-    // A row read again from a crop of its own, at another scale: agreement rules out most OCR slips. The name
-    // always (it is what the record is compared with); the birth date and sex when they contradict the number,
-    // since only a contradiction both reads show argues forgery.
+    // A row read again from a crop of another extent: agreement rules out most slips. The name always (it is what
+    // the record is compared with); the birth date and sex when they contradict the number, since only a
+    // contradiction both reads show argues forgery.
     const again = async (row: PortraitRow): Promise<PortraitText> => {
-      const line = rows[row][0];
-      const box: Box = {
-        x: window.x + (line.box.x / FIELD_SCALE - 8) / card.width,
-        y: window.y + (line.box.y / FIELD_SCALE - 8) / card.height,
-        width: (line.box.width / FIELD_SCALE + 16) / card.width,
-        height: (line.box.height / FIELD_SCALE + 16) / card.height,
-      };
-      const reread = await this.lines(card, box, RESCALE, 'han');
-      return parsePortrait({ name: [], sex: [], birth: [], address: [], [row]: reread });
+      const reread = await Promise.all(rows[row].map((line) => rereadCardLine(this.ocr, card, line)));
+      const found = reread.filter((l): l is TextLine => l !== null);
+      return parsePortrait({ name: [], sex: [], birth: [], address: [], [row]: found });
     };
     const settled = { name: false, birth: false, sex: false };
     if (text.name) settled.name = (await again('name')).name?.value === text.name.value;
@@ -186,9 +169,7 @@ export class ResidentIdReader implements DocumentReader {
     return { ...text, settled };
   }
 
-  private lines(card: GreyImage, window: Box, scale: number, script: LineScript): Promise<TextLine[]> {
-    return readWindow(this.ocr, card, window, scale, script);
-  }
+
 
   private evidence(
     sides: readonly DocumentSide[],
