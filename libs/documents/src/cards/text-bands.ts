@@ -85,7 +85,10 @@ function inkMask(card: GreyImage, x0: number, y0: number, w: number, h: number):
     for (let x = 0; x < w; x++) {
       const [xa, xb] = [Math.max(0, x - LOCAL), Math.min(w, x + LOCAL + 1)];
       const sum =
-        integral[yb * stride + xb] - integral[ya * stride + xb] - integral[yb * stride + xa] + integral[ya * stride + xa];
+        integral[yb * stride + xb] -
+        integral[ya * stride + xb] -
+        integral[yb * stride + xa] +
+        integral[ya * stride + xa];
       const mean = sum / ((xb - xa) * (yb - ya));
       if (card.data[(y0 + y) * card.width + x0 + x] < mean - INK_CONTRAST) ink[y * w + x] = 1;
     }

@@ -113,7 +113,6 @@ export class HkidReader implements DocumentReader {
                   regionKnown: null,
                 }
               : null,
-            expiry: { longTerm: true },
           }
         : {},
       timings,

@@ -6,6 +6,7 @@ import type { DocumentEvidence, DocumentField, DocumentType, FieldEvidence, Reas
 import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
 import { uprightCandidates, type UprightCard } from '../cards/card-image';
 import { readCardLines, rereadCardLine } from '../cards/card-lines';
+import { checkNameRead, type NameReadCheck } from '../cards/printed-name';
 import { readCardNumber, SURE_LINE, type CardNumberRead, type CardNumberSpec } from '../cards/card-number';
 import { residentIdChecks } from './resident-id.integrity';
 import { RESIDENT_ID_LAYOUT, type CardLayout } from './resident-id.layout';
@@ -19,7 +20,6 @@ import {
   type PortraitText,
 } from './resident-id.text';
 
-
 type NumberRead = CardNumberRead<CitizenNumber>;
 
 interface PortraitSide {
@@ -29,7 +29,10 @@ interface PortraitSide {
 }
 
 /** The portrait side's values, with those a second read confirmed. */
-type PortraitRead = PortraitText & { settled: { name: boolean; birth: boolean; sex: boolean } };
+type PortraitRead = PortraitText & {
+  settled: { name: boolean; birth: boolean; sex: boolean };
+  nameCheck: NameReadCheck | null;
+};
 
 interface EmblemSide {
   side: DocumentSide;
@@ -161,15 +164,17 @@ export class ResidentIdReader implements DocumentReader {
       return parsePortrait({ name: [], sex: [], birth: [], address: [], [row]: found });
     };
     const settled = { name: false, birth: false, sex: false };
-    if (text.name) settled.name = (await again('name')).name?.value === text.name.value;
+    let name: NameReadCheck | null = null;
+    if (text.name) {
+      name = await checkNameRead(this.ocr, card, rows.name, text.name.value);
+      settled.name = name.settled && !name.incomplete;
+    }
     if (text.birthDate && text.birthDate.value !== number.birthDate)
       settled.birth = (await again('birth')).birthDate?.value === text.birthDate.value;
     if (text.sex && text.sex.value !== number.sex)
       settled.sex = (await again('sex')).sex?.value === text.sex.value;
-    return { ...text, settled };
+    return { ...text, settled, nameCheck: name };
   }
-
-
 
   private evidence(
     sides: readonly DocumentSide[],
@@ -195,8 +200,12 @@ export class ResidentIdReader implements DocumentReader {
       const fromNumber = (field: DocumentField, value: string) =>
         (fields[field] = { value, source: 'number', side: p.name, confidence: numberConfidence });
       put('documentNumber', number.value, p, numberConfidence);
-      if (text?.name)
-        put('fullName', text.name.value, p, text.name.confidence, { corroborated: text.settled.name });
+      // A name under glare is not read at all: the person is asked for a new photo, not told it differs.
+      if (text?.name && !text.nameCheck?.glare)
+        put('fullName', text.name.value, p, text.name.confidence, {
+          corroborated: text.settled.name,
+          doubtful: text.nameCheck?.incomplete ?? false,
+        });
       // A number that passes its check character states the birth date and sex more surely than a read of the
       // printed fields, which serve to check it (a dropped digit must not become the person's birth date).
       const numberSure = number.checkCharacterValid && number.birthDate !== null;
@@ -229,7 +238,7 @@ export class ResidentIdReader implements DocumentReader {
           ? { code: 'FIELD_UNREADABLE', field: 'documentNumber' }
           : { code: 'DOCUMENT_SIDE_MISSING', field: 'front' },
       );
-    else if (!text?.name) unreadable.push({ code: 'FIELD_UNREADABLE', field: 'fullName' });
+    else if (!fields.fullName) unreadable.push({ code: 'FIELD_UNREADABLE', field: 'fullName' });
     if (!emblem) unreadable.push({ code: 'DOCUMENT_SIDE_MISSING', field: 'back' });
     else if (!emblem.text.validity) unreadable.push({ code: 'FIELD_UNREADABLE', field: 'expiryDate' });
 
@@ -243,7 +252,7 @@ export class ResidentIdReader implements DocumentReader {
       documentType: portrait || emblem ? 'cn_resident_id' : null,
       found: sides.some((s) => s.quality.document.found) || portrait !== null || emblem !== null,
       supported: portrait || emblem ? true : null,
-      readable: portrait !== null && !!text?.name,
+      readable: portrait !== null && !!fields.fullName,
       unreadable,
       confidence: reads.length ? reads.reduce((a, b) => a + b, 0) / reads.length : null,
       fields,

@@ -11,6 +11,8 @@ import { calendarDate } from '../cards/calendar-date';
 export interface ParsedValue {
   value: string;
   confidence: number;
+  /** The least sure character's confidence, where the recogniser gives one. */
+  weakest?: number;
 }
 
 export interface PortraitText {
@@ -113,7 +115,8 @@ export function parsePortrait(rows: PortraitLines): PortraitText {
   });
   if (rows.name.length) {
     const { text, confidence } = joined(rows.name);
-    out.name = nameIn(text.replace(LABELS.name, ''), confidence);
+    const name = nameIn(text.replace(LABELS.name, ''), confidence);
+    if (name) out.name = { ...name, weakest: Math.min(...rows.name.map((l) => l.weakest)) };
   }
   if (rows.sex.length) {
     const { text, confidence } = joined(rows.sex);
