@@ -95,8 +95,9 @@ export class DocumentAnalyser {
   static async create(options: DocumentAnalyserOptions = {}): Promise<DocumentAnalyser> {
     const ocr = options.ocr ?? new OcrEngine(options.ocrOptions);
     if (!options.ocr) {
-      // The Chinese-text model too: the first Resident ID card of the day would otherwise wait ~0.8 s for it.
-      await ocr.warmUp({ han: true });
+      // The Chinese line recogniser and the chi_sim workers that count a name's characters too: the first
+      // Chinese card of the day would otherwise wait a second or two for them.
+      await ocr.warmUp({ han: true, hanLines: true });
       loadHanTables();
     }
     const model = options.ocrOptions?.mrzModel?.kind === 'eng-legacy' ? 'eng-legacy' : 'mrz-lstm';

@@ -30,4 +30,6 @@ export { glareCovers } from './glare.check';
 export { QUALITY_THRESHOLDS, withMinDocumentPixels } from './quality.thresholds';
 export type { QualityThresholds } from './quality.thresholds';
 export type { Box, GreyImage } from './grey-image';
+export { homography, project } from './homography';
+export type { Point } from './homography';
 export type { IssueSeverity, QualityIssue, QualityIssueCode, Side } from './quality.types';

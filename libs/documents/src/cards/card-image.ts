@@ -2,6 +2,7 @@ import sharp, { type Sharp } from 'sharp';
 import type { GreyImage } from '@idv/ocr';
 import type { Box } from '@idv/quality';
 import type { DocumentSide } from '../document.reader';
+import { findCardOutline, flattenCard } from './card-outline';
 import { textDirection } from './text-direction';
 
 /** One way a card image may stand upright: the card alone, turned, at the working width. */
@@ -19,23 +20,51 @@ const MARGIN = 0.015;
 const ID1_ASPECT = 85.6 / 54;
 
 /**
- * The two upright candidates of a card side (the right way up and upside down; which one is right only the
- * reader can tell from what it reads): cropped to the card the framing check found, its text lines made
- * horizontal, scaled to {@link CARD_WIDTH}. Each is made on first use, the likely one first: most uploads are
- * upright.
+ * The ways a card side may stand upright, the likeliest first, each made on first use: where the card's outline
+ * shows (a card on a desk, in a hand, turned, in perspective) the card flattened from its four corners, the right
+ * way up and upside down (which one only what it reads tells); then, or where no outline shows (an upload cropped
+ * to the card), the framing check's box with its text lines made horizontal, both ways up. All at the working
+ * width {@link CARD_WIDTH}.
  */
 export async function uprightCandidates(side: DocumentSide): Promise<Array<() => Promise<UprightCard>>> {
-  const card = await cropTo(
-    side.image.grey,
-    side.quality.document.found ? side.quality.document.box : undefined,
-  );
-  const { vertical, skew } = textDirection(card);
-  // Lines running down the image: a quarter turn either way; the 180° candidate covers the other.
-  const base = (vertical ? 90 : 0) - skew;
-  return [base, base + 180].map((turn) => {
+  const lazy = (make: () => Promise<UprightCard>) => {
     let made: Promise<UprightCard> | null = null;
-    return () => (made ??= turned(card, turn).then((image) => ({ image, turn })));
+    return () => (made ??= make());
+  };
+  const candidates: Array<() => Promise<UprightCard>> = [];
+  const outline = findCardOutline(side.image.grey);
+  if (outline) {
+    // The outline's first edge is a long one; the likelier top is the one nearer the top of the image.
+    const [a, b, c, d] = outline.corners;
+    const topFirst = a[1] + b[1] <= c[1] + d[1];
+    for (const flip of [!topFirst, topFirst])
+      candidates.push(
+        lazy(async () => ({ image: flattenCard(side.image.grey, outline, CARD_WIDTH, flip), turn: 0 })),
+      );
+  }
+  // The framing check's box: the only way when no outline shows, a second chance when a regular pattern round
+  // the card drew the outline wrong.
+  const framed = lazy(async () => {
+    const card = await cropTo(
+      side.image.grey,
+      side.quality.document.found ? side.quality.document.box : undefined,
+    );
+    return { image: card, turn: 0 };
   });
+  const direction = lazy(async () => {
+    const { image } = await framed();
+    const { vertical, skew } = textDirection(image);
+    // Lines running down the image: a quarter turn either way; the 180° candidate covers the other.
+    return { image, turn: (vertical ? 90 : 0) - skew };
+  });
+  for (const half of [0, 180])
+    candidates.push(
+      lazy(async () => {
+        const { image, turn } = await direction();
+        return { image: await turned(image, turn + half), turn: turn + half };
+      }),
+    );
+  return candidates;
 }
 
 /** A window of an upright card (normalised box) as a PNG ready for OCR, scaled by `scale`. */

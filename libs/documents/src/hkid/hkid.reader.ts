@@ -5,6 +5,7 @@ import type { OcrEngine } from '@idv/ocr';
 import type { DocumentEvidence, DocumentField, DocumentType, FieldEvidence, ReasonSpec } from '@idv/verdict';
 import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
 import { uprightCandidates, type UprightCard } from '../cards/card-image';
+import { readCardLines } from '../cards/card-lines';
 import { readCardNumber, readWindow, type CardNumberRead, type CardNumberSpec } from '../cards/card-number';
 import { HKID_LAYOUT, type HkidLayout } from './hkid.layout';
 import { isHkidTitle, parseHkid, type HkidText } from './hkid.text';
@@ -39,10 +40,14 @@ export class HkidReader implements DocumentReader {
   ) {
     this.numberSpec = {
       window: layout.number,
-      script: 'latin',
-      whitelist: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789()',
-      parse: (text) =>
-        parseHkidNumber(/[A-Z]{1,2}\d{6}\(?[0-9A]\)?/.exec(text.replace(/\s/g, ''))?.[0] ?? ''),
+      // The number is printed in OCR-B, which the MRZ model knows (the English model reads its Z as 2); that
+      // model has no brackets and reads them as C and D, which the number's shape tells from its characters.
+      script: 'number',
+      whitelist: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+      parse: (text) => {
+        const m = /([A-Z]{1,2})(\d{6})[C(]?([0-9A])[D)]?/.exec(text.replace(/\s/g, ''));
+        return m ? parseHkidNumber(`${m[1]}${m[2]}(${m[3]})`) : null;
+      },
       valid: (n) => n.checkDigitValid,
       value: (n) => n.value,
     };
@@ -72,14 +77,24 @@ export class HkidReader implements DocumentReader {
         const number = await readCardNumber(this.ocr, card.image, this.numberSpec);
         // Unasked for, the card must show its number the right way up (see ResidentIdReader).
         if (!number && !expected) continue;
-        const title = number ? [] : await readWindow(this.ocr, card.image, this.layout.title, 0.4, 'han');
+        const title = number ? [] : await readCardLines(this.ocr, card.image, this.layout.title);
         if (!number && !isHkidTitle(title)) continue;
-        const lines = await readWindow(this.ocr, card.image, this.layout.fields, FIELD_SCALE, 'han');
-        const titleLines = number
-          ? await readWindow(this.ocr, card.image, this.layout.title, 0.4, 'han')
-          : title;
-        const names = await readWindow(this.ocr, card.image, this.layout.chineseName, 0.4, 'han');
-        found = { side, card, number, text: parseHkid(titleLines, names, lines) };
+        // The English name, the dates and the symbols are Latin print: the English model reads them; the
+        // Chinese name, in its own band, the Chinese line recogniser.
+        const lines = await readWindow(this.ocr, card.image, this.layout.fields, FIELD_SCALE, 'latin');
+        const names = await readCardLines(this.ocr, card.image, this.layout.chineseName);
+        const text = parseHkid(title, names, lines);
+        // The title says whether the holder is a permanent resident when the symbols line could not.
+        const titleLines =
+          text.permanent === null && number
+            ? await readCardLines(this.ocr, card.image, this.layout.title)
+            : title;
+        found = {
+          side,
+          card,
+          number,
+          text: titleLines === title ? text : parseHkid(titleLines, names, lines),
+        };
         break;
       }
       if (found) break;
@@ -98,7 +113,6 @@ export class HkidReader implements DocumentReader {
                   regionKnown: null,
                 }
               : null,
-            expiry: { longTerm: true },
           }
         : {},
       timings,
@@ -116,7 +130,9 @@ export class HkidReader implements DocumentReader {
       else unreadable.push({ code: 'FIELD_UNREADABLE', field: 'documentNumber' });
       if (t.englishName) put('fullName', t.englishName.value, t.englishName.confidence);
       if (t.chineseName) put('chineseName', t.chineseName.value, t.chineseName.confidence);
-      if (!t.englishName && !t.chineseName) unreadable.push({ code: 'FIELD_UNREADABLE', field: 'fullName' });
+      // Every HKID card prints the English name, the card's name of record: without it a Latin record cannot be
+      // compared at all, and a Chinese name alone is not the whole of what the card says.
+      if (!t.englishName) unreadable.push({ code: 'FIELD_UNREADABLE', field: 'fullName' });
       if (t.birthDate) put('dateOfBirth', t.birthDate.value, t.birthDate.confidence);
       else unreadable.push({ code: 'FIELD_UNREADABLE', field: 'dateOfBirth' });
       if (t.sex) put('sex', t.sex.value, t.sex.confidence);
@@ -134,7 +150,7 @@ export class HkidReader implements DocumentReader {
       documentType: card ? 'hk_identity_card' : null,
       found: sides.some((s) => s.quality.document.found) || card !== null,
       supported: card ? true : null,
-      readable: !!n && !!(card?.text.englishName || card?.text.chineseName),
+      readable: !!n && !!card?.text.englishName,
       unreadable,
       confidence: reads.length ? reads.reduce((a, b) => a + b, 0) / reads.length : null,
       fields,

@@ -55,9 +55,8 @@ export function parseHkid(
     if (birth && !out.birthDate) {
       const iso = calendarDate(birth[3], birth[2], birth[1]);
       if (iso) out.birthDate = { value: iso, confidence: line.confidence };
-      const sex = /(?:^|[^A-Za-z])([MF])(?:$|[^A-Za-z])|([男女])/u.exec(
-        text.slice(birth.index + birth[0].length),
-      );
+      // `男 M` / `女 F` after the date; the English model reads the Han character as a stray letter (`TF`).
+      const sex = /([MF])[^A-Za-z]*$|([男女])/u.exec(text.slice(birth.index + birth[0].length));
       if (sex)
         out.sex = {
           value: (sex[1] ?? (sex[2] === '男' ? 'M' : 'F')) as 'M' | 'F',

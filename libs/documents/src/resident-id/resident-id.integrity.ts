@@ -7,7 +7,10 @@ export interface ResidentIdFacts {
   number: CitizenNumber | null;
   /** Two independent reads of the number gave the same characters, each confident. */
   numberSettled: boolean;
-  /** Printed 出生 (ISO) and 性别, with whether each was read with confidence. */
+  /**
+   * Printed 出生 (ISO) and 性别, with whether each is sure: a second read of its own row agreed. One read's
+   * confidence is not enough to call a card forged: a digit OCR drops from 17 reads as a confident 7.
+   */
   printedBirth: { value: string; sure: boolean } | null;
   printedSex: { value: 'M' | 'F'; sure: boolean } | null;
   validity: { from: string; until: string | null; longTerm: boolean; sure: boolean } | null;
@@ -50,36 +53,38 @@ export function residentIdChecks(facts: ResidentIdFacts): IntegrityCheck[] {
         reason: 'ID_NUMBER_INVALID',
       }),
     );
-  // A number that fails its own check says nothing reliable about the birth date or sex it encodes.
-  const unsure = (printedSure: boolean) => !(numberValid && facts.numberSettled) || !printedSure;
-  if (n.birthDate && facts.printedBirth) {
-    const holds = n.birthDate === facts.printedBirth.value;
+  // A number that fails its own check says nothing reliable about the birth date or sex it encodes: they are
+  // compared with the printed ones only when it passes. A contradiction argues forgery only when both sides of it are sure: the number settled by its check character
+  // and two reads, the printed field by two reads of its own. Otherwise a person looks: a dropped digit reads as
+  // another date, and a new photo would not tell the person what is wrong.
+  const contradiction = (
+    name: string,
+    field: 'dateOfBirth' | 'sex',
+    holds: boolean,
+    printedSure: boolean,
+  ) => {
+    const sure = facts.numberSettled && printedSure;
+    return check({
+      name,
+      holds,
+      covers: holds ? [field, 'documentNumber'] : [field],
+      severity: holds || sure ? 'forgery' : 'review',
+      reason: holds || sure ? 'ID_NUMBER_INCONSISTENT' : 'LOW_CONFIDENCE',
+    });
+  };
+  if (numberValid && n.birthDate && facts.printedBirth)
     checks.push(
-      check({
-        name: 'idNumber.birthDate',
-        holds,
-        covers: holds ? ['dateOfBirth', 'documentNumber'] : ['dateOfBirth'],
-        severity: 'forgery',
-        reason: 'ID_NUMBER_INCONSISTENT',
-        explainedByOcr: !holds && unsure(facts.printedBirth.sure),
-        illegible: { code: 'FIELD_UNREADABLE', field: 'dateOfBirth' },
-      }),
+      contradiction(
+        'idNumber.birthDate',
+        'dateOfBirth',
+        n.birthDate === facts.printedBirth.value,
+        facts.printedBirth.sure,
+      ),
     );
-  }
-  if (facts.printedSex) {
-    const holds = n.sex === facts.printedSex.value;
+  if (numberValid && facts.printedSex)
     checks.push(
-      check({
-        name: 'idNumber.sex',
-        holds,
-        covers: ['sex'],
-        severity: 'forgery',
-        reason: 'ID_NUMBER_INCONSISTENT',
-        explainedByOcr: !holds && unsure(facts.printedSex.sure),
-        illegible: { code: 'FIELD_UNREADABLE', field: 'sex' },
-      }),
+      contradiction('idNumber.sex', 'sex', n.sex === facts.printedSex.value, facts.printedSex.sure),
     );
-  }
   const birth = n.birthDate ?? facts.printedBirth?.value ?? null;
   if (facts.validity && birth) {
     const { holds } = checkValidityTerm({

@@ -1,32 +1,24 @@
 import { performance } from 'node:perf_hooks';
 import { normaliseCitizenNumber, parseCitizenNumber, type CitizenNumber } from '@idv/id-numbers';
 import type { RegistrationRecord } from '@idv/matching';
-import type { GreyImage, LineScript, OcrEngine, TextLine } from '@idv/ocr';
-import type { Box } from '@idv/quality';
+import type { GreyImage, OcrEngine, TextLine } from '@idv/ocr';
 import type { DocumentEvidence, DocumentField, DocumentType, FieldEvidence, ReasonSpec } from '@idv/verdict';
 import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
 import { uprightCandidates, type UprightCard } from '../cards/card-image';
-import {
-  readCardNumber,
-  readWindow,
-  SURE_LINE,
-  type CardNumberRead,
-  type CardNumberSpec,
-} from '../cards/card-number';
+import { readCardLines, rereadCardLine } from '../cards/card-lines';
+import { checkNameRead, type NameReadCheck } from '../cards/printed-name';
+import { readCardNumber, SURE_LINE, type CardNumberRead, type CardNumberSpec } from '../cards/card-number';
 import { residentIdChecks } from './resident-id.integrity';
 import { RESIDENT_ID_LAYOUT, type CardLayout } from './resident-id.layout';
 import {
   isEmblemSide,
   parseEmblem,
   parsePortrait,
+  portraitRows,
   type EmblemText,
+  type PortraitRow,
   type PortraitText,
 } from './resident-id.text';
-
-/** Scale of the field columns: the card's 9-point print at ~23 px, the LSTM's comfortable size. */
-const FIELD_SCALE = 0.6;
-/** The name line read again at this scale: two reads that agree settle the name. */
-const NAME_RESCALE = 1;
 
 type NumberRead = CardNumberRead<CitizenNumber>;
 
@@ -35,6 +27,12 @@ interface PortraitSide {
   card: UprightCard;
   number: NumberRead;
 }
+
+/** The portrait side's values, with those a second read confirmed. */
+type PortraitRead = PortraitText & {
+  settled: { name: boolean; birth: boolean; sex: boolean };
+  nameCheck: NameReadCheck | null;
+};
 
 interface EmblemSide {
   side: DocumentSide;
@@ -96,14 +94,16 @@ export class ResidentIdReader implements DocumentReader {
     // second on each.
     const expected = context.declared === 'cn_resident_id' || this.suggestedBy(context.record);
     let portrait: PortraitSide | null = null;
-    for (let i = 0; i < sides.length && !portrait; i++)
-      for (const candidate of expected ? candidates[i] : candidates[i].slice(0, 1)) {
+    // The likeliest way up of every side before the less likely ones: sides uploaded the other way round cost
+    // one read of the emblem side, not one per way it could stand.
+    const ways = expected ? Math.max(...candidates.map((c) => c.length)) : 1;
+    for (let way = 0; way < ways && !portrait; way++)
+      for (let i = 0; i < sides.length && !portrait; i++) {
+        const candidate = candidates[i][way];
+        if (!candidate) continue;
         const card = await candidate();
         const number = await readCardNumber(this.ocr, card.image, this.numberSpec);
-        if (number) {
-          portrait = { side: sides[i], card, number };
-          break;
-        }
+        if (number) portrait = { side: sides[i], card, number };
       }
     timings.cardNumber = since(t);
 
@@ -126,7 +126,7 @@ export class ResidentIdReader implements DocumentReader {
     timings.cardEmblem = since(t);
 
     t = performance.now();
-    const fields = portrait ? await this.readPortrait(portrait.card.image) : null;
+    const fields = portrait ? await this.readPortrait(portrait.card.image, portrait.number.number) : null;
     timings.cardFields = since(t);
 
     const recognised = portrait !== null || emblem !== null;
@@ -139,43 +139,47 @@ export class ResidentIdReader implements DocumentReader {
   }
 
   private async readEmblem(card: GreyImage, needTitle: boolean): Promise<EmblemText | null> {
-    const fields = await this.lines(card, this.layout.emblemFields, FIELD_SCALE, 'han');
+    const fields = await readCardLines(this.ocr, card, this.layout.emblemValues);
     const text = parseEmblem([], fields);
     // The title only tells a permit from a card, which the number already does; read it when the lower
     // block alone does not show this is the emblem side.
     if (isEmblemSide(text) && !needTitle) return text;
-    return parseEmblem(await this.lines(card, this.layout.emblemTitle, 0.4, 'han'), fields);
+    return parseEmblem(await readCardLines(this.ocr, card, this.layout.emblemTitle), fields);
   }
 
-  private async readPortrait(card: GreyImage): Promise<(PortraitText & { nameSettled: boolean }) | null> {
-    const lines = await this.lines(card, this.layout.portraitFields, FIELD_SCALE, 'han');
-    const text = parsePortrait(lines);
-    let nameSettled = false;
-    const nameLine = lines.find((l) => text.name && l.text.includes(text.name.value));
-    if (text.name && nameLine) {
-      // The same line read again from a crop of its own, at another scale: agreement rules out most OCR slips.
-      const w = this.layout.portraitFields;
-      const box: Box = {
-        x: w.x + (nameLine.box.x / FIELD_SCALE - 8) / card.width,
-        y: w.y + (nameLine.box.y / FIELD_SCALE - 8) / card.height,
-        width: (nameLine.box.width / FIELD_SCALE + 16) / card.width,
-        height: (nameLine.box.height / FIELD_SCALE + 16) / card.height,
-      };
-      const again = parsePortrait(await this.lines(card, box, NAME_RESCALE, 'han'));
-      const reread = again.name?.value ?? (await this.lines(card, box, NAME_RESCALE, 'han'))[0]?.text;
-      nameSettled = reread !== undefined && reread.endsWith(text.name.value);
+  private async readPortrait(card: GreyImage, number: CitizenNumber): Promise<PortraitRead> {
+    const lines = await readCardLines(this.ocr, card, this.layout.portraitValues);
+    const rows = portraitRows(lines, (line) => {
+      const middle = (line.box.y + line.box.height / 2) / card.height;
+      const nominal = Object.entries(this.layout.portraitRows) as [PortraitRow, readonly [number, number]][];
+      return nominal.find(([, [from, to]]) => middle >= from && middle < to)?.[0] ?? null;
+    });
+    const text = parsePortrait(rows);
+    // A row read again from a crop of another extent: agreement rules out most slips. The name always (it is what
+    // the record is compared with); the birth date and sex when they contradict the number, since only a
+    // contradiction both reads show argues forgery.
+    const again = async (row: PortraitRow): Promise<PortraitText> => {
+      const reread = await Promise.all(rows[row].map((line) => rereadCardLine(this.ocr, card, line)));
+      const found = reread.filter((l): l is TextLine => l !== null);
+      return parsePortrait({ name: [], sex: [], birth: [], address: [], [row]: found });
+    };
+    const settled = { name: false, birth: false, sex: false };
+    let name: NameReadCheck | null = null;
+    if (text.name) {
+      name = await checkNameRead(this.ocr, card, rows.name, text.name.value);
+      settled.name = name.settled && !name.incomplete;
     }
-    return { ...text, nameSettled };
-  }
-
-  private lines(card: GreyImage, window: Box, scale: number, script: LineScript): Promise<TextLine[]> {
-    return readWindow(this.ocr, card, window, scale, script);
+    if (text.birthDate && text.birthDate.value !== number.birthDate)
+      settled.birth = (await again('birth')).birthDate?.value === text.birthDate.value;
+    if (text.sex && text.sex.value !== number.sex)
+      settled.sex = (await again('sex')).sex?.value === text.sex.value;
+    return { ...text, settled, nameCheck: name };
   }
 
   private evidence(
     sides: readonly DocumentSide[],
     portrait: PortraitSide | null,
-    text: (PortraitText & { nameSettled: boolean }) | null,
+    text: PortraitRead | null,
     emblem: EmblemSide | null,
   ): DocumentEvidence {
     const fields: Partial<Record<DocumentField, FieldEvidence>> = {};
@@ -196,11 +200,19 @@ export class ResidentIdReader implements DocumentReader {
       const fromNumber = (field: DocumentField, value: string) =>
         (fields[field] = { value, source: 'number', side: p.name, confidence: numberConfidence });
       put('documentNumber', number.value, p, numberConfidence);
-      if (text?.name)
-        put('fullName', text.name.value, p, text.name.confidence, { corroborated: text.nameSettled });
-      if (text?.sex) put('sex', text.sex.value, p, text.sex.confidence);
+      // A name under glare is not read at all: the person is asked for a new photo, not told it differs.
+      if (text?.name && !text.nameCheck?.glare)
+        put('fullName', text.name.value, p, text.name.confidence, {
+          corroborated: text.settled.name,
+          doubtful: text.nameCheck?.incomplete ?? false,
+        });
+      // A number that passes its check character states the birth date and sex more surely than a read of the
+      // printed fields, which serve to check it (a dropped digit must not become the person's birth date).
+      const numberSure = number.checkCharacterValid && number.birthDate !== null;
+      if (text?.sex && !numberSure) put('sex', text.sex.value, p, text.sex.confidence);
       else fromNumber('sex', number.sex);
-      if (text?.birthDate) put('dateOfBirth', text.birthDate.value, p, text.birthDate.confidence);
+      if (text?.birthDate && !numberSure)
+        put('dateOfBirth', text.birthDate.value, p, text.birthDate.confidence);
       else if (number.birthDate) fromNumber('dateOfBirth', number.birthDate);
       if (text?.ethnicity) put('ethnicity', text.ethnicity.value, p, text.ethnicity.confidence);
       if (text?.address) put('address', text.address.value, p, text.address.confidence);
@@ -226,7 +238,7 @@ export class ResidentIdReader implements DocumentReader {
           ? { code: 'FIELD_UNREADABLE', field: 'documentNumber' }
           : { code: 'DOCUMENT_SIDE_MISSING', field: 'front' },
       );
-    else if (!text?.name) unreadable.push({ code: 'FIELD_UNREADABLE', field: 'fullName' });
+    else if (!fields.fullName) unreadable.push({ code: 'FIELD_UNREADABLE', field: 'fullName' });
     if (!emblem) unreadable.push({ code: 'DOCUMENT_SIDE_MISSING', field: 'back' });
     else if (!emblem.text.validity) unreadable.push({ code: 'FIELD_UNREADABLE', field: 'expiryDate' });
 
@@ -240,19 +252,15 @@ export class ResidentIdReader implements DocumentReader {
       documentType: portrait || emblem ? 'cn_resident_id' : null,
       found: sides.some((s) => s.quality.document.found) || portrait !== null || emblem !== null,
       supported: portrait || emblem ? true : null,
-      readable: portrait !== null && !!text?.name,
+      readable: portrait !== null && !!fields.fullName,
       unreadable,
       confidence: reads.length ? reads.reduce((a, b) => a + b, 0) / reads.length : null,
       fields,
       checks: residentIdChecks({
         number,
         numberSettled: portrait?.number.settled ?? false,
-        printedBirth: text?.birthDate
-          ? { value: text.birthDate.value, sure: text.birthDate.confidence >= SURE_LINE }
-          : null,
-        printedSex: text?.sex
-          ? { value: text.sex.value as 'M' | 'F', sure: text.sex.confidence >= SURE_LINE }
-          : null,
+        printedBirth: text?.birthDate ? { value: text.birthDate.value, sure: text.settled.birth } : null,
+        printedSex: text?.sex ? { value: text.sex.value as 'M' | 'F', sure: text.settled.sex } : null,
         validity: emblem?.text.validity
           ? { ...emblem.text.validity, sure: emblem.text.validity.confidence >= SURE_LINE }
           : null,

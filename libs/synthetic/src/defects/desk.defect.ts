@@ -9,7 +9,7 @@ import {
   pipeline,
   RAW_CHANNELS,
 } from './document-image';
-import { homography, Point, project } from './homography';
+import { homography, project, type Point } from '@idv/quality';
 
 /** Desk surfaces: base colour and grain colour (RGB). */
 const SURFACES: ReadonlyArray<{

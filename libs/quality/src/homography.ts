@@ -1,4 +1,4 @@
-/** Plane projective transforms for the desk perspective. */
+/** Plane projective transforms: a card photographed in perspective, and its flattening. */
 
 export type Point = readonly [number, number];
 

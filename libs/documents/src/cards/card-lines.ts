@@ -1,0 +1,51 @@
+import type { GreyImage, OcrEngine, TextLine } from '@idv/ocr';
+import type { Box } from '@idv/quality';
+import { textBands } from './text-bands';
+
+/**
+ * The printed lines of a window of an upright card, top to bottom, each found by {@link textBands} and read on
+ * its own by the Chinese line recogniser (PP-OCR: far fewer slips on names than tesseract's chi_sim, see
+ * bench/han-ocr.bench.ts). Boxes are in pixels of the card. A line the recogniser fails on reads as nothing.
+ */
+export async function readCardLines(ocr: OcrEngine, card: GreyImage, window: Box): Promise<TextLine[]> {
+  const lines: TextLine[] = [];
+  for (const band of textBands(card, window)) {
+    const line = await readBand(ocr, card, band);
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+/**
+ * The same line read again from a crop of another extent (twice the margin round it): the recogniser sees
+ * other pixels at another scale, so agreement rules out most slips of either read.
+ */
+export function rereadCardLine(ocr: OcrEngine, card: GreyImage, line: TextLine): Promise<TextLine | null> {
+  const pad = line.box.height / 5;
+  return readBand(ocr, card, {
+    x: (line.box.x - pad) / card.width,
+    y: (line.box.y - pad) / card.height,
+    width: (line.box.width + 2 * pad) / card.width,
+    height: (line.box.height + 2 * pad) / card.height,
+  });
+}
+
+async function readBand(ocr: OcrEngine, card: GreyImage, band: Box): Promise<TextLine | null> {
+  try {
+    const read = await ocr.readHanLine(card, band);
+    if (!read.text) return null;
+    return {
+      text: read.text,
+      confidence: read.confidence,
+      weakest: read.weakest,
+      box: {
+        x: band.x * card.width,
+        y: band.y * card.height,
+        width: band.width * card.width,
+        height: band.height * card.height,
+      },
+    };
+  } catch {
+    return null;
+  }
+}
