@@ -11,7 +11,7 @@ import {
   pipeline,
   RAW_CHANNELS,
 } from './document-image';
-import { homography, Point, project } from './homography';
+import { homography, project, type Point } from '@idv/quality';
 
 /** The `photo` defect's parameters (see {@link Defect}). */
 export type PhotoOptions = Omit<Extract<Defect, { kind: 'photo' }>, 'kind'>;
