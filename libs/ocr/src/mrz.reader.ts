@@ -56,14 +56,17 @@ interface Attempt {
   confidence: number;
   band: MrzBand;
   flip: boolean;
-  /** Structure of the uncovered name line, minus a little for less likely alignments. */
+  /** Structure of the uncovered fields (code letter, country codes that exist), minus a little for less likely alignments. */
   plausibility: number;
+  /** The lines are OCR's own, character for character. */
+  exact: boolean;
 }
 
 /** The text-derived part of a read, shared by band reads and {@link mrzFromText}. */
-function textFields(check: MrzCheck) {
+function textFields(check: MrzCheck, exact: boolean) {
   return {
     found: true,
+    exact,
     lines: check.lines,
     format: check.format,
     valid: check.valid,
@@ -95,6 +98,7 @@ export async function readMrzWith(
 export function emptyRead(failure: MrzRead['failure'], attempts = 0): MrzRead {
   return {
     found: false,
+    exact: false,
     lines: [],
     format: null,
     valid: false,
@@ -230,7 +234,7 @@ async function readMrzUnguarded(
   const reading = found.band.angle + (found.flip ? 180 : 0);
   const rotation = (((Math.round(reading / 90) * 90) % 360) + 360) % 360;
   return {
-    ...textFields(found.check),
+    ...textFields(found.check, found.exact),
     confidence: found.confidence,
     rotation: rotation as Rotation,
     skew: reading - Math.round(reading / 90) * 90,
@@ -275,7 +279,8 @@ function toPageBand(b: MrzBand, scale: number): MrzBand {
 function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | null {
   let best: Attempt | null = null;
   for (const candidate of extractMrzCandidates(pass.text)) {
-    for (const [i, lines] of alignedVariants(candidate.lines, candidate.length).entries()) {
+    const variants = alignedVariants(candidate.lines, candidate.length, undefined, candidate.raw);
+    for (const [i, lines] of variants.entries()) {
       const check = checkMrzLines(lines);
       if (!check.format) continue;
       const attempt = {
@@ -283,7 +288,8 @@ function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | n
         confidence: pass.confidence / 100,
         band,
         flip,
-        plausibility: structureScore(lines) - i / 100,
+        plausibility: structureScore(lines) + check.knownCountries - i / 1000,
+        exact: sameLines(check.lines, candidate.raw),
       };
       if (!best || rank(attempt) > rank(best)) best = attempt;
     }
@@ -300,6 +306,9 @@ function rank(a: Attempt): number {
   const digits = a.check.total ? (100 * a.check.passed) / a.check.total : 0;
   return (a.check.valid ? 1000 : 0) + digits + 10 * a.plausibility + a.confidence;
 }
+
+const sameLines = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((line, i) => line === b[i]);
 
 function bandBox(b: MrzBand, page: GreyImage): Box {
   const c = Math.abs(Math.cos((b.angle * Math.PI) / 180));
@@ -325,7 +334,10 @@ function bandBox(b: MrzBand, page: GreyImage): Box {
 export function mrzFromText(
   text: string,
   confidence = 0,
-): Pick<MrzRead, 'found' | 'lines' | 'format' | 'valid' | 'checkDigitsPassed' | 'checkDigitsTotal'> {
+): Pick<
+  MrzRead,
+  'found' | 'exact' | 'lines' | 'format' | 'valid' | 'checkDigitsPassed' | 'checkDigitsTotal'
+> {
   const dummy: MrzBand = {
     cx: 0,
     cy: 0,
@@ -337,7 +349,9 @@ export function mrzFromText(
     score: 0,
   };
   const best = bestCandidate({ text, confidence }, dummy, false);
-  if (!best)
-    return { found: false, lines: [], format: null, valid: false, checkDigitsPassed: 0, checkDigitsTotal: 0 };
-  return textFields(best.check);
+  if (!best) {
+    const { found, exact, lines, format, valid, checkDigitsPassed, checkDigitsTotal } = emptyRead(undefined);
+    return { found, exact, lines, format, valid, checkDigitsPassed, checkDigitsTotal };
+  }
+  return textFields(best.check, best.exact);
 }

@@ -76,6 +76,7 @@ export class MrzDocumentReader implements DocumentReader {
       lowConfidence: context.minConfidence,
       confirmations: {},
       today,
+      exact: attempt.read.exact,
     };
     let judgement = judgeMrz(input);
     const visualZone: VisualZoneView = { ran: false, consistent: null, fields: {} };

@@ -39,6 +39,7 @@ function evidenceOf(nationality?: string): DocumentEvidence {
     lowConfidence: 0.6,
     confirmations: {},
     today,
+    exact: true,
   });
   return {
     family: 'mrz',
