@@ -3,7 +3,8 @@ import { generatePerson, issueDocument, IssuedDocument, languageOf, Person } fro
 import { applyDefects } from './defects/defect.pipeline';
 import { DocumentImage, encodeImage, rasterize } from './defects/document-image';
 import { blurDefect } from './defects/photometric.defect';
-import { pickStyle } from './document-style';
+import { assertDocumentFonts, MRZ_FONTS, mrzFontOption, mrzFontSize, pageFontOption } from './document-fonts';
+import { DocumentStyle, pickStyle } from './document-style';
 import { renderBackground } from './guilloche.pattern';
 import { PrintedDocument, renderDocument, RenderedSide } from './document.renderer';
 import { isIsoDate } from './iso-date';
@@ -57,6 +58,13 @@ export interface GenerateCaseOptions {
   documentType?: IdentityDocumentType;
   /** Case id; defaults to `syn-<seed as 8 hex digits>`. */
   id?: string;
+  /**
+   * Prints the MRZ in this face instead of the style's (OCR-B on the primary set), at the same capital height
+   * and pitch: one of `MRZ_FONT_FAMILIES`.
+   */
+  mrzFont?: string;
+  /** Prints the visual zone's captions and values in this face: one of `PAGE_FONT_FAMILIES`. */
+  pageFont?: string;
 }
 
 /** A generated case with its encoded images. */
@@ -79,6 +87,8 @@ export interface CasePlan {
   sides: { front: RenderedSide; back?: RenderedSide };
   /** Print-and-scan softness (blur sigma in pixels) applied before the defects. */
   softness: number;
+  /** Font families the sides are drawn with (checked installed before rendering). */
+  fonts: string[];
 }
 
 /**
@@ -96,6 +106,7 @@ export function describeCase(seed: number, options: GenerateCaseOptions = {}): S
  */
 export async function generateCase(seed: number, options: GenerateCaseOptions = {}): Promise<GeneratedCase> {
   const plan = planCase(seed, options);
+  assertDocumentFonts(plan.fonts);
   const { sample } = plan;
   const front = await produceSide(
     plan.sides.front,
@@ -119,6 +130,8 @@ export function planCase(seed: number, options: GenerateCaseOptions = {}): CaseP
     throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `today must be YYYY-MM-DD, got ${today}`);
   if (!Number.isInteger(seed))
     throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `seed must be an integer, got ${seed}`);
+  mrzFontOption(options.mrzFont);
+  pageFontOption(options.pageFont);
   const rng = new Rng(seed);
   const scenario = options.scenario ?? rng.fork('scenario').weighted(scenarioWeights(options.scenarios));
   const id = options.id ?? `syn-${(seed >>> 0).toString(16).padStart(8, '0')}`;
@@ -154,7 +167,7 @@ export function planCase(seed: number, options: GenerateCaseOptions = {}): CaseP
     placeOfBirth: person.placeOfBirth,
     mrzLines,
   };
-  const style = pickStyle(rng.fork('style'), issued.language);
+  const style = withFontOptions(pickStyle(rng.fork('style'), issued.language), options);
   const sides = renderDocument(printed, style, rng.fork('render'));
   const sideNames: CaseDefect['side'][] = sides.back ? ['front', 'back'] : ['front'];
   const mrzSide = sides.back ? 'back' : 'front';
@@ -212,8 +225,27 @@ export function planCase(seed: number, options: GenerateCaseOptions = {}): CaseP
     ...(mismatchField ? { mismatchField } : {}),
     today,
   };
-  return { sample, sides, softness };
+  return { sample, sides, softness, fonts: [style.mrz.family, style.valueFamily, style.labelFamily] };
 }
+
+/** The style with the faces the options ask for; the MRZ keeps its capital height in the new face. */
+function withFontOptions(style: DocumentStyle, options: GenerateCaseOptions): DocumentStyle {
+  const mrzFont = mrzFontOption(options.mrzFont);
+  const pageFont = pageFontOption(options.pageFont);
+  const out = { ...style };
+  if (mrzFont && mrzFont !== style.mrz.family) {
+    const capHeight = style.mrz.fontSize * MRZ_FONTS[style.mrz.family].capHeight;
+    out.mrz = { ...style.mrz, family: mrzFont, fontSize: mrzFontSize(mrzFont, capHeight) };
+  }
+  if (pageFont) {
+    out.valueFamily = pageFont;
+    out.labelFamily = pageFont;
+  }
+  return out;
+}
+
+/** Faces of the payment and loyalty cards of the unsupported scenario. */
+const OTHER_CARD_FONTS = ['OCR B', 'DejaVu Sans', 'DejaVu Serif', 'DejaVu Sans Mono'];
 
 /** A side is written as JPEG exactly when its last defect is JPEG compression (see `encodeImage`). */
 function fileNames(
@@ -389,7 +421,7 @@ function otherCardPlan(
     acceptableReasons: expected.acceptable,
     today,
   };
-  return { sample, sides: { front }, softness };
+  return { sample, sides: { front }, softness, fonts: OTHER_CARD_FONTS };
 }
 
 /** Seed of the `index`-th case of a set seeded with `seed`. */

@@ -1,3 +1,4 @@
+import { MrzFontFamily } from './document-fonts';
 import { LabelLanguage } from './name-pools';
 import { DateStyle } from './label-sets';
 import { Rng } from './prng';
@@ -100,7 +101,24 @@ export interface DocumentStyle {
   patternDensity: number;
   /** Sub-millimetre offset of the MRZ from its nominal position (real printers are not exact). */
   mrzOffset: { x: number; y: number };
+  /** Face of the captions, headers and titles. */
+  labelFamily: string;
+  mrz: MrzPrint;
 }
+
+/** How the MRZ is printed: its face, font size, character pitch and line pitch (mm). */
+export interface MrzPrint {
+  family: MrzFontFamily;
+  fontSize: number;
+  pitch: number;
+  linePitch: number;
+}
+
+/**
+ * ICAO 9303's nominal MRZ: OCR-B at 10 characters per inch, lines 4.23 mm apart. At 3.45 mm OCR-B's capitals are
+ * about 2.4 mm high, ICAO's nominal character height.
+ */
+export const ICAO_MRZ: Readonly<MrzPrint> = { family: 'OCR B', fontSize: 3.45, pitch: 2.54, linePitch: 4.23 };
 
 export function pickStyle(rng: Rng, language: LabelLanguage): DocumentStyle {
   return {
@@ -119,5 +137,7 @@ export function pickStyle(rng: Rng, language: LabelLanguage): DocumentStyle {
     backdrop: rng.pick(['#fbfbf9', '#f2f2ef', '#e6e6e3', '#fdfdfd', '#2a2a2a']),
     patternDensity: rng.float(0.8, 1.25),
     mrzOffset: { x: rng.float(-0.6, 0.6), y: rng.float(-0.5, 0.4) },
+    labelFamily: 'DejaVu Sans',
+    mrz: { ...ICAO_MRZ },
   };
 }

@@ -1,4 +1,5 @@
 import { countryName } from './country-names';
+import { MRZ_FONTS } from './document-fonts';
 import { DocumentStyle } from './document-style';
 import { BackgroundSpec } from './guilloche.pattern';
 import { formatVisualDate, label, LabelKey, title } from './label-sets';
@@ -46,12 +47,6 @@ const SIZE_MM: Readonly<Record<MrzLayout, { w: number; h: number }>> = {
   'MRV-A': { w: 120, h: 80 },
   'MRV-B': { w: 105, h: 74 },
 };
-
-/** ICAO MRZ character pitch (10 characters per inch) and line pitch. */
-const MRZ_PITCH = 2.54;
-const MRZ_LINE_PITCH = 4.23;
-/** OCR-B at this size has a capital height of about 2.4 mm, ICAO's nominal character height. */
-const MRZ_FONT_SIZE = 3.45;
 
 const NUMBERS: Partial<Record<LabelKey, number>> = {
   surname: 1,
@@ -164,14 +159,14 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
   const emblemR = big ? 5.5 : 4.2;
   const headerWidth = emblemX - emblemR - 2 - fields.x;
   c.add(
-    fitText(fields.x, big ? 8.5 : 7.5, country, headerSize, 'DejaVu Sans', headerWidth, {
+    fitText(fields.x, big ? 8.5 : 7.5, country, headerSize, style.labelFamily, headerWidth, {
       fill: style.scheme.ink,
       weight: 'bold',
     }),
   );
   if (english !== country) {
     c.add(
-      fitText(fields.x, big ? 12.2 : 10.8, english, headerSize * 0.55, 'DejaVu Sans', headerWidth, {
+      fitText(fields.x, big ? 12.2 : 10.8, english, headerSize * 0.55, style.labelFamily, headerWidth, {
         fill: style.scheme.ink,
       }),
     );
@@ -181,7 +176,7 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
   c.add(
     text(titleX, big ? 9 : 7.3, titles.national, {
       size: titleSize,
-      family: 'DejaVu Sans',
+      family: style.labelFamily,
       fill: style.scheme.ink,
       anchor: 'middle',
       weight: 'bold',
@@ -191,7 +186,7 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
     c.add(
       text(titleX, big ? 12.4 : 10.5, titles.english, {
         size: titleSize * 0.85,
-        family: 'DejaVu Sans',
+        family: style.labelFamily,
         fill: style.scheme.ink,
         anchor: 'middle',
         italic: true,
@@ -299,14 +294,14 @@ function renderTd1Front(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
   }
   const headerFill = band ? '#ffffff' : style.scheme.ink;
   c.add(
-    fitText(4, 4.6, country, 3.0 * style.fontScale, 'DejaVu Sans', w - 20, {
+    fitText(4, 4.6, country, 3.0 * style.fontScale, style.labelFamily, w - 20, {
       fill: headerFill,
       weight: 'bold',
     }),
   );
   const titleText =
     titles.english === titles.national ? titles.national : `${titles.national} / ${titles.english}`;
-  c.add(fitText(4, 8.1, titleText, 2.0 * style.fontScale, 'DejaVu Sans', w - 20, { fill: headerFill }));
+  c.add(fitText(4, 8.1, titleText, 2.0 * style.fontScale, style.labelFamily, w - 20, { fill: headerFill }));
   emblem(c, w - 8, 5, 3.4, band ? '#ffffff' : undefined);
 
   const photo: Box = { x: style.photoRight ? w - 3.5 - 23 : 3.5, y: 12, width: 23, height: 29.5 };
@@ -448,7 +443,7 @@ function fieldGrid(c: Canvas, rows: Cell[][], box: Box, base: { label: number; v
             ? `${NUMBERS[cell.key]}. ${label(cell.key, style.language)}`
             : label(cell.key, style.language);
         out.push(
-          fitText(x, y + labelSize, caption, labelSize, 'DejaVu Sans', cellWidth, {
+          fitText(x, y + labelSize, caption, labelSize, style.labelFamily, cellWidth, {
             fill: style.scheme.ink,
             italic: style.labelItalic,
           }),
@@ -525,37 +520,42 @@ function wrapValue(
 }
 
 /**
- * The MRZ, one OCR-B glyph per ICAO character cell so the pitch is exact whatever the font's advance, with a
- * little per-character jitter as real printers have. Returns the zone's box (mm).
+ * The MRZ, one glyph per character cell of the style's pitch (ICAO's 2.54 mm unless the style varies it within
+ * tolerance) so the pitch is exact whatever the font's advance, with a little per-character jitter as real
+ * printers have. Returns the zone's box (mm).
  */
 function mrzBlock(c: Canvas, lines: string[], layout: MrzLayout): Box {
+  const { family, fontSize, pitch, linePitch } = c.style.mrz;
+  const capHeight = fontSize * MRZ_FONTS[family].capHeight;
   const length = lines[0]?.length ?? 0;
-  const lineWidth = length * MRZ_PITCH;
+  const lineWidth = length * pitch;
   const x0 = (c.w - lineWidth) / 2 + c.style.mrzOffset.x;
   const bottomMargin = (layout === 'TD1' ? 3.6 : 4.4) + c.style.mrzOffset.y;
   const lastBaseline = c.h - bottomMargin;
-  const firstBaseline = lastBaseline - (lines.length - 1) * MRZ_LINE_PITCH;
+  const firstBaseline = lastBaseline - (lines.length - 1) * linePitch;
   // ICAO keeps the MRZ free of disturbing print: a lighter wash of paper over the pattern.
-  const zoneTop = firstBaseline - MRZ_FONT_SIZE * 0.72 - 1.6;
+  const zoneTop = firstBaseline - capHeight - 1.6;
   c.add(
     `<path d="${roundedRect(0, zoneTop, c.w, c.h - zoneTop, [0, 0, c.radius, c.radius])}" fill="${c.style.scheme.paper}" fill-opacity="0.55"/>`,
   );
-  // One <text> per line with a position per character: exact ICAO pitch, a little printer jitter, and one text
+  // One <text> per line with a position per character: exact pitch, a little printer jitter, and one text
   // layout per line instead of one per glyph (which costs librsvg ~2 ms each).
   const jitter = c.rng.fork('mrz-jitter');
   const texts = lines.map((line, row) => {
-    const baseline = firstBaseline + row * MRZ_LINE_PITCH + jitter.float(-0.04, 0.04);
+    const baseline = firstBaseline + row * linePitch + jitter.float(-0.04, 0.04);
     const xs = Array.from({ length: line.length }, (_, i) =>
-      n(x0 + i * MRZ_PITCH + MRZ_PITCH * 0.08 + jitter.float(-0.04, 0.04)),
+      n(x0 + i * pitch + pitch * 0.08 + jitter.float(-0.04, 0.04)),
     );
     return `<text x="${xs.join(' ')}" y="${n(baseline)}">${esc(line)}</text>`;
   });
-  c.add(`<g font-family="OCR B" font-size="${MRZ_FONT_SIZE}" fill="#111111">${texts.join('')}</g>`);
+  c.add(
+    `<g font-family="${MRZ_FONTS[family].family}" font-size="${n(fontSize)}" fill="#111111">${texts.join('')}</g>`,
+  );
   return {
     x: x0 - 1,
-    y: firstBaseline - MRZ_FONT_SIZE * 0.72 - 0.8,
+    y: firstBaseline - capHeight - 0.8,
     width: lineWidth + 2,
-    height: lastBaseline - firstBaseline + MRZ_FONT_SIZE * 0.72 + 1.8,
+    height: lastBaseline - firstBaseline + capHeight + 1.8,
   };
 }
 

@@ -25,6 +25,8 @@ export type { DocumentImage } from './defects/document-image';
 export { Rng, hashString } from './prng';
 export { SyntheticError, SyntheticErrorCode } from './synthetic.error';
 export { assertFonts, missingFonts } from './font.check';
+export { MRZ_FONT_FAMILIES, PAGE_FONT_FAMILIES, requiredDocumentFonts } from './document-fonts';
+export type { MrzFontFamily } from './document-fonts';
 export type { RequiredFont } from './font.check';
 export type {
   ApplicantRecord,
