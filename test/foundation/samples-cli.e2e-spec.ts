@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeCheckDigit } from '@idv/mrz';
-import { runTs } from '@idv/testing';
+import { REPO_ROOT, runTs } from '@idv/testing';
 
 const digest = (dir: string) =>
   Object.fromEntries(
@@ -63,6 +63,49 @@ describe('npm run cli -- samples', () => {
       }
     }
   });
+
+  /**
+   * A fontconfig configuration of this machine's fonts without any installed OCR-B (as on a machine without
+   * fonts-ocr-b), plus `extra` lines.
+   */
+  const fontconfigWithoutOcrB = (extra = '') => {
+    const dir = fresh();
+    const file = join(dir, 'fonts.conf');
+    writeFileSync(
+      file,
+      [
+        '<?xml version="1.0"?>',
+        '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+        '<fontconfig>',
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+        '  <selectfont><rejectfont><glob>/usr/share/fonts/*ocr*</glob><glob>/usr/local/share/fonts/*ocr*</glob></rejectfont></selectfont>',
+        `  <cachedir>${join(dir, 'cache')}</cachedir>`,
+        extra,
+        '</fontconfig>',
+      ].join('\n'),
+    );
+    return file;
+  };
+
+  it('prints the MRZ in OCR-B on a machine without an OCR-B font, from the copy the repository carries', async () => {
+    // The issue's run: `samples --count 6 --seed 99` silently fell back to DejaVu Sans without fonts-ocr-b.
+    const [carried, pointed] = [fresh(), fresh()];
+    const bare = fontconfigWithoutOcrB();
+    const withRepoFont = fontconfigWithoutOcrB(`  <dir>${join(REPO_ROOT, 'libs/synthetic/fonts')}</dir>`);
+    for (const [dir, config] of [
+      [carried, bare],
+      [pointed, withRepoFont],
+    ] as const) {
+      const res = await runTs(
+        'apps/cli/src/main.ts',
+        ['samples', '--out', dir, '--count', '2', '--seed', '99'],
+        { FONTCONFIG_FILE: config },
+      );
+      expect({ code: res.code, stderr: res.stderr }).toEqual({ code: 0, stderr: '' });
+    }
+    // Byte for byte what fontconfig pointed at the repository's OCR-B draws: not a fallback face.
+    expect(digest(carried)).toEqual(digest(pointed));
+  }, 120_000);
 
   it('refuses a bad count with a usage line and exit code 2', async () => {
     const res = await runTs('apps/cli/src/main.ts', ['samples', '--out', fresh(), '--count', 'many']);
