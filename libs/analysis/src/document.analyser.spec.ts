@@ -153,6 +153,33 @@ describe('DocumentAnalyser on generated documents', () => {
     });
   });
 
+  /** The document cut out of its scan, `inset` pixels inside its edges on every side. */
+  async function croppedInside(image: Buffer, inset: number): Promise<Buffer> {
+    const { data, info } = await sharp(image).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const backdrop = data[0];
+    let [x0, y0, x1, y1] = [info.width, info.height, 0, 0];
+    for (let y = 0; y < info.height; y++)
+      for (let x = 0; x < info.width; x++)
+        if (Math.abs(data[y * info.width + x] - backdrop) > 12)
+          [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+    const [width, height] = [x1 - x0 + 1 - 2 * inset, y1 - y0 + 1 - 2 * inset];
+    return sharp(image)
+      .extract({ left: x0 + inset, top: y0 + inset, width, height })
+      .png()
+      .toBuffer();
+  }
+
+  it('accepts a passport page scanned to (just inside) its edges whose MRZ reads and verifies', async () => {
+    const c = await generated(1, { scenario: 'clean', documentType: 'passport' });
+    const front = await croppedInside(c.images.front, 50);
+    const outcome = await analyser.analyse({ front, record: c.case.record, today: c.case.today });
+    // The framing check sees print crossing every border: the page looks cut off, and is not.
+    expect(outcome.checks.quality.issues).toContainEqual({ code: 'DOCUMENT_CUT_OFF', severity: 'fail' });
+    expect(outcome.checks.mrz).toMatchObject({ valid: true, lines: c.case.groundTruth.mrzLines });
+    expect(outcome.verdict).toBe('accepted');
+    expect(outcome.reasons).toEqual([]);
+  });
+
   it('calls a dark payment card photographed on a desk unsupported, not unreadable', async () => {
     const c = await generated(1, { scenario: 'unsupported' });
     const front = await onDesk(c.images.front, 3, 12);
