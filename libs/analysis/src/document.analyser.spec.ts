@@ -180,6 +180,23 @@ describe('DocumentAnalyser on generated documents', () => {
     expect(outcome.reasons).toEqual([]);
   });
 
+  // Genuine documents with their MRZ in another face than OCR-B, which the service used to call fraud: a glyph
+  // read as two (6 as G6) shifts a line by one character and fails a check digit on a sound document.
+  it.each([
+    ['DejaVu Sans Mono', 1003],
+    ['Noto Mono', 1012],
+    ['Noto Mono', 1016],
+    ['DejaVu Sans', 1009],
+  ])('never calls a genuine document with its MRZ in %s fraud (seed %d)', async (mrzFont, seed) => {
+    const c = await generated(seed, { mrzFont, scenarios: { tampered: 0, unsupported: 0 } });
+    const outcome = await analyseCase(c);
+    expect(outcome.verdict).not.toBe('rejected');
+    expect([outcome.verdict, outcome.reasons.map((r) => r.code)]).toEqual([
+      c.case.expectedVerdict,
+      expect.arrayContaining(c.case.expectedReasons),
+    ]);
+  });
+
   it('calls a dark payment card photographed on a desk unsupported, not unreadable', async () => {
     const c = await generated(1, { scenario: 'unsupported' });
     const front = await onDesk(c.images.front, 3, 12);
