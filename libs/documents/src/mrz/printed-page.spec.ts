@@ -1,5 +1,5 @@
 import { compareRecord } from '@idv/matching';
-import { composeMrz, parseMrz } from '@idv/mrz';
+import { composeMrz, parseMrz, transliterate } from '@idv/mrz';
 import type { DocumentEvidence } from '@idv/verdict';
 import { compareEvidence } from '../record.comparison';
 import { mrzFieldEvidence } from './mrz.fields';
@@ -113,6 +113,20 @@ describe('the printed page', () => {
     expect(namesPrintedAsRead(['givenNames'], mrz, registered, 'Voornamen / Given names\nFLEUR\n')).toEqual([
       'givenNames',
     ]);
+  });
+
+  it('settles a one-letter typo in a name printed with diacritics (MÄKNIEN registered, MÄKINEN printed)', () => {
+    // The MRZ holds MAEKINEN; the page's Ä is read without its dots.
+    const cases: [string, string, string][] = [
+      ['MAEKINEN', 'MÄKNIEN', 'Efternamn / Surname\nMAKINEN\n'],
+      ['SCHROEDER', 'SCHRÖDR', '1. Name / Surname\nSCHRODER\n'],
+      ['GONCALVES', 'GRNÇALVES', 'Apelido / Surname\nGONCALVES\n'],
+    ];
+    for (const [mrzSurname, typo, page] of cases) {
+      const names = { surname: mrzSurname, givenNames: 'AINO' };
+      const registered = { surname: transliterate(typo), givenNames: 'AINO' };
+      expect([typo, namesPrintedAsRead(['surname'], names, registered, page)]).toEqual([typo, ['surname']]);
+    }
   });
 
   it('settles nothing when the page shows neither spelling, or shows the registered one', () => {
