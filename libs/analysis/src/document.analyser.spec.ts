@@ -197,6 +197,24 @@ describe('DocumentAnalyser on generated documents', () => {
     ]);
   });
 
+  it.each([
+    [124, 'MÄKNIEN'],
+    [336, 'SCHRÖDR'],
+  ])(
+    'calls a one-letter typo in a name printed with diacritics a mismatch (seed %d, record %s)',
+    async (seed, typo) => {
+      // Clean passports printing MÄKINEN and SCHRÖDER; their MRZ holds MAEKINEN and SCHROEDER.
+      const c = await generated(seed, { scenario: 'clean' });
+      const outcome = await analyser.analyse({
+        front: c.images.front,
+        record: { ...c.case.record, surname: typo },
+        today: c.case.today,
+      });
+      expect(outcome.checks.visualZone.fields).toMatchObject({ surname: 'agree' });
+      expect([outcome.verdict, codes(outcome)]).toEqual(['mismatch', ['FIELD_MISMATCH:surname']]);
+    },
+  );
+
   it('calls a dark payment card photographed on a desk unsupported, not unreadable', async () => {
     const c = await generated(1, { scenario: 'unsupported' });
     const front = await onDesk(c.images.front, 3, 12);
