@@ -143,31 +143,28 @@ function strayLetter(line: string, i: number): boolean {
   return /[A-Z]/.test(line[i]) && (isDigit(line[i - 1]) || isDigit(line[i + 1]));
 }
 
-/**
- * Every combination of per-line alignments, in order of likelihood, capped (TD1 has 3 lines); then each line's
- * {@link realignments} with the other lines in their first alignment. `raw` are the lines before the document
- * code letter was repaired (a dropped code letter is put back in front of what OCR read, not of its repair).
- */
-export function alignedVariants(
-  lines: string[],
-  length: number,
-  cap = 32,
-  raw: string[] = lines,
-): string[][] {
+/** Every combination of per-line alignments, in order of likelihood, capped (TD1 has 3 lines). */
+export function alignedVariants(lines: string[], length: number, cap = 32): string[][] {
   let combos: string[][] = [[]];
   for (const line of lines) {
     const options = alignments(line, length);
     combos = combos.flatMap((c) => options.map((o) => [...c, o]));
   }
   // A stable sort on the number of non-default choices keeps "one edit" variants ahead of "two edits".
-  const variants = combos.slice(0, cap);
-  const defaults = variants[0] ?? [];
-  lines.forEach((line, i) => {
-    const source = i === 0 && line.length < length ? raw[0] : line;
-    for (const option of realignments(source, length, i === 0))
-      variants.push(defaults.map((d, j) => (j === i ? option : d)));
-  });
-  return variants;
+  return combos.slice(0, cap);
+}
+
+/**
+ * Each line's {@link realignments}, the other lines fitted as {@link fitLength} fits them. `raw` are the lines
+ * before the document code letter was repaired: a dropped code letter is put back in front of what OCR read.
+ */
+export function realignedVariants(lines: string[], length: number, raw: string[] = lines): string[][] {
+  const defaults = lines.map((line) => fitLength(line, length));
+  return lines.flatMap((line, i) =>
+    realignments(i === 0 && line.length < length ? raw[0] : line, length, i === 0).map((option) =>
+      defaults.map((d, j) => (j === i ? option : d)),
+    ),
+  );
 }
 
 /**

@@ -2,7 +2,13 @@ import { cropBand, normalise, toPgm } from './band.crop';
 import { decodeGrey, fitGrey, GreyImage, resizeGrey } from './grey-image';
 import { locateMrzBands, MrzBand } from './mrz-band.locator';
 import { checkMrzLines, MrzCheck, structureScore } from './mrz.validator';
-import { alignedVariants, extractMrzCandidates, normaliseLine } from './mrz-text.cleaner';
+import {
+  alignedVariants,
+  extractMrzCandidates,
+  MrzTextCandidate,
+  normaliseLine,
+  realignedVariants,
+} from './mrz-text.cleaner';
 import { Box, MrzRead, Rotation } from './ocr.types';
 
 /** Text and mean confidence (0–100, tesseract's scale) of one OCR pass over a band image. */
@@ -277,9 +283,9 @@ function toPageBand(b: MrzBand, scale: number): MrzBand {
 }
 
 function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | null {
-  let best: Attempt | null = null;
-  for (const candidate of extractMrzCandidates(pass.text)) {
-    const variants = alignedVariants(candidate.lines, candidate.length, undefined, candidate.raw);
+  // Held in an object: TypeScript does not follow assignments made inside the closure below.
+  const state: { best: Attempt | null } = { best: null };
+  const consider = (variants: string[][], candidate: MrzTextCandidate, offset: number) => {
     for (const [i, lines] of variants.entries()) {
       const check = checkMrzLines(lines);
       if (!check.format) continue;
@@ -288,15 +294,24 @@ function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | n
         confidence: pass.confidence / 100,
         band,
         flip,
-        plausibility: structureScore(lines) + check.knownCountries - i / 1000,
+        plausibility: structureScore(lines) + check.knownCountries - (offset + i) / 1000,
         exact: sameLines(check.lines, candidate.raw),
       };
-      if (!best || rank(attempt) > rank(best)) best = attempt;
+      if (!state.best || rank(attempt) > rank(state.best)) state.best = attempt;
     }
+  };
+  for (const candidate of extractMrzCandidates(pass.text)) {
+    const fitted = alignedVariants(candidate.lines, candidate.length);
+    consider(fitted, candidate, 0);
+    // A character put in or taken out anywhere is tried only when no fit verified with codes that exist.
+    const best = state.best as Attempt | null;
+    const settled = best !== null && best.check.valid && best.check.knownCountries === 2;
+    if (!settled)
+      consider(realignedVariants(candidate.lines, candidate.length, candidate.raw), candidate, fitted.length);
     // Candidates come most likely layout first: a valid reading of it ends the search.
-    if (best?.check.valid) break;
+    if (state.best?.check.valid) break;
   }
-  return best;
+  return state.best;
 }
 
 /**
