@@ -1,15 +1,21 @@
 /**
- * Verdict accuracy of the document pipeline (issue 3's figures).
+ * Verdict accuracy of the document pipeline (issue 3's figures, issue 16's holdout set and false-fraud rate).
  *
- * Run: npm run bench:accuracy [-- --count=N --seed=S --no-specimens --no-generated --only=substr]
+ * Run: npm run bench:accuracy [-- --set=primary|holdout|both --count=N --seed=S --holdout-count=N
+ *        --holdout-seed=S --no-specimens --no-generated --only=substr]
  *
- * - Generated cases (`@idv/synthetic`, fixed seed, every scenario and defect): the expected verdict is the
- *   generator's. Cached under $TMPDIR/idv-bench-cases/<seed>-<count> so reruns skip rendering.
+ * - Generated cases (`@idv/synthetic`), two independent sets, each its own column: `primary` (fixed seed, every
+ *   scenario and defect; the set the service is tuned on, its figures comparable with the README's) and
+ *   `holdout` (other layouts, MRZ faces, names with diacritics in every field, phone photos; never calibrated
+ *   on, it shows whether a change generalises). The expected verdict is the generator's. Each set is cached
+ *   under $TMPDIR/idv-bench-cases/ so reruns skip rendering.
  * - Real specimens ($IDV_CORPUS_DIR/specimens, default ../shared/corpus): the record is built from the ground
  *   truth and `today` is the day before the document's expiry, so a correct reading is `accepted`; specimens
  *   whose printed check digits are wrong should be `rejected`, the payment card `unsupported`.
+ * - False-fraud rate: genuine documents (an MRZ whose check digits hold) called `rejected`, over both sets and the
+ *   specimens. The target is 0.
  *
- * Prints a table per expected verdict (count, correct, what the misses became) and the figures; writes
+ * Prints a table per expected verdict (count, correct, what the misses became) and the figures per set; writes
  * bench/results/accuracy.json.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,11 +29,35 @@ const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.s
 const flag = (name: string) => args.includes(`--${name}`);
 const COUNT = Number(option('count') ?? 320);
 const SEED = Number(option('seed') ?? 20251125);
+const HOLDOUT_COUNT = Number(option('holdout-count') ?? 200);
+const HOLDOUT_SEED = Number(option('holdout-seed') ?? 20261206);
+const SET = option('set') ?? 'both';
+if (!['primary', 'holdout', 'both'].includes(SET)) throw new Error(`--set must be primary, holdout or both`);
 const ONLY = option('only');
 const corpus = process.env.IDV_CORPUS_DIR ?? path.resolve(__dirname, '../../shared/corpus');
 
+/** A generated set: its name (the column), seed and size. */
+interface GeneratedSet {
+  name: 'primary' | 'holdout';
+  seed: number;
+  count: number;
+}
+
+const GENERATED_SETS: GeneratedSet[] = [
+  { name: 'primary' as const, seed: SEED, count: COUNT },
+  { name: 'holdout' as const, seed: HOLDOUT_SEED, count: HOLDOUT_COUNT },
+].filter((set) => SET === 'both' || SET === set.name);
+
 interface Row {
   source: 'generated' | 'specimen';
+  /** The column: a generated set, or the specimens. */
+  set: GeneratedSet['name'] | 'specimens';
+  /** The MRZ's check digits really hold (a document that must never be called `rejected`). */
+  genuine: boolean;
+  /** Clean generated cases whose record has a one-letter typo in a name: the field it is in. */
+  nameTypoField?: string;
+  format?: string;
+  mrzFont?: string;
   id: string;
   variant: string;
   expected: string;
@@ -59,12 +89,19 @@ interface Specimen {
   };
 }
 
-async function cachedCases(): Promise<{ dir: string; cases: SampleCase[] }> {
-  const dir = path.join(os.tmpdir(), 'idv-bench-cases', `${SEED}-${COUNT}`);
+async function cachedCases(set: GeneratedSet): Promise<{ dir: string; cases: SampleCase[] }> {
+  // The primary set keeps its old cache folder name: caches made before the holdout set existed stay valid.
+  const folder = set.name === 'primary' ? `${set.seed}-${set.count}` : `holdout-${set.seed}-${set.count}`;
+  const dir = path.join(os.tmpdir(), 'idv-bench-cases', folder);
   const manifest = path.join(dir, 'cases.json');
   if (!existsSync(manifest)) {
-    process.stdout.write(`generating ${COUNT} cases (seed ${SEED}) into ${dir} ...\n`);
-    await writeSamples({ outDir: dir, count: COUNT, seed: SEED });
+    process.stdout.write(`generating ${set.count} ${set.name} cases (seed ${set.seed}) into ${dir} ...\n`);
+    await writeSamples({
+      outDir: dir,
+      count: set.count,
+      seed: set.seed,
+      ...(set.name === 'holdout' ? { styleSet: 'holdout' as const } : {}),
+    });
   }
   return { dir, cases: (JSON.parse(readFileSync(manifest, 'utf8')) as CaseSetManifest).cases };
 }
@@ -72,16 +109,25 @@ async function cachedCases(): Promise<{ dir: string; cases: SampleCase[] }> {
 const sameLines = (a: string[], b: string[] | undefined) =>
   !!b && a.length === b.length && a.every((l, i) => l === b[i]);
 
-async function runGenerated(analyser: DocumentAnalyser, rows: Row[]): Promise<void> {
-  const { dir, cases } = await cachedCases();
+/** The name field of a clean case whose record has a one-letter typo in it (`mismatch-surname-typo`). */
+const nameTypoField = (c: SampleCase) => /^mismatch-(surname|givenNames)-typo$/.exec(c.variant)?.[1];
+
+async function runGenerated(analyser: DocumentAnalyser, rows: Row[], set: GeneratedSet): Promise<void> {
+  const { dir, cases } = await cachedCases(set);
   for (const c of cases) {
     if (ONLY && !c.id.includes(ONLY) && !c.variant.includes(ONLY)) continue;
     const front = readFileSync(path.join(dir, c.files.front));
     const back = c.files.back ? readFileSync(path.join(dir, c.files.back)) : undefined;
     const started = performance.now();
     const outcome = await analyser.analyse({ front, back, record: c.record, today: c.today });
+    const typoField = nameTypoField(c);
     rows.push({
       source: 'generated',
+      set: set.name,
+      genuine: c.format !== 'none' && c.groundTruth.mrzValid,
+      format: c.format,
+      ...(c.mrzFont ? { mrzFont: c.mrzFont } : {}),
+      ...(typoField ? { nameTypoField: typoField } : {}),
       id: c.id,
       variant: c.variant,
       expected: c.expectedVerdict,
@@ -161,6 +207,9 @@ async function runSpecimens(analyser: DocumentAnalyser, rows: Row[]): Promise<nu
     const hasTruth = (s.ground_truth?.mrz_lines?.length ?? 0) > 0;
     rows.push({
       source: 'specimen',
+      set: 'specimens',
+      genuine: s.mrz_format !== 'none' && s.mrz_check_digits_valid !== false,
+      format: s.mrz_format,
       id: s.file,
       variant: `specimen-${s.mrz_format}`,
       expected: specimenExpectation(s),
@@ -214,6 +263,57 @@ function summarise(rows: Row[]) {
   };
 }
 
+/**
+ * One column of issue 16's comparison: verdict accuracy, false accepts, genuine documents called `rejected`,
+ * unreadable recall, MRZ exact on clean documents, and one-letter name typos on clean documents reported as
+ * `mismatch` naming the field.
+ */
+function setFigures(rows: Row[]) {
+  const right = rows.filter((r) => r.verdict === r.expected).length;
+  const negatives = rows.filter((r) => ['unreadable', 'mismatch', 'expired'].includes(r.expected));
+  const unreadable = rows.filter((r) => r.expected === 'unreadable');
+  const genuine = rows.filter((r) => r.genuine);
+  const clean = rows.filter((r) => r.source === 'generated' && r.linesExact !== undefined);
+  const typos = rows.filter((r) => r.nameTypoField);
+  const typoRight = typos.filter(
+    (r) => r.verdict === 'mismatch' && r.reasons.includes(`FIELD_MISMATCH:${r.nameTypoField}`),
+  );
+  return {
+    cases: rows.length,
+    verdictAccuracyPct: pct(right, rows.length),
+    falseAccepts: negatives.filter((r) => r.verdict === 'accepted').length,
+    acceptedWhenNotExpected: rows.filter((r) => r.expected !== 'accepted' && r.verdict === 'accepted').length,
+    genuine: genuine.length,
+    falseRejected: genuine.filter((r) => r.verdict === 'rejected').length,
+    falseRejectedIds: genuine.filter((r) => r.verdict === 'rejected').map((r) => r.id),
+    unreadableRecallPct: pct(unreadable.filter((r) => r.verdict === 'unreadable').length, unreadable.length),
+    unreadableCases: unreadable.length,
+    cleanMrzExactPct: pct(clean.filter((r) => r.linesExact).length, clean.length),
+    cleanCases: clean.length,
+    nameTyposAsMismatchPct: pct(typoRight.length, typos.length),
+    nameTypoCases: typos.length,
+  };
+}
+
+/** The holdout set's figures side by side with the primary set's and the specimens'. */
+function comparison(sets: Record<string, ReturnType<typeof setFigures>>): string {
+  const names = Object.keys(sets);
+  const cell = (v: string) => v.padStart(12);
+  const line = (label: string, f: (s: ReturnType<typeof setFigures>) => string) =>
+    `${label.padEnd(40)}${names.map((n) => cell(f(sets[n]))).join('')}`;
+  const percent = (v: number | null, of: number) => (v === null ? '—' : `${v}% /${of}`);
+  return [
+    `${''.padEnd(40)}${names.map(cell).join('')}`,
+    line('cases', (s) => String(s.cases)),
+    line('verdict accuracy', (s) => percent(s.verdictAccuracyPct, s.cases)),
+    line('false accepts', (s) => String(s.falseAccepts)),
+    line('genuine called rejected (false fraud)', (s) => `${s.falseRejected} /${s.genuine}`),
+    line('unreadable recall', (s) => percent(s.unreadableRecallPct, s.unreadableCases)),
+    line('MRZ exact, clean', (s) => percent(s.cleanMrzExactPct, s.cleanCases)),
+    line('name typo → mismatch + field, clean', (s) => percent(s.nameTyposAsMismatchPct, s.nameTypoCases)),
+  ].join('\n');
+}
+
 function table(rows: Row[]): string {
   const verdicts = [...new Set(rows.map((r) => r.expected))].sort();
   const out = ['expected        count  correct  confusion (what the misses became)'];
@@ -235,19 +335,41 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const started = Date.now();
   try {
-    if (!flag('no-generated')) await runGenerated(analyser, rows);
+    if (!flag('no-generated')) for (const set of GENERATED_SETS) await runGenerated(analyser, rows, set);
     if (!flag('no-specimens')) await runSpecimens(analyser, rows);
   } finally {
     await analyser.close();
   }
-  const summary = summarise(rows);
-  const misses = rows.filter((r) => r.verdict !== r.expected);
-  process.stdout.write(`\n${table(rows)}\n\nmisses:\n`);
-  for (const m of misses) {
-    process.stdout.write(
-      `  ${m.id.padEnd(34)} ${m.variant.padEnd(28)} ${m.expected} → ${m.verdict}  ${m.reasons.join(',')}\n`,
-    );
+  // The figures of issue 3 (README's table) stay those of the primary set and the specimens.
+  const summary = summarise(rows.filter((r) => r.set !== 'holdout'));
+  const columns = ['primary', 'holdout', 'specimens'] as const;
+  const sets = Object.fromEntries(
+    columns
+      .filter((name) => rows.some((r) => r.set === name))
+      .map((name) => [name, setFigures(rows.filter((r) => r.set === name))]),
+  );
+  const genuine = rows.filter((r) => r.genuine);
+  const falseFraud = {
+    genuine: genuine.length,
+    calledRejected: genuine.filter((r) => r.verdict === 'rejected').length,
+    ratePct: pct(genuine.filter((r) => r.verdict === 'rejected').length, genuine.length),
+    ids: genuine.filter((r) => r.verdict === 'rejected').map((r) => `${r.set}/${r.id}`),
+  };
+  for (const name of columns) {
+    const of = rows.filter((r) => r.set === name);
+    if (of.length === 0) continue;
+    process.stdout.write(`\n${name}:\n${table(of)}\n\nmisses:\n`);
+    for (const m of of.filter((r) => r.verdict !== r.expected)) {
+      const face = m.mrzFont ? ` [${m.format} ${m.mrzFont}]` : '';
+      process.stdout.write(
+        `  ${m.id.padEnd(34)} ${m.variant.padEnd(28)} ${m.expected} → ${m.verdict}  ${m.reasons.join(',')}${face}\n`,
+      );
+    }
   }
+  process.stdout.write(`\n${comparison(sets)}\n`);
+  process.stdout.write(
+    `false-fraud rate (genuine documents called rejected, all columns): ${falseFraud.calledRejected} of ${falseFraud.genuine} (${falseFraud.ratePct}%)${falseFraud.ids.length ? `: ${falseFraud.ids.join(' ')}` : ''}\n`,
+  );
   const s = summary;
   process.stdout.write(
     [
@@ -268,7 +390,17 @@ async function main(): Promise<void> {
   writeFileSync(
     path.join(outDir, 'accuracy.json'),
     JSON.stringify(
-      { date: new Date().toISOString(), seed: SEED, count: COUNT, corpus, summary, rows },
+      {
+        date: new Date().toISOString(),
+        seed: SEED,
+        count: COUNT,
+        holdout: { seed: HOLDOUT_SEED, count: HOLDOUT_COUNT },
+        corpus,
+        summary,
+        sets,
+        falseFraud,
+        rows,
+      },
       null,
       2,
     ) + '\n',

@@ -17,6 +17,9 @@ const digest = (dir: string) =>
       ]),
   );
 
+/** Rendering phone photos takes seconds a case; the default minute is too short on a loaded machine. */
+const CLI_TIMEOUT_MS = 240_000;
+
 describe('npm run cli -- samples', () => {
   const dirs: string[] = [];
   const fresh = () => {
@@ -49,6 +52,9 @@ describe('npm run cli -- samples', () => {
     expect(digest(a)).not.toEqual(digest(c));
     const manifest = JSON.parse(readFileSync(join(a, 'cases.json'), 'utf8'));
     expect(manifest.cases).toHaveLength(8);
+    // The primary set is the default.
+    expect(manifest.styleSet).toBeUndefined();
+    expect(manifest.cases.every((k: { styleSet?: string }) => k.styleSet === undefined)).toBe(true);
     for (const k of manifest.cases) {
       expect(readdirSync(a)).toContain(k.files.front);
       expect(k.record).toMatchObject({
@@ -100,12 +106,74 @@ describe('npm run cli -- samples', () => {
         'apps/cli/src/main.ts',
         ['samples', '--out', dir, '--count', '2', '--seed', '99'],
         { FONTCONFIG_FILE: config },
+        CLI_TIMEOUT_MS,
       );
       expect({ code: res.code, stderr: res.stderr }).toEqual({ code: 0, stderr: '' });
     }
     // Byte for byte what fontconfig pointed at the repository's OCR-B draws: not a fallback face.
     expect(digest(carried)).toEqual(digest(pointed));
-  }, 120_000);
+  }, 600_000);
+
+  it('--set holdout writes the second set: the same bytes for the same seed, other cases than the primary set', async () => {
+    const [a, b, primary] = [fresh(), fresh(), fresh()];
+    for (const [dir, set] of [
+      [a, 'holdout'],
+      [b, 'holdout'],
+      [primary, 'primary'],
+    ] as const) {
+      const res = await runTs(
+        'apps/cli/src/main.ts',
+        ['samples', '--out', dir, '--count', '3', '--seed', '5', '--set', set],
+        {},
+        CLI_TIMEOUT_MS,
+      );
+      expect(res.code).toBe(0);
+      expect(res.stdout).toMatch(/Wrote 3 cases/);
+    }
+    expect(digest(a)).toEqual(digest(b));
+    const manifest = JSON.parse(readFileSync(join(a, 'cases.json'), 'utf8'));
+    const other = JSON.parse(readFileSync(join(primary, 'cases.json'), 'utf8'));
+    expect(manifest.styleSet).toBe('holdout');
+    expect(other.styleSet).toBeUndefined();
+    for (const [i, k] of manifest.cases.entries()) {
+      expect(k.styleSet).toBe('holdout');
+      expect(k.groundTruth.surname).not.toBe(other.cases[i].groundTruth.surname);
+      // Names with diacritics in every field.
+      if (k.format !== 'none') expect(k.groundTruth.surname).toMatch(/[^A-Z '-]/);
+    }
+  }, 300_000);
+
+  it('--mrz-font prints every MRZ in that face, and a face it does not know is a usage error', async () => {
+    const dir = fresh();
+    const res = await runTs(
+      'apps/cli/src/main.ts',
+      ['samples', '--out', dir, '--count', '2', '--mrz-font', 'DejaVu Sans Mono'],
+      {},
+      CLI_TIMEOUT_MS,
+    );
+    expect(res.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8'));
+    for (const k of manifest.cases) if (k.format !== 'none') expect(k.mrzFont).toBe('DejaVu Sans Mono');
+    const bad = await runTs(
+      'apps/cli/src/main.ts',
+      ['samples', '--out', fresh(), '--mrz-font', 'Comic Sans MS'],
+      {},
+      CLI_TIMEOUT_MS,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toMatch(/^--mrz-font must be one of "OCR B", .*not "Comic Sans MS"$/);
+  }, 300_000);
+
+  it('refuses an unknown set with a usage line and exit code 2', async () => {
+    const res = await runTs(
+      'apps/cli/src/main.ts',
+      ['samples', '--out', fresh(), '--set', 'other'],
+      {},
+      CLI_TIMEOUT_MS,
+    );
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim()).toBe('--set must be primary or holdout, not "other"');
+  }, 300_000);
 
   it('refuses a bad count with a usage line and exit code 2', async () => {
     const res = await runTs('apps/cli/src/main.ts', ['samples', '--out', fresh(), '--count', 'many']);

@@ -1,27 +1,24 @@
 import { composeMrz } from '@idv/mrz';
-import { generatePerson, issueDocument, IssuedDocument, languageOf, Person } from './applicant.generator';
+import { generatePerson, issueDocument, languageOf } from './applicant.generator';
 import { applyDefects } from './defects/defect.pipeline';
 import { DocumentImage, encodeImage, rasterize } from './defects/document-image';
 import { blurDefect } from './defects/photometric.defect';
-import { assertDocumentFonts, MRZ_FONTS, mrzFontOption, mrzFontSize, pageFontOption } from './document-fonts';
-import { DocumentStyle, pickStyle } from './document-style';
+import { assertDocumentFonts, mrzFontOption, pageFontOption } from './document-fonts';
+import { pickStyle } from './document-style';
 import { renderBackground } from './guilloche.pattern';
 import { PrintedDocument, renderDocument, RenderedSide } from './document.renderer';
 import { isIsoDate } from './iso-date';
-import { renderOtherCard } from './other-card.renderer';
 import { hashString, Rng } from './prng';
 import { buildRecord, distinctDigit } from './record.builder';
 import { toMrzData } from './mrz-data';
 import {
   CaseDefect,
   CaseImages,
-  ComparedField,
   DocumentType,
-  GroundTruth,
   MrzLayout,
   SampleCase,
   ScenarioKind,
-  Verdict,
+  StyleSet,
 } from './sample.model';
 import {
   DefectPlan,
@@ -31,6 +28,18 @@ import {
   severeDefects,
 } from './scenario.planner';
 import { SyntheticError, SyntheticErrorCode } from './synthetic.error';
+import { planHoldoutCase } from './holdout/holdout.case';
+import {
+  CasePlan,
+  documentSample,
+  otherCardPlan,
+  pickMismatchField,
+  swapRecordNames,
+  validateWeights,
+  withFontOptions,
+} from './case-parts';
+
+export type { CasePlan } from './case-parts';
 
 /** The `today` used when none is given: fixed, so output never depends on the clock. */
 export const DEFAULT_TODAY = '2026-11-01';
@@ -65,30 +74,14 @@ export interface GenerateCaseOptions {
   mrzFont?: string;
   /** Prints the visual zone's captions and values in this face: one of `PAGE_FONT_FAMILIES`. */
   pageFont?: string;
+  /** `primary` (default) or `holdout`, the independent second set (see {@link StyleSet}). */
+  styleSet?: StyleSet;
 }
 
 /** A generated case with its encoded images. */
 export interface GeneratedCase {
   case: SampleCase;
   images: CaseImages;
-}
-
-const COMPARED_FIELDS: readonly ComparedField[] = [
-  'surname',
-  'givenNames',
-  'dateOfBirth',
-  'documentNumber',
-  'nationality',
-];
-
-/** A case described but not yet rasterised: the SVG sides and the truth. Cheap (a few milliseconds). */
-export interface CasePlan {
-  sample: SampleCase;
-  sides: { front: RenderedSide; back?: RenderedSide };
-  /** Print-and-scan softness (blur sigma in pixels) applied before the defects. */
-  softness: number;
-  /** Font families the sides are drawn with (checked installed before rendering). */
-  fonts: string[];
 }
 
 /**
@@ -132,13 +125,28 @@ export function planCase(seed: number, options: GenerateCaseOptions = {}): CaseP
     throw new SyntheticError(SyntheticErrorCode.INVALID_OPTIONS, `seed must be an integer, got ${seed}`);
   mrzFontOption(options.mrzFont);
   pageFontOption(options.pageFont);
+  if (options.styleSet !== undefined && options.styleSet !== 'primary' && options.styleSet !== 'holdout')
+    throw new SyntheticError(
+      SyntheticErrorCode.INVALID_OPTIONS,
+      `styleSet must be primary or holdout, got ${String(options.styleSet)}`,
+    );
+  if (options.styleSet === 'holdout') return planHoldoutCase(seed, options, today);
   const rng = new Rng(seed);
   const scenario = options.scenario ?? rng.fork('scenario').weighted(scenarioWeights(options.scenarios));
   const id = options.id ?? `syn-${(seed >>> 0).toString(16).padStart(8, '0')}`;
   const person = generatePerson(rng.fork('person'), { today, longName: rng.fork('long-name').chance(0.1) });
   const softness = rng.fork('print').float(0.4, 0.7);
 
-  if (scenario === 'unsupported') return otherCardPlan(rng, seed, id, person, today, softness);
+  if (scenario === 'unsupported')
+    return otherCardPlan(
+      rng,
+      seed,
+      id,
+      person,
+      today,
+      softness,
+      pickStyle(rng.fork('style'), languageOf(person.nationality)),
+    );
 
   const documentType =
     options.documentType ?? rng.fork('document-type').weighted(typeWeights(options.documentTypes));
@@ -186,78 +194,25 @@ export function planCase(seed: number, options: GenerateCaseOptions = {}): CaseP
     { person, documentNumber: printedNumber, hasComparableNumber: issued.documentType !== 'visa' },
     mismatchField,
   );
-  const expected = expectation(scenario, plan);
-  const nameField = splitMrzName(mrzLines, issued.layout);
-  const groundTruth: GroundTruth = {
-    mrzLines,
-    mrzValid: scenario !== 'tampered',
-    documentCode: issued.documentCode,
-    issuingCountry: issued.issuingCountry,
-    surname: person.surname,
-    givenNames: person.givenNames,
-    mrzSurname: nameField.surname,
-    mrzGivenNames: nameField.givenNames,
-    ...(person.nativeSurname
-      ? { nativeSurname: person.nativeSurname, nativeGivenNames: person.nativeGivenNames }
-      : {}),
-    documentNumber: printedNumber,
-    nationality: person.nationality,
-    dateOfBirth: person.dateOfBirth,
-    sex: person.sex,
-    expiryDate: issued.expiryDate,
-    issueDate: issued.issueDate,
-    issuingAuthority: issued.authority,
-  };
+  if (scenario === 'review') built.record = swapRecordNames(built.record);
   const sample: SampleCase = {
-    id,
-    seed,
-    scenario,
-    variant: built.variant ? plan.name.replace(/^mismatch/, `mismatch-${built.variant}`) : plan.name,
-    format: issued.layout,
-    documentType: issued.documentType,
-    files: fileNames(id, sideNames, plan.defects),
-    groundTruth,
-    record: built.record,
-    defects: plan.defects,
-    expectedVerdict: expected.verdict,
-    expectedReasons: expected.reasons,
-    acceptableReasons: expected.acceptable,
-    ...(mismatchField ? { mismatchField } : {}),
-    today,
+    ...documentSample({
+      id,
+      seed,
+      scenario,
+      today,
+      person,
+      issued,
+      printedNumber,
+      mrzLines,
+      sideNames,
+      plan,
+      built,
+      mismatchField,
+    }),
+    ...(options.mrzFont ? { mrzFont: style.mrz.family } : {}),
   };
   return { sample, sides, softness, fonts: [style.mrz.family, style.valueFamily, style.labelFamily] };
-}
-
-/** The style with the faces the options ask for; the MRZ keeps its capital height in the new face. */
-function withFontOptions(style: DocumentStyle, options: GenerateCaseOptions): DocumentStyle {
-  const mrzFont = mrzFontOption(options.mrzFont);
-  const pageFont = pageFontOption(options.pageFont);
-  const out = { ...style };
-  if (mrzFont && mrzFont !== style.mrz.family) {
-    const capHeight = style.mrz.fontSize * MRZ_FONTS[style.mrz.family].capHeight;
-    out.mrz = { ...style.mrz, family: mrzFont, fontSize: mrzFontSize(mrzFont, capHeight) };
-  }
-  if (pageFont) {
-    out.valueFamily = pageFont;
-    out.labelFamily = pageFont;
-  }
-  return out;
-}
-
-/** Faces of the payment and loyalty cards of the unsupported scenario. */
-const OTHER_CARD_FONTS = ['OCR B', 'DejaVu Sans', 'DejaVu Serif', 'DejaVu Sans Mono'];
-
-/** A side is written as JPEG exactly when its last defect is JPEG compression (see `encodeImage`). */
-function fileNames(
-  id: string,
-  sides: readonly CaseDefect['side'][],
-  defects: readonly CaseDefect[],
-): SampleCase['files'] {
-  const name = (side: CaseDefect['side']) => {
-    const own = defects.filter((d) => d.side === side);
-    return `${id}-${side}.${own.length > 0 && own[own.length - 1].kind === 'jpeg' ? 'jpg' : 'png'}`;
-  };
-  return sides.includes('back') ? { front: name('front'), back: name('back') } : { front: name('front') };
 }
 
 /** Rasterises a side, softens it like print and scan do, applies its defects and encodes it. */
@@ -280,37 +235,6 @@ export async function renderSideImage(
   );
   image = await blurDefect(image, softness);
   return applyDefects(image, defects);
-}
-
-function expectation(
-  scenario: ScenarioKind,
-  plan: DefectPlan,
-): { verdict: Verdict; reasons: string[]; acceptable: string[] } {
-  switch (scenario) {
-    case 'clean':
-    case 'mild':
-      return { verdict: 'accepted', reasons: [], acceptable: [] };
-    case 'severe':
-      return { verdict: 'unreadable', reasons: plan.reasons, acceptable: plan.acceptable };
-    case 'mismatch':
-      return { verdict: 'mismatch', reasons: ['FIELD_MISMATCH'], acceptable: [] };
-    case 'expired':
-      return { verdict: 'expired', reasons: ['DOCUMENT_EXPIRED'], acceptable: [] };
-    case 'tampered':
-      return { verdict: 'rejected', reasons: ['MRZ_CHECK_DIGIT_INVALID'], acceptable: [] };
-    case 'unsupported':
-      return {
-        verdict: 'unsupported',
-        reasons: ['DOCUMENT_TYPE_UNSUPPORTED'],
-        acceptable: ['MRZ_NOT_FOUND'],
-      };
-  }
-}
-
-function pickMismatchField(rng: Rng, issued: IssuedDocument): ComparedField {
-  const fields =
-    issued.documentType === 'visa' ? COMPARED_FIELDS.filter((f) => f !== 'documentNumber') : COMPARED_FIELDS;
-  return rng.pick(fields);
 }
 
 /** Positions of the document number field in the MRZ: TD1 line 1 columns 6-14, else line 2 columns 1-9. */
@@ -337,15 +261,6 @@ function tamperDocumentNumber(
   return { lines: out, number: altered.replace(/<+$/, '') };
 }
 
-/** The name as the MRZ holds it, fillers turned into spaces. */
-function splitMrzName(lines: string[], layout: MrzLayout): { surname: string; givenNames: string } {
-  const field = layout === 'TD1' ? lines[2] : lines[0].slice(5);
-  const clean = (s: string) => s.replace(/<+/g, ' ').trim();
-  const separator = field.indexOf('<<');
-  if (separator < 0) return { surname: clean(field), givenNames: '' };
-  return { surname: clean(field.slice(0, separator)), givenNames: clean(field.slice(separator + 2)) };
-}
-
 function scenarioWeights(custom?: Partial<Record<ScenarioKind, number>>): Record<ScenarioKind, number> {
   const weights = { ...DEFAULT_SCENARIO_WEIGHTS, ...custom };
   validateWeights(weights, 'scenarios');
@@ -358,70 +273,6 @@ function typeWeights(
   const weights = { ...DEFAULT_DOCUMENT_TYPE_WEIGHTS, ...custom };
   validateWeights(weights, 'documentTypes');
   return weights;
-}
-
-function validateWeights(weights: Record<string, number>, name: string): void {
-  const values = Object.values(weights);
-  if (values.some((w) => !(w >= 0)) || !values.some((w) => w > 0)) {
-    throw new SyntheticError(
-      SyntheticErrorCode.INVALID_OPTIONS,
-      `${name} weights must be non-negative with one positive`,
-    );
-  }
-}
-
-/** The unsupported scenario: a payment or loyalty card instead of an identity document. */
-function otherCardPlan(
-  rng: Rng,
-  seed: number,
-  id: string,
-  person: Person,
-  today: string,
-  softness: number,
-): CasePlan {
-  const style = pickStyle(rng.fork('style'), languageOf(person.nationality));
-  const front = renderOtherCard(person, style, rng.fork('render'));
-  const plan = incidentalDefects(rng.fork('defects'), ['front'], 'unsupported');
-  const { record } = buildRecord(rng.fork('record'), `wallet-${id}`, {
-    person,
-    documentNumber: '',
-    hasComparableNumber: false,
-  });
-  const expected = expectation('unsupported', plan);
-  const groundTruth: GroundTruth = {
-    mrzLines: [],
-    mrzValid: false,
-    documentCode: '',
-    issuingCountry: '',
-    surname: person.surname,
-    givenNames: person.givenNames,
-    mrzSurname: '',
-    mrzGivenNames: '',
-    documentNumber: '',
-    nationality: person.nationality,
-    dateOfBirth: person.dateOfBirth,
-    sex: person.sex,
-    expiryDate: '',
-    issueDate: '',
-    issuingAuthority: '',
-  };
-  const sample: SampleCase = {
-    id,
-    seed,
-    scenario: 'unsupported',
-    variant: plan.name,
-    format: 'none',
-    documentType: 'other',
-    files: fileNames(id, ['front'], plan.defects),
-    groundTruth,
-    record,
-    defects: plan.defects,
-    expectedVerdict: expected.verdict,
-    expectedReasons: expected.reasons,
-    acceptableReasons: expected.acceptable,
-    today,
-  };
-  return { sample, sides: { front }, softness, fonts: OTHER_CARD_FONTS };
 }
 
 /** Seed of the `index`-th case of a set seeded with `seed`. */

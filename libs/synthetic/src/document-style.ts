@@ -1,6 +1,6 @@
 import { MrzFontFamily } from './document-fonts';
 import { LabelLanguage } from './name-pools';
-import { DateStyle } from './label-sets';
+import { DateStyle, LabelKey } from './label-sets';
 import { Rng } from './prng';
 
 /** Colours of one document design. */
@@ -104,6 +104,20 @@ export interface DocumentStyle {
   /** Face of the captions, headers and titles. */
   labelFamily: string;
   mrz: MrzPrint;
+  // The holdout set's layouts below; absent on the primary set, which draws as it always did.
+  /** Deviation of the document's size from ICAO's nominal (mm), within the standard's tolerance. */
+  sizeDeltaMm?: { w: number; h: number };
+  /** Captions above the value (default), below it, or before it on the same line on full-width rows. */
+  captionPlacement?: 'above' | 'below' | 'inline';
+  captionUpper?: boolean;
+  /** Caption texts replacing the standard ones. */
+  captions?: Partial<Record<LabelKey, string>>;
+  /** Passports and visas: the portrait on the right. */
+  pagePhotoRight?: boolean;
+  /** Portrait size relative to the standard one. */
+  photoScale?: number;
+  /** Opacity of the paper's tint gradient (default 0.8). */
+  tintOpacity?: number;
 }
 
 /** How the MRZ is printed: its face, font size, character pitch and line pitch (mm). */

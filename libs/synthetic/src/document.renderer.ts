@@ -48,6 +48,12 @@ const SIZE_MM: Readonly<Record<MrzLayout, { w: number; h: number }>> = {
   'MRV-B': { w: 105, h: 74 },
 };
 
+/** The document's size: ICAO's nominal one, give or take the style's deviation within tolerance. */
+function sizeOf(layout: MrzLayout, style: DocumentStyle): { w: number; h: number } {
+  const { w, h } = SIZE_MM[layout];
+  return style.sizeDeltaMm ? { w: w + style.sizeDeltaMm.w, h: h + style.sizeDeltaMm.h } : { w, h };
+}
+
 const NUMBERS: Partial<Record<LabelKey, number>> = {
   surname: 1,
   givenNames: 2,
@@ -127,17 +133,17 @@ function visualValues(doc: PrintedDocument, style: DocumentStyle): Record<string
 
 /** TD2, TD3 and visa: one data page with the MRZ at the bottom. */
 function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): RenderedSide {
-  const { w, h } = SIZE_MM[doc.layout];
+  const { w, h } = sizeOf(doc.layout, style);
   const c = new Canvas(w, h, style, rng);
   const big = doc.layout === 'TD3' || doc.layout === 'MRV-A';
   const v = visualValues(doc, style);
   background(c, doc.layout === 'TD3' ? 2.5 : 3.2);
 
   const titles = title(doc.documentType, style.language);
-  const photo: Box = big
+  let photo: Box = big
     ? { x: 5.5, y: 17, width: 33, height: 42 }
     : { x: 4.5, y: 14, width: 27, height: 34.5 };
-  const fields: Box = big
+  let fields: Box = big
     ? {
         x: photo.x + photo.width + 4,
         y: 15,
@@ -150,23 +156,44 @@ function renderDataPage(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
         width: w - photo.width - 11.5,
         height: mrzTop(doc.layout, h) - 13 - 2,
       };
+  let emblemX = w - (big ? 14 : 11);
+  const emblemR = big ? 5.5 : 4.2;
+  let headerX = fields.x;
+  let headerEnd = emblemX - emblemR - 2;
+  if (style.pagePhotoRight || style.photoScale) {
+    // Holdout layouts: a portrait of another size, on the right, with the emblem moved to the left corner.
+    const k = style.photoScale ?? 1;
+    const width = photo.width * k;
+    const height = Math.min(photo.height * k, mrzTop(doc.layout, h) - photo.y - (big ? 2 : 8));
+    const right = style.pagePhotoRight === true;
+    photo = { x: right ? w - photo.x - width : photo.x, y: photo.y, width, height };
+    fields = {
+      ...fields,
+      x: right ? w - photo.x - photo.width : photo.x + photo.width + (big ? 4 : 3.5),
+      width: w - width - (big ? 14 : 11.5),
+    };
+    headerX = fields.x;
+    if (right) {
+      emblemX = fields.x + emblemR;
+      headerX = emblemX + emblemR + 2;
+      headerEnd = photo.x - 2;
+    }
+  }
 
   // Header: country name on the right of the photo column, document title above the photo.
   const country = countryName(doc.issuingCountry, style.language).toUpperCase();
   const english = countryName(doc.issuingCountry, 'en').toUpperCase();
   const headerSize = (big ? 4.3 : 3.6) * style.fontScale;
-  const emblemX = w - (big ? 14 : 11);
-  const emblemR = big ? 5.5 : 4.2;
-  const headerWidth = emblemX - emblemR - 2 - fields.x;
+  const headerWidth = headerEnd - headerX;
   c.add(
-    fitText(fields.x, big ? 8.5 : 7.5, country, headerSize, style.labelFamily, headerWidth, {
+    fitText(headerX, big ? 8.5 : 7.5, country, headerSize, style.labelFamily, headerWidth, {
       fill: style.scheme.ink,
       weight: 'bold',
     }),
   );
   if (english !== country) {
     c.add(
-      fitText(fields.x, big ? 12.2 : 10.8, english, headerSize * 0.55, style.labelFamily, headerWidth, {
+      fitText(headerX, big ? 12.2 : 10.8, english, headerSize * 0.55, style.labelFamily, headerWidth, {
         fill: style.scheme.ink,
       }),
     );
@@ -280,7 +307,7 @@ function visaRows(v: Record<string, string>): Cell[][] {
 
 /** TD1 front: header, photo, personal data; no MRZ. */
 function renderTd1Front(doc: PrintedDocument, style: DocumentStyle, rng: Rng): RenderedSide {
-  const { w, h } = SIZE_MM.TD1;
+  const { w, h } = sizeOf('TD1', style);
   const c = new Canvas(w, h, style, rng);
   const v = visualValues(doc, style);
   background(c, 3.18);
@@ -304,7 +331,14 @@ function renderTd1Front(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
   c.add(fitText(4, 8.1, titleText, 2.0 * style.fontScale, style.labelFamily, w - 20, { fill: headerFill }));
   emblem(c, w - 8, 5, 3.4, band ? '#ffffff' : undefined);
 
-  const photo: Box = { x: style.photoRight ? w - 3.5 - 23 : 3.5, y: 12, width: 23, height: 29.5 };
+  const photoWidth = 23 * (style.photoScale ?? 1);
+  const photoHeight = 29.5 * (style.photoScale ?? 1);
+  const photo: Box = {
+    x: style.photoRight ? w - 3.5 - photoWidth : 3.5,
+    y: 12,
+    width: photoWidth,
+    height: photoHeight,
+  };
   const fields: Box = {
     x: style.photoRight ? 3.5 : photo.x + photo.width + 3,
     y: 11.2,
@@ -339,7 +373,7 @@ function renderTd1Front(doc: PrintedDocument, style: DocumentStyle, rng: Rng): R
 
 /** TD1 back: issuing details, a ghost image and the three-line MRZ. */
 function renderTd1Back(doc: PrintedDocument, style: DocumentStyle, rng: Rng): RenderedSide {
-  const { w, h } = SIZE_MM.TD1;
+  const { w, h } = sizeOf('TD1', style);
   const c = new Canvas(w, h, style, rng);
   const v = visualValues(doc, style);
   background(c, 3.18);
@@ -438,10 +472,15 @@ function fieldGrid(c: Canvas, rows: Cell[][], box: Box, base: { label: number; v
       let rowHeight = 0;
       for (const cell of row) {
         const cellWidth = box.width * cell.span - 1.2;
-        const caption =
-          style.numbered && NUMBERS[cell.key]
-            ? `${NUMBERS[cell.key]}. ${label(cell.key, style.language)}`
-            : label(cell.key, style.language);
+        const caption = captionOf(cell.key, style);
+        const placement = cell.key === 'signature' ? 'above' : (style.captionPlacement ?? 'above');
+        if (placement !== 'above') {
+          const drawn = captionAside(x, y, cell, caption, cellWidth, placement, labelSize, valueSize, style);
+          out.push(...drawn.out);
+          rowHeight = Math.max(rowHeight, drawn.height);
+          x += box.width * cell.span;
+          continue;
+        }
         out.push(
           fitText(x, y + labelSize, caption, labelSize, style.labelFamily, cellWidth, {
             fill: style.scheme.ink,
@@ -490,6 +529,68 @@ function fieldGrid(c: Canvas, rows: Cell[][], box: Box, base: { label: number; v
   let result = plan(1);
   if (result.height > box.height) result = plan(box.height / result.height);
   c.add(result.out.join(''));
+}
+
+/** A field's caption: the style's own text if it has one, numbered and upper-cased as the style prints them. */
+function captionOf(key: LabelKey, style: DocumentStyle): string {
+  const text = style.captions?.[key] ?? label(key, style.language);
+  const numbered = style.numbered && NUMBERS[key] ? `${NUMBERS[key]}. ${text}` : text;
+  return style.captionUpper ? numbered.toUpperCase() : numbered;
+}
+
+/**
+ * A value with its caption below it, or (`inline`, on full-width rows) before it on the same line, as some
+ * issuers lay out their pages. Returns the markup and the height used.
+ */
+function captionAside(
+  x: number,
+  y: number,
+  cell: Cell,
+  caption: string,
+  cellWidth: number,
+  placement: 'below' | 'inline',
+  labelSize: number,
+  valueSize: number,
+  style: DocumentStyle,
+): { out: string[]; height: number } {
+  const out: string[] = [];
+  const captionStyle = { fill: style.scheme.ink, italic: style.labelItalic };
+  const inline = placement === 'inline' && cell.span >= 0.9;
+  const captionWidth = inline
+    ? Math.min(cellWidth * 0.4, estimateWidth(caption, labelSize, style.labelFamily)) + 1.5
+    : 0;
+  const valueWidth = (cellWidth - captionWidth) / (style.valueWeight === 'bold' ? 1.1 : 1);
+  const lines = wrapValue(cell.value, valueSize, style.valueFamily, valueWidth);
+  const baseline = (i: number) => y + lines.size * (0.95 + i * 1.15);
+  for (const [i, line] of lines.lines.entries()) {
+    out.push(
+      text(x + captionWidth + 0.8, baseline(i), line, {
+        size: lines.size,
+        family: style.valueFamily,
+        fill: style.scheme.value,
+        weight: style.valueWeight,
+      }),
+    );
+  }
+  const valueHeight = lines.size * (0.95 + (lines.lines.length - 1) * 1.15);
+  if (inline) {
+    out.push(
+      fitText(x, baseline(0), caption, labelSize, style.labelFamily, captionWidth - 1.5, captionStyle),
+    );
+    return { out, height: valueHeight + valueSize * 0.45 };
+  }
+  out.push(
+    fitText(
+      x,
+      y + valueHeight + labelSize * 1.3,
+      caption,
+      labelSize,
+      style.labelFamily,
+      cellWidth,
+      captionStyle,
+    ),
+  );
+  return { out, height: valueHeight + labelSize * 1.3 + valueSize * 0.45 };
 }
 
 function wrapValue(
@@ -584,7 +685,7 @@ function finish(c: Canvas, mm: { photo?: Box; fields?: Box; mrz?: Box }): Render
     backdrop: style.backdrop,
     paper: style.scheme.paper,
     tint: style.scheme.tint,
-    tintOpacity: 0.8,
+    tintOpacity: style.tintOpacity ?? 0.8,
     tintAngle: c.tintAngle,
     patternColours: style.scheme.pattern,
     density: style.patternDensity,

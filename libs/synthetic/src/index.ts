@@ -45,6 +45,7 @@ export type {
   SampleFormat,
   ScenarioKind,
   Sex,
+  StyleSet,
   Verdict,
 } from './sample.model';
 export { generateCardCase, DEFAULT_CARD_KIND_WEIGHTS } from './cards/card.generator';

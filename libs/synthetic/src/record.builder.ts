@@ -100,23 +100,44 @@ export function buildRecord(
       }
       break;
     }
+    default:
+      how = wrongValue(rng, record, mismatch, typo, {
+        dateOfBirth: person.dateOfBirth,
+        documentNumber: source.documentNumber,
+        nationality: person.nationality,
+      });
+  }
+  return { record, variant: `${mismatch}-${how}` };
+}
+
+/**
+ * Makes the record's date of birth, document number or nationality wrong: a typo (day and month swapped, a digit
+ * changed) or another value. Returns which of the two it is (a nationality is always another).
+ */
+export function wrongValue(
+  rng: Rng,
+  record: ApplicantRecord,
+  field: 'dateOfBirth' | 'documentNumber' | 'nationality',
+  typo: boolean,
+  truth: { dateOfBirth: string; documentNumber: string; nationality: string },
+): 'typo' | 'different' {
+  switch (field) {
     case 'dateOfBirth':
       record.dateOfBirth = typo
-        ? dateTypo(rng, person.dateOfBirth)
-        : addDays(addYears(person.dateOfBirth, rng.int(-15, 15) || 3), rng.int(-150, 150));
-      if (record.dateOfBirth === person.dateOfBirth) record.dateOfBirth = addDays(person.dateOfBirth, 2);
+        ? dateTypo(rng, truth.dateOfBirth)
+        : addDays(addYears(truth.dateOfBirth, rng.int(-15, 15) || 3), rng.int(-150, 150));
+      if (record.dateOfBirth === truth.dateOfBirth) record.dateOfBirth = addDays(truth.dateOfBirth, 2);
       break;
     case 'documentNumber':
       record.documentNumber = typo
-        ? numberTypo(rng, source.documentNumber)
-        : numberRedraw(rng, source.documentNumber);
+        ? numberTypo(rng, truth.documentNumber)
+        : numberRedraw(rng, truth.documentNumber);
       break;
     case 'nationality':
-      record.nationality = rng.pick(OTHER_NATIONALITIES.filter((c) => c !== person.nationality));
-      how = 'different';
-      break;
+      record.nationality = rng.pick(OTHER_NATIONALITIES.filter((c) => c !== truth.nationality));
+      return 'different';
   }
-  return { record, variant: `${mismatch}-${how}` };
+  return typo ? 'typo' : 'different';
 }
 
 export function toTitleCase(value: string): string {
@@ -132,7 +153,7 @@ function sameUnderTransliteration(a: string, b: string): boolean {
 }
 
 /** One ASCII letter substituted, dropped or swapped with its neighbour, never reducible to the original. */
-function nameTypo(rng: Rng, value: string): string {
+export function nameTypo(rng: Rng, value: string): string {
   const chars = [...value];
   const letters = chars.map((c, i) => (/[A-Za-z]/.test(c) ? i : -1)).filter((i) => i > 0);
   for (let attempt = 0; attempt < 20 && letters.length > 0; attempt++) {
@@ -164,7 +185,7 @@ function upperOrLower(model: string, letter: string): string {
   return model === model.toUpperCase() ? letter : letter.toLowerCase();
 }
 
-function differentName(rng: Rng, current: string, pool: readonly string[]): string | undefined {
+export function differentName(rng: Rng, current: string, pool: readonly string[]): string | undefined {
   const options = pool.filter((p) => !sameUnderTransliteration(p, current));
   return options.length > 0 ? rng.pick(options) : undefined;
 }

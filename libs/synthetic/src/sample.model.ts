@@ -59,7 +59,28 @@ export type Defect =
    * A reproduction instead of the original: `greyscale` a black-and-white print or scan, `photocopy` a copier's
    * hard contrast with toner specks (the original's colours are gone either way).
    */
-  | { kind: 'copy'; style: 'greyscale' | 'photocopy'; seed: number };
+  | { kind: 'copy'; style: 'greyscale' | 'photocopy'; seed: number }
+  /**
+   * Photographed with a phone: the document `scale` of the frame wide, turned `roll`° in the image, the camera
+   * tilted `tilt`° (0..20) from straight above towards `tiltAxis`°, on a table (whose edge may show) or held in a
+   * hand (fingers behind, a thumb over an edge away from the MRZ), under a soft `shadow` (0..1 darkening), with
+   * sensor noise of `noise` grey levels.
+   */
+  | {
+      kind: 'photo';
+      scale: number;
+      roll: number;
+      tilt: number;
+      tiltAxis: number;
+      surface: 'table' | 'table-edge' | 'hand';
+      shadow: number;
+      noise: number;
+      seed: number;
+    }
+  /** Moiré of a photographed screen or halftone: coloured fringes of `period` px and `amplitude` grey levels. */
+  | { kind: 'moire'; period: number; amplitude: number; seed: number }
+  /** Camera shake: a straight motion blur `length` px long at `angle`°. */
+  | { kind: 'motion'; length: number; angle: number };
 
 /** A defect together with the side of the document it was applied to. */
 export type CaseDefect = Defect & { side: 'front' | 'back' };
@@ -121,7 +142,19 @@ export interface GroundTruth {
   issuingAuthority: string;
 }
 
-export type ScenarioKind = 'clean' | 'mild' | 'severe' | 'mismatch' | 'expired' | 'tampered' | 'unsupported';
+/**
+ * `review` (holdout set only): the record holds the document's names in the wrong fields, a near match only a
+ * person can settle (`manual_review`, `FIELD_NEAR_MATCH`).
+ */
+export type ScenarioKind =
+  'clean' | 'mild' | 'severe' | 'mismatch' | 'expired' | 'tampered' | 'unsupported' | 'review';
+
+/**
+ * Which of two independent generators made a case: `primary`, the set the service is tuned on, or `holdout`
+ * (other layouts, MRZ faces, names with diacritics in every field, photographed documents), to see whether a
+ * change generalises.
+ */
+export type StyleSet = 'primary' | 'holdout';
 
 /** One generated verification case: the images' names, the truth, the record and the verdict a correct service gives. */
 export interface SampleCase {
@@ -146,6 +179,12 @@ export interface SampleCase {
   mismatchField?: ComparedField;
   /** The `today` the expiry was judged against (YYYY-MM-DD). */
   today: string;
+  /** Set only on holdout cases (a primary case's JSON is as it always was). */
+  styleSet?: 'holdout';
+  /** The MRZ's face, when it is not the primary set's OCR-B by default. */
+  mrzFont?: string;
+  /** For `tampered` holdout cases: the MRZ field whose digit was changed with its check digit left as it was. */
+  tamperedField?: 'documentNumber' | 'dateOfBirth' | 'expiryDate';
 }
 
 /** Encoded images of one case. */

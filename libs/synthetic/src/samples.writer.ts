@@ -53,6 +53,8 @@ export interface CaseSetManifest {
   seed: number;
   count: number;
   today: string;
+  /** Only on a holdout set's manifest. */
+  styleSet?: 'holdout';
   cases: SampleCase[];
 }
 
@@ -79,6 +81,7 @@ export async function writeSamples(
     seed: options.seed,
     count: options.count,
     today: options.today ?? DEFAULT_TODAY,
+    ...(options.styleSet === 'holdout' ? { styleSet: 'holdout' as const } : {}),
     cases,
   };
   const manifestPath = path.join(outDir, 'cases.json');

@@ -10,6 +10,8 @@ export const DEFAULT_SCENARIO_WEIGHTS: Readonly<Record<ScenarioKind, number>> = 
   expired: 0.06,
   tampered: 0.05,
   unsupported: 0.05,
+  // Only on request (the holdout set draws it): the primary set's mix is what its figures were measured on.
+  review: 0,
 };
 
 /** Defects of a case and the reasons a service should give for them. */
@@ -24,14 +26,15 @@ export interface DefectPlan {
 type Side = CaseDefect['side'];
 
 /** Applies `defects` to every side, with a distinct seed per side where a defect has one. */
-function onSides(sides: readonly Side[], defects: readonly Defect[]): CaseDefect[] {
+export function onSides(sides: readonly Side[], defects: readonly Defect[]): CaseDefect[] {
   return sides.flatMap((side, s) =>
     defects.map((d) => ('seed' in d ? { ...d, seed: d.seed + s, side } : { ...d, side })),
   );
 }
 
-const seed = (rng: Rng) => rng.int(1, 0x7fffffff);
-const signed = (rng: Rng, min: number, max: number) => rng.float(min, max) * (rng.chance(0.5) ? 1 : -1);
+export const seed = (rng: Rng) => rng.int(1, 0x7fffffff);
+export const signed = (rng: Rng, min: number, max: number) =>
+  rng.float(min, max) * (rng.chance(0.5) ? 1 : -1);
 const desk = (rng: Rng): Defect => ({
   kind: 'desk',
   scale: rng.float(0.55, 0.78),
@@ -100,7 +103,17 @@ export function mildDefects(rng: Rng, sides: readonly Side[], photoSide: Side): 
   }
 }
 
-const UNREADABLE_MRZ = ['MRZ_UNREADABLE', 'MRZ_NOT_FOUND'];
+export const UNREADABLE_MRZ = ['MRZ_UNREADABLE', 'MRZ_NOT_FOUND'];
+
+/** A plan of severe defects named `name`, applied to every side or `only` one, with the reasons they call for. */
+export function unreadablePlan(name: string, sides: readonly Side[]) {
+  return (defects: Defect[], reasons: string[], acceptable: string[], only?: Side): DefectPlan => ({
+    name,
+    defects: onSides(only ? [only] : sides, defects),
+    reasons,
+    acceptable,
+  });
+}
 
 /** Severe defects no service can read through (unreadable), with the quality reason each should produce. */
 export function severeDefects(rng: Rng, sides: readonly Side[], mrzSide: Side): DefectPlan {
@@ -113,12 +126,7 @@ export function severeDefects(rng: Rng, sides: readonly Side[], mrzSide: Side): 
     'mrz-cut': 2,
     'desk-dark': 0.7,
   });
-  const plan = (defects: Defect[], reasons: string[], acceptable: string[], only?: Side): DefectPlan => ({
-    name: `severe-${variant}`,
-    defects: onSides(only ? [only] : sides, defects),
-    reasons,
-    acceptable,
-  });
+  const plan = unreadablePlan(`severe-${variant}`, sides);
   switch (variant) {
     case 'blur':
       return plan([{ kind: 'blur', sigma: rng.float(4, 7) }], ['IMAGE_BLURRED'], UNREADABLE_MRZ);

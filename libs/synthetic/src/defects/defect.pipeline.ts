@@ -1,9 +1,11 @@
 import { Defect } from '../sample.model';
+import { moireDefect, motionDefect } from './camera.defect';
 import { copyDefect } from './copy.defect';
 import { deskDefect } from './desk.defect';
 import { DocumentImage } from './document-image';
 import { cropDefect, rotateDefect } from './geometry.defect';
 import { glareDefect } from './glare.defect';
+import { photoDefect } from './photo.defect';
 import { blurDefect, brightDefect, darkDefect, jpegDefect, lowResolutionDefect } from './photometric.defect';
 
 /** Applies one defect. Pure: the input image is not modified. */
@@ -31,6 +33,12 @@ export async function applyDefect(image: DocumentImage, defect: Defect): Promise
       return deskDefect(input, defect);
     case 'copy':
       return copyDefect(input, defect.style, defect.seed);
+    case 'photo':
+      return photoDefect(input, defect);
+    case 'moire':
+      return moireDefect(input, defect.period, defect.amplitude, defect.seed);
+    case 'motion':
+      return motionDefect(input, defect.length, defect.angle);
   }
 }
 

@@ -128,7 +128,7 @@ function destinationQuad(
  * Wood grain or laminate from smooth value noise, with the document's soft shadow, generated at quarter
  * resolution (both are smooth) and upscaled.
  */
-async function deskTexture(rng: Rng, width: number, height: number, quad: Point[]): Promise<Buffer> {
+export async function deskTexture(rng: Rng, width: number, height: number, quad: Point[]): Promise<Buffer> {
   const surface = rng.pick(SURFACES);
   const w = Math.ceil(width / 4);
   const h = Math.ceil(height / 4);
@@ -194,7 +194,7 @@ async function shadowMask(rng: Rng, quad: Point[], w: number, h: number, factor:
 }
 
 /** Inverse-maps every frame pixel inside the quad to the document and samples it bilinearly. */
-function warpInto(
+export function warpInto(
   desk: Buffer,
   width: number,
   height: number,
@@ -241,13 +241,23 @@ function warpInto(
   }
 }
 
-/** Uneven room light (a gradient plus vignetting) and per-pixel sensor noise. */
-function lightAndNoise(frame: Buffer, width: number, height: number, rng: Rng): void {
+/**
+ * Uneven room light (a gradient plus vignetting) and per-pixel sensor noise, of `noiseLevel` grey levels when
+ * given (the draw is made either way, so the desk defect's stream is unchanged).
+ */
+export function lightAndNoise(
+  frame: Buffer,
+  width: number,
+  height: number,
+  rng: Rng,
+  noiseLevel?: number,
+): void {
   const gx = rng.float(-0.12, 0.12);
   const gy = rng.float(-0.12, 0.12);
   const vignette = rng.float(0.08, 0.22);
   const exposure = rng.float(0.92, 1.06);
-  const noise = rng.float(2, 5);
+  const drawnNoise = rng.float(2, 5);
+  const noise = noiseLevel ?? drawnNoise;
   const cx = width / 2;
   const cy = height / 2;
   const norm = 1 / (cx * cx + cy * cy);
