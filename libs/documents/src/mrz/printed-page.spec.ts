@@ -99,6 +99,18 @@ describe('an MRZ read against the record', () => {
   });
 });
 
+describe('near-miss names the printed page is read for', () => {
+  it('are one-letter slips, not names in each other’s field (a record with surname and given names swapped)', () => {
+    const swapped = { ...record, surname: 'FLEUR', givenNames: 'VAN T HOF' };
+    const report = compareEvidence(swapped, evidenceOf());
+    expect(report.surname).toMatchObject({ near: true, basis: 'swapped_fields' });
+    expect(nearNames(report)).toEqual([]);
+    expect(nearNames(compareEvidence({ ...record, givenNames: 'FXEUR' }, evidenceOf()))).toEqual([
+      'givenNames',
+    ]);
+  });
+});
+
 describe('the printed page', () => {
   const mrz = { surname: 'VAN T HOF', givenNames: 'FLEUR' };
 
