@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCitizenNumber, parseHkidNumber } from '@idv/id-numbers';
 import { computeCheckDigit } from '@idv/mrz';
-import { runTs } from '@idv/testing';
+import { REPO_ROOT, runTs } from '@idv/testing';
 
 const digest = (dir: string) =>
   Object.fromEntries(
@@ -160,6 +160,50 @@ describe('npm run cli -- samples', () => {
       /^font "WenQuanYi Micro Hei".* not installed: apt-get install .*fonts-noto-cjk/,
     );
   }, 300_000);
+
+  /**
+   * A fontconfig configuration of this machine's fonts without any installed OCR-B (as on a machine without
+   * fonts-ocr-b), plus `extra` lines.
+   */
+  const fontconfigWithoutOcrB = (extra = '') => {
+    const dir = fresh();
+    const file = join(dir, 'fonts.conf');
+    writeFileSync(
+      file,
+      [
+        '<?xml version="1.0"?>',
+        '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+        '<fontconfig>',
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+        '  <selectfont><rejectfont><glob>/usr/share/fonts/*ocr*</glob><glob>/usr/local/share/fonts/*ocr*</glob></rejectfont></selectfont>',
+        `  <cachedir>${join(dir, 'cache')}</cachedir>`,
+        extra,
+        '</fontconfig>',
+      ].join('\n'),
+    );
+    return file;
+  };
+
+  it('prints the MRZ in OCR-B on a machine without an OCR-B font, from the copy the repository carries', async () => {
+    // The issue's run: `samples --count 6 --seed 99` silently fell back to DejaVu Sans without fonts-ocr-b.
+    const [carried, pointed] = [fresh(), fresh()];
+    const bare = fontconfigWithoutOcrB();
+    const withRepoFont = fontconfigWithoutOcrB(`  <dir>${join(REPO_ROOT, 'libs/synthetic/fonts')}</dir>`);
+    for (const [dir, config] of [
+      [carried, bare],
+      [pointed, withRepoFont],
+    ] as const) {
+      const res = await runTs(
+        'apps/cli/src/main.ts',
+        ['samples', '--out', dir, '--count', '2', '--seed', '99'],
+        { FONTCONFIG_FILE: config },
+        CLI_TIMEOUT_MS,
+      );
+      expect({ code: res.code, stderr: res.stderr }).toEqual({ code: 0, stderr: '' });
+    }
+    // Byte for byte what fontconfig pointed at the repository's OCR-B draws: not a fallback face.
+    expect(digest(carried)).toEqual(digest(pointed));
+  }, 600_000);
 
   it('--set holdout writes the second set: the same bytes for the same seed, other cases than the primary set', async () => {
     const [a, b, primary] = [fresh(), fresh(), fresh()];

@@ -61,6 +61,9 @@ const DECODE_REASON: Record<DecodeFailure['code'], QualityReasonCode> = {
   TOO_MANY_PIXELS: 'FILE_TOO_LARGE',
 };
 
+/** Failed quality checks a read can overrule, so the read is attempted despite them. */
+const READ_ANYWAY: ReadonlySet<QualityReasonCode> = new Set(['DOCUMENT_CUT_OFF']);
+
 const since = (start: number) => Math.round((performance.now() - start) * 10) / 10;
 
 /**
@@ -153,7 +156,9 @@ export class DocumentAnalyser {
     timings.quality = since(t);
     checks.quality = qualityViews(sides);
     const qualityFacts = mergeIssues(sides);
-    if (qualityFacts.some((i) => i.severity === 'fail')) {
+    // A document that looks cut off is read all the same: an MRZ that reads and verifies shows it whole (a page
+    // scanned exactly to its edges), and the verdict then drops the framing doubt.
+    if (qualityFacts.some((i) => i.severity === 'fail' && !READ_ANYWAY.has(i.code))) {
       // Rejected before OCR: the person is told what to change in the photo, fast.
       return this.outcome(
         { quality: { issues: qualityFacts }, document: null },

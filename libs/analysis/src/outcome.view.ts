@@ -38,7 +38,12 @@ export function documentView(
   evidence: DocumentEvidence | null,
   type: DeclaredDocumentType | null,
 ): DocumentView {
-  const value = (field: DocumentField) => orNull(evidence?.fields[field]?.value);
+  const value = (field: DocumentField) => {
+    const seen = evidence?.fields[field];
+    // A country code that exists nowhere (`RAL`, `GES`) is a misread: shown as not read, never as a country.
+    if (seen?.doubtful && (field === 'issuingCountry' || field === 'nationality')) return null;
+    return orNull(seen?.value);
+  };
   const view: DocumentView = {
     type,
     format: evidence?.format ?? null,

@@ -141,3 +141,27 @@ describe('compareEvidence for an MRZ document and a whole-name record', () => {
     expect(report).not.toHaveProperty('givenNames');
   });
 });
+
+describe('compareEvidence for an MRZ document number', () => {
+  const passport = (number: string) =>
+    evidence(
+      'mrz',
+      'TD3',
+      { documentNumber: read(number, { source: 'mrz' }), dateOfBirth: read('1990-03-07', { source: 'mrz' }) },
+      [holds('mrz.documentNumber', ['documentNumber'])],
+    );
+  const compared = (number: string) => compareEvidence(record({}), passport(number)).documentNumber;
+
+  it('calls a number one digit off a mismatch when its check digit verifies', () => {
+    expect(compared(NUMBER.replace('7', '4'))).toMatchObject({ status: 'mismatch', near: false });
+  });
+
+  it('keeps a G read for a 6 near, since the check digit verifies either way (DejaVu Sans Mono 6 read as G)', () => {
+    // 1607629074 read 1G07G29074: 6 and G weigh 6 and 16, so the number's check digit holds for both.
+    const numbers = compareEvidence(
+      record({}, { documentNumber: '160762907' }),
+      passport('1G07G2907'),
+    ).documentNumber;
+    expect(numbers).toMatchObject({ status: 'mismatch', near: true, basis: 'check_blind' });
+  });
+});

@@ -22,7 +22,8 @@ export function certainRead(evidence: DocumentEvidence, field: keyof DocumentEvi
  * The document's fields against the registration record, whatever the document's family: the matching
  * library's comparison of every field the document states, then what only the evidence knows.
  * - A near miss on a field an integrity check vouches for is a plain mismatch (a check digit that verifies
- *   rules out an OCR slip), except a century the reader guessed.
+ *   rules out an OCR slip), except a century the reader guessed and a G/6, S/8 or L/1 in a number (a check
+ *   digit weighs both alike).
  * - A near miss on a field a second, independent read corroborates is a plain mismatch as well.
  * - A difference on a field read as something that cannot exist (a country code that is none) is a near miss.
  * - A birth date 100 years off where the reader guessed the century matches: the record settles the century.
@@ -73,7 +74,9 @@ function settle(comparison: FieldComparison, field: DocumentField, evidence: Doc
     if (seen.centuryGuessed) Object.assign(comparison, { status: 'match', score: 1, near: false });
     return;
   }
-  if (comparison.near && (certainRead(evidence, field) || seen.corroborated)) comparison.near = false;
+  // A check digit that verifies rules out an OCR slip, except one it cannot see (G read for 6).
+  const certain = certainRead(evidence, field) && comparison.basis !== 'check_blind';
+  if (comparison.near && (certain || seen.corroborated)) comparison.near = false;
   else if (!comparison.near && seen.doubtful)
     Object.assign(comparison, { near: true, basis: 'ocr_ambiguous' });
 }

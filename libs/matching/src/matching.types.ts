@@ -75,6 +75,8 @@ export type FieldStatus = 'match' | 'mismatch' | 'missing';
  * - `swapped_fields`: surname and given names exchanged (near);
  * - `partial`: a name word missing on one side, e.g. a second given name (near);
  * - `ocr_ambiguous`: differs only in characters OCR confuses, O/0 and I/1 (near);
+ * - `check_blind`: a document number that differs only in characters OCR confuses and a check digit cannot
+ *   tell apart, G/6, S/8 and L/1 (near, even where the check digit verifies);
  * - `century`: a date 100 years off, the one ambiguity of two-digit MRZ years (near).
  */
 export type MatchBasis =
@@ -87,6 +89,7 @@ export type MatchBasis =
   | 'swapped_fields'
   | 'partial'
   | 'ocr_ambiguous'
+  | 'check_blind'
   | 'century';
 
 /** The comparison of one field. */

@@ -140,8 +140,16 @@ const normalizeNumber = (value: string): string => value.replace(/[<\s()-]/g, ''
 const foldOcr = (value: string): string => value.replace(/[OI]/g, (c) => OCR_FOLD[c]);
 
 /**
+ * Letters OCR reads for a digit (or the other way round) whose ICAO values differ from it by a multiple of 10
+ * (G = 16, S = 28, L = 21): a check digit comes out the same either way, so it cannot tell them apart.
+ */
+const CHECK_BLIND: Readonly<Record<string, string>> = { G: '6', S: '8', L: '1' };
+const foldBlind = (value: string): string => value.replace(/[GSL]/g, (c) => CHECK_BLIND[c]);
+
+/**
  * Document numbers ignore fillers, spaces and case. O/0 and I/1 differences are reported as near,
  * never as a match: the MRZ check digit tells them apart, so either the record or the read is wrong.
+ * G/6, S/8 and L/1 differences are near as well (`check_blind`), and stay so whatever check digit verifies.
  */
 function compareDocumentNumber(expected: string, found: string | null | undefined): FieldComparison {
   if (!present(expected) || !present(found)) return missing(expected, found);
@@ -149,7 +157,8 @@ function compareDocumentNumber(expected: string, found: string | null | undefine
   if (e === f) return { status: 'match', score: 1, near: false, basis: 'exact', expected, found };
   const score = similarity(e, f);
   let basis: MatchBasis | null = null;
-  if (foldOcr(e) === foldOcr(f)) basis = 'ocr_ambiguous';
+  if (foldBlind(e) === foldBlind(f)) basis = 'check_blind';
+  else if (foldOcr(e) === foldOcr(f)) basis = 'ocr_ambiguous';
   else if (editDistance(e, f) <= 1) basis = 'one_edit';
   return { status: 'mismatch', score, near: basis !== null, basis, expected, found };
 }

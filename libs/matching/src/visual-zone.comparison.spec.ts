@@ -1,4 +1,5 @@
 import { compareVisualZone, VisualZoneFields } from '@idv/matching';
+import { printedSpellings } from './visual-zone.comparison';
 
 /** The visual zone of the ICAO 9303 specimen passport (Utopia, Anna Maria Eriksson), as OCR returns it. */
 const SPECIMEN_VIZ = `PASSPORT  PASSEPORT  UTOPIA
@@ -34,6 +35,29 @@ describe('compareVisualZone', () => {
       'surname',
     ]);
     expect(report.fields.dateOfBirth!.found).toBe('12 AUG AOUT 74');
+  });
+
+  it('finds an MRZ name printed with diacritics, read by OCR with or without their marks', () => {
+    // MÄKINEN, SCHRÖDER, GONÇALVES, HÄMÄLÄINEN, ÅSTRÖM: the MRZ holds ICAO's spellings; the English model reads
+    // the printed letters without their marks (MAKINEN), or keeps one it knows.
+    for (const [mrz, printed] of [
+      ['MAEKINEN', 'Surname\nMAKINEN'],
+      ['MAEKINEN', 'Surname\nMÄKINEN'],
+      ['SCHROEDER', '1. Name / Surname\nSCHRODER'],
+      ['GONCALVES', 'Apelido / Surname\nGONÇALVES'],
+      ['HAEMAELAEINEN', 'HAMALAINEN'],
+      ['AASTROEM', 'ASTROM'],
+    ]) {
+      expect([mrz, statuses({ surname: mrz }, printed).surname]).toEqual([mrz, 'agree']);
+    }
+    // Another name is no spelling of it.
+    expect(statuses({ surname: 'MAEKINEN' }, 'MAKNIEN').surname).not.toBe('agree');
+  });
+
+  it('lists the printed spellings of an ICAO digraph either way', () => {
+    expect(printedSpellings('SCHROEDER').sort()).toEqual(['SCHRODER', 'SCHROEDER']);
+    expect(printedSpellings('HAEMAELAEINEN')).toContain('HAMALAINEN');
+    expect(printedSpellings('SMITH')).toEqual(['SMITH']);
   });
 
   it('reads the date layouts documents print', () => {

@@ -52,9 +52,38 @@ function vizWords(text: string): Set<string> {
   return out;
 }
 
+/** ICAO's spellings of letters with diacritics (Ä → AE, Ö/Ø/Œ → OE, Ü → UE, Å → AA) and the base letter OCR leaves of them. */
+const DIGRAPHS: readonly [string, string][] = [
+  ['AE', 'A'],
+  ['OE', 'O'],
+  ['UE', 'U'],
+  ['AA', 'A'],
+];
+
 /**
- * Every MRZ name word must appear in the visual zone, or be the start of a printed word (the MRZ
- * truncates long names, down to initials). One OCR slip per word of four letters or more makes it `near`.
+ * The MRZ word and the words it may be printed as when the page's diacritics are read without their marks:
+ * the MRZ writes MÄKINEN as MAEKINEN, and the page OCR reads MAKINEN (the English model has no Ä, Ö, Ü, Å or
+ * Ø). Each digraph is taken either way; a word has few, and the set is capped.
+ */
+export function printedSpellings(word: string): string[] {
+  const out = new Set([word]);
+  const collapse = (w: string, from: number): void => {
+    for (let i = from; i < w.length - 1 && out.size < 16; i++) {
+      const pair = DIGRAPHS.find(([digraph]) => w.startsWith(digraph, i));
+      if (!pair) continue;
+      const shorter = w.slice(0, i) + pair[1] + w.slice(i + 2);
+      out.add(shorter);
+      collapse(shorter, i + 1);
+    }
+  };
+  collapse(word, 0);
+  return [...out];
+}
+
+/**
+ * Every MRZ name word must appear in the visual zone (in print its ICAO digraphs may be letters with diacritics,
+ * see {@link printedSpellings}), or be the start of a printed word (the MRZ truncates long names, down to
+ * initials). One OCR slip per word of four letters or more makes it `near`.
  */
 function checkName(expected: string, words: Set<string>): VisualZoneCheck {
   const wanted = normalizeMrzName(expected).split(' ').filter(Boolean);
@@ -62,7 +91,9 @@ function checkName(expected: string, words: Set<string>): VisualZoneCheck {
   let near = false;
   const found: string[] = [];
   for (const word of wanted) {
-    const exact = words.has(word) ? word : all.find((w) => w.startsWith(word));
+    const spellings = printedSpellings(word);
+    const exact =
+      spellings.find((w) => words.has(w)) ?? all.find((w) => spellings.some((v) => w.startsWith(v)));
     const close = exact ?? (word.length >= 4 ? all.find((w) => editDistance(w, word) <= 1) : undefined);
     if (close === undefined) return { status: 'not_found', expected, found: null };
     near ||= exact === undefined;

@@ -8,6 +8,7 @@ export type { ComposeMrzOptions } from './mrz.composer';
 export { MrzError, MrzErrorCode } from './mrz.error';
 export { formatMrzName, formatMrzText } from './mrz-name';
 export { detectMrzFormat, parseMrz } from './mrz.parser';
+export { isKnownCountry } from './mrz.structure';
 export type {
   MrzCheck,
   MrzCheckField,

@@ -384,3 +384,21 @@ describe('parseMrz on the pre-2021 French national ID card', () => {
     expect(result.invalidFields).not.toContain('dateOfBirth');
   });
 });
+
+describe('parseMrz on a French ICAO TD2 card', () => {
+  // Same shape as the pre-2021 card (IDFRA…, 2×36), but laid out as ICAO TD2: number, nationality, dates.
+  const td2 = ['IDFRALEFEVRE<<JEROME<<<<<<<<<<<<<<<<', 'NX1M359220FRA8704164M3501210<<<<<<<4'];
+
+  it('reads it as TD2, whose check digits verify, not as the national layout', () => {
+    const result = parseMrz(td2, { autocorrect: true, today: new Date('2026-11-01T12:00:00Z') });
+    expect(result).toMatchObject({ format: 'TD2', valid: true });
+    expect(result.fields).toMatchObject({
+      issuingCountry: 'FRA',
+      surname: 'LEFEVRE',
+      givenNames: 'JEROME',
+      documentNumber: 'NX1M35922',
+      dateOfBirth: '1987-04-16',
+      expiryDate: '2035-01-21',
+    });
+  });
+});

@@ -1,10 +1,11 @@
-import { parse as parseWithMrzPackage, states } from 'mrz';
+import { parse as parseWithMrzPackage } from 'mrz';
 import { letterToNumber, numberToLetter } from 'mrz/lib/parse/autoCorrection';
 import { isMrzText } from './check-digit';
 import { parseFrenchNationalId } from './french-national-id';
 import { check, nameWords, safeCheckDigit, trimFillers } from './mrz-fields';
 import { birthDateToIso, expiryDateToIso } from './mrz-date';
 import { LAYOUTS, MrzLayout, Span } from './mrz.layouts';
+import { isKnownCountry, layoutDefects } from './mrz.structure';
 import { IcaoFormat, MrzFormat, MrzSex, MRZ_LAYOUTS } from './mrz.types';
 
 /** Fields an ICAO check digit covers. `optionalData` is the TD3 personal number. */
@@ -72,7 +73,10 @@ export interface MrzParseResult {
   checks: MrzCheck[];
   invalidFields: MrzInvalidField[];
   corrections: MrzCorrection[];
-  /** `CODE: detail` strings that do not affect `valid`, e.g. `UNKNOWN_COUNTRY: issuingCountry BDR`. */
+  /**
+   * `CODE: detail` strings that do not affect `valid`: `UNKNOWN_COUNTRY: issuingCountry BDR`, and where the read
+   * breaks the layout outside the check digits, `UNKNOWN_DOCUMENT_CODE: …` and `MISPLACED_FILLER: name`.
+   */
   warnings: string[];
 }
 
@@ -83,9 +87,6 @@ export interface ParseMrzOptions {
   /** Reference day for birth-year centuries; defaults to now. */
   today?: Date;
 }
-
-/** ICAO codes the mrz package knows plus the ICAO test state, which it rejects. */
-const KNOWN_COUNTRIES = new Set([...Object.keys(states), 'UTO']);
 
 /** The pre-2021 French national ID is 2×36 but not ICAO; the mrz package recognises it the same way. */
 function isFrenchNationalId(lines: string[]): boolean {
@@ -159,8 +160,18 @@ export function parseMrz(lines: readonly string[], options: ParseMrzOptions = {}
   if (format === 'FRENCH_NATIONAL_ID') {
     const corrections = options.autocorrect ? autocorrectWithMrzPackage(input) : [];
     const parsed = parseFrenchNationalId(applyCorrections(input, corrections), options.today ?? new Date());
-    return { ...parsed, corrections };
+    const french = { ...parsed, corrections };
+    // France also issues ICAO TD2 cards (IDFRA…, 2×36): the layout whose check digits verify is the one printed.
+    const td2 = parseIcao('TD2', input, options);
+    return passedChecks(td2) > passedChecks(french) ? td2 : french;
   }
+  return parseIcao(format, input, options);
+}
+
+const passedChecks = (parse: MrzParseResult) => parse.checks.filter((c) => c.valid).length;
+
+/** Parses `input` laid out as the ICAO `format`; see {@link parseMrz}. */
+function parseIcao(format: IcaoFormat, input: string[], options: ParseMrzOptions): MrzParseResult {
   const layout = LAYOUTS[format];
   const corrections = options.autocorrect ? autocorrect(format, input) : [];
   const text = applyCorrections(input, corrections);
@@ -211,8 +222,14 @@ export function parseMrz(lines: readonly string[], options: ParseMrzOptions = {}
     optionalData2: layout.optionalData2 ? trimFillers(read(layout.optionalData2)) : '',
   };
   for (const key of ['issuingCountry', 'nationality'] as const) {
-    if (!KNOWN_COUNTRIES.has(fields[key])) warnings.push(`UNKNOWN_COUNTRY: ${key} ${fields[key]}`);
+    if (!isKnownCountry(fields[key])) warnings.push(`UNKNOWN_COUNTRY: ${key} ${fields[key]}`);
   }
+  warnings.push(
+    ...layoutDefects({
+      documentCode: read(layout.documentCode),
+      name: read(layout.name),
+    }),
+  );
   return {
     format,
     valid: invalid.size === 0,
@@ -278,8 +295,9 @@ function readDocumentNumber(
 }
 
 function autocorrect(format: IcaoFormat, lines: string[]): MrzCorrection[] {
-  return format === 'MRV-A' || format === 'MRV-B'
-    ? autocorrectVisa(format, lines)
+  // The mrz package lays out visas not at all, and a French TD2 card as the pre-2021 national card.
+  return format === 'MRV-A' || format === 'MRV-B' || (format === 'TD2' && isFrenchNationalId(lines))
+    ? autocorrectByLayout(format, lines)
     : autocorrectWithMrzPackage(lines);
 }
 
@@ -305,8 +323,8 @@ function autocorrectWithMrzPackage(lines: string[]): MrzCorrection[] {
   return [...seen.values()].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** Same swap table for visas, which the mrz package does not lay out: alphabetic and numeric fields only. */
-function autocorrectVisa(format: IcaoFormat, lines: string[]): MrzCorrection[] {
+/** The mrz package's swap table on our own layouts: alphabetic and numeric fields only. */
+function autocorrectByLayout(format: IcaoFormat, lines: string[]): MrzCorrection[] {
   const layout = LAYOUTS[format];
   const withDigit = ([line, start, end]: Span): Span => [line, start, end + 1];
   const alphabetic = [

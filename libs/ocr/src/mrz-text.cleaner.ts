@@ -2,6 +2,8 @@
 export interface MrzTextCandidate {
   /** Normalised lines, not yet fitted to `length` (see {@link alignedVariants}). */
   lines: string[];
+  /** The same lines as OCR gave them, before any repair: a read that keeps them is exactly what OCR saw. */
+  raw: string[];
   /** Line length the text was fitted to. */
   length: 30 | 36 | 44;
 }
@@ -107,6 +109,40 @@ export function alignments(line: string, length: number): string[] {
   return [...new Set(out)];
 }
 
+/** Document code letters a layout's first line can start with: passports and visas, cards and visas. */
+const CODE_LETTERS: Readonly<Record<number, readonly string[]>> = {
+  30: ['I', 'A', 'C'],
+  36: ['I', 'A', 'C', 'V'],
+  44: ['P', 'V'],
+};
+
+/**
+ * Realignments of a line read one character long or short that {@link alignments} does not try: each single
+ * character removed (a glyph of another font read as two, `6` as `G6`), or for a first line one character
+ * short, its document code letter put back (`DFRA…` for `IDFRA…`: every field after it had moved one place
+ * left). Only the check digits and the code tables can tell which one is right, so none is tried first.
+ */
+export function realignments(line: string, length: number, first: boolean): string[] {
+  const d = line.length - length;
+  if (d === 1) {
+    // A letter beside a digit first: the extra character of a split glyph is a letter (`6` → `6G`), and some
+    // pairs (6/G, 8/S, 1/L) weigh alike in a check digit, which then cannot tell which of the two to remove.
+    const positions = [...Array(line.length).keys()].sort(
+      (a, b) => Number(strayLetter(line, b)) - Number(strayLetter(line, a)),
+    );
+    return [...new Set(positions.map((i) => line.slice(0, i) + line.slice(i + 1)))];
+  }
+  if (d === -1 && first) return (CODE_LETTERS[length] ?? []).map((letter) => letter + line);
+  return [];
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/** A letter with a digit on either side: where a split glyph leaves its extra character. */
+function strayLetter(line: string, i: number): boolean {
+  return /[A-Z]/.test(line[i]) && (isDigit(line[i - 1]) || isDigit(line[i + 1]));
+}
+
 /** Every combination of per-line alignments, in order of likelihood, capped (TD1 has 3 lines). */
 export function alignedVariants(lines: string[], length: number, cap = 32): string[][] {
   let combos: string[][] = [[]];
@@ -116,6 +152,19 @@ export function alignedVariants(lines: string[], length: number, cap = 32): stri
   }
   // A stable sort on the number of non-default choices keeps "one edit" variants ahead of "two edits".
   return combos.slice(0, cap);
+}
+
+/**
+ * Each line's {@link realignments}, the other lines fitted as {@link fitLength} fits them. `raw` are the lines
+ * before the document code letter was repaired: a dropped code letter is put back in front of what OCR read.
+ */
+export function realignedVariants(lines: string[], length: number, raw: string[] = lines): string[][] {
+  const defaults = lines.map((line) => fitLength(line, length));
+  return lines.flatMap((line, i) =>
+    realignments(i === 0 && line.length < length ? raw[0] : line, length, i === 0).map((option) =>
+      defaults.map((d, j) => (j === i ? option : d)),
+    ),
+  );
 }
 
 /**
@@ -144,10 +193,10 @@ export function extractMrzCandidates(text: string): MrzTextCandidate[] {
       repaired[0] = repairDocumentCode(repaired[0]);
       const name = length === 30 ? 2 : 0;
       repaired[name] = repairNameTail(repaired[name]);
-      out.push({ lines: repaired, length, cost });
+      out.push({ lines: repaired, raw: group, length, cost });
     }
   }
-  return out.sort((a, b) => a.cost - b.cost).map(({ lines: l, length }) => ({ lines: l, length }));
+  return out.sort((a, b) => a.cost - b.cost).map(({ lines: l, raw, length }) => ({ lines: l, raw, length }));
 }
 
 function fillerCount(line: string): number {

@@ -105,4 +105,38 @@ describe('mrzFromText', () => {
     const page = `PASSPORT  UTOPIA\nERIKSSON ANNA MARIA\n${TD3_TEXT.replace('<<<<<<<<', '<< <<<<< <')}\n`;
     expect(mrzFromText(page)).toMatchObject({ found: true, valid: true, format: 'TD3' });
   });
+
+  it('says whether the lines are exactly as OCR read them', () => {
+    expect(mrzFromText(TD1_LINES.join('\n'))).toMatchObject({ valid: true, exact: true });
+    // A filler run one short, fitted to the layout's length: right, but not as read.
+    const short = [TD1_LINES[0], TD1_LINES[1].replace('<<<<', '<<<'), TD1_LINES[2]].join('\n');
+    expect(mrzFromText(short)).toMatchObject({ valid: true, exact: false, lines: TD1_LINES });
+  });
+
+  it('takes out the character a glyph of another font was read as twice (6 read as G6)', () => {
+    // The issue's TD1 in DejaVu Sans: …3303056ESP<<<… read as …3303056GESP<<… (nationality GES, fillers shifted).
+    const td1 = [
+      'IDESPMC3667052762358504893<<<<',
+      '0009243M3303056ESP<<<<<<<<<<<9',
+      'IBANEZ<<OSCAR<<<<<<<<<<<<<<<<<',
+    ];
+    const text = [td1[0], '0009243M3303056GESP<<<<<<<<<<<9', td1[2]].join('\n');
+    expect(mrzFromText(text)).toMatchObject({ valid: true, exact: false, lines: td1 });
+    // The same inside the document number of line 1: the number's own digit and the composite then agree.
+    const inNumber = [
+      'I<ITAPVM6X82173<<<<<<<<<<<<<<<',
+      '9701034F3408308ITA<<<<<<<<<<<2',
+      'DE<LUCA<<SOFIA<<<<<<<<<<<<<<<<',
+    ];
+    const read = ['I<ITAPVM6GX82173<<<<<<<<<<<<<<<', inNumber[1], inNumber[2]].join('\n');
+    expect(mrzFromText(read)).toMatchObject({ valid: true, lines: inNumber });
+  });
+
+  it('puts back a document code letter OCR dropped, rather than shift every field of the line', () => {
+    // TD2 `IDFRALEFEVRE<<JEROME…` read as `DFRALEFEVRE<<JEROME…`: not code DF, issuing state RAL, surname EFEVRE.
+    const text = 'DFRALEFEVRE<<JEROME<<<<<<<<<<<<<<<<\nNX1M359220FRA8704164M3501210<<<<<<<4';
+    const read = mrzFromText(text);
+    expect(read).toMatchObject({ valid: true, format: 'TD2', exact: false });
+    expect(read.lines[0]).toBe('IDFRALEFEVRE<<JEROME<<<<<<<<<<<<<<<<');
+  });
 });

@@ -2,7 +2,13 @@ import { cropBand, normalise, toPgm } from './band.crop';
 import { decodeGrey, fitGrey, GreyImage, resizeGrey } from './grey-image';
 import { locateMrzBands, MrzBand } from './mrz-band.locator';
 import { checkMrzLines, MrzCheck, structureScore } from './mrz.validator';
-import { alignedVariants, extractMrzCandidates, normaliseLine } from './mrz-text.cleaner';
+import {
+  alignedVariants,
+  extractMrzCandidates,
+  MrzTextCandidate,
+  normaliseLine,
+  realignedVariants,
+} from './mrz-text.cleaner';
 import { Box, MrzRead, Rotation } from './ocr.types';
 
 /** Text and mean confidence (0–100, tesseract's scale) of one OCR pass over a band image. */
@@ -56,14 +62,17 @@ interface Attempt {
   confidence: number;
   band: MrzBand;
   flip: boolean;
-  /** Structure of the uncovered name line, minus a little for less likely alignments. */
+  /** Structure of the uncovered fields (code letter, country codes that exist), minus a little for less likely alignments. */
   plausibility: number;
+  /** The lines are OCR's own, character for character. */
+  exact: boolean;
 }
 
 /** The text-derived part of a read, shared by band reads and {@link mrzFromText}. */
-function textFields(check: MrzCheck) {
+function textFields(check: MrzCheck, exact: boolean) {
   return {
     found: true,
+    exact,
     lines: check.lines,
     format: check.format,
     valid: check.valid,
@@ -95,6 +104,7 @@ export async function readMrzWith(
 export function emptyRead(failure: MrzRead['failure'], attempts = 0): MrzRead {
   return {
     found: false,
+    exact: false,
     lines: [],
     format: null,
     valid: false,
@@ -230,7 +240,7 @@ async function readMrzUnguarded(
   const reading = found.band.angle + (found.flip ? 180 : 0);
   const rotation = (((Math.round(reading / 90) * 90) % 360) + 360) % 360;
   return {
-    ...textFields(found.check),
+    ...textFields(found.check, found.exact),
     confidence: found.confidence,
     rotation: rotation as Rotation,
     skew: reading - Math.round(reading / 90) * 90,
@@ -273,9 +283,10 @@ function toPageBand(b: MrzBand, scale: number): MrzBand {
 }
 
 function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | null {
-  let best: Attempt | null = null;
-  for (const candidate of extractMrzCandidates(pass.text)) {
-    for (const [i, lines] of alignedVariants(candidate.lines, candidate.length).entries()) {
+  // Held in an object: TypeScript does not follow assignments made inside the closure below.
+  const state: { best: Attempt | null } = { best: null };
+  const consider = (variants: string[][], candidate: MrzTextCandidate, offset: number) => {
+    for (const [i, lines] of variants.entries()) {
       const check = checkMrzLines(lines);
       if (!check.format) continue;
       const attempt = {
@@ -283,14 +294,24 @@ function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | n
         confidence: pass.confidence / 100,
         band,
         flip,
-        plausibility: structureScore(lines) - i / 100,
+        plausibility: structureScore(lines) + check.knownCountries - (offset + i) / 1000,
+        exact: sameLines(check.lines, candidate.raw),
       };
-      if (!best || rank(attempt) > rank(best)) best = attempt;
+      if (!state.best || rank(attempt) > rank(state.best)) state.best = attempt;
     }
+  };
+  for (const candidate of extractMrzCandidates(pass.text)) {
+    const fitted = alignedVariants(candidate.lines, candidate.length);
+    consider(fitted, candidate, 0);
+    // A character put in or taken out anywhere is tried only when no fit verified with codes that exist.
+    const best = state.best as Attempt | null;
+    const settled = best !== null && best.check.valid && best.check.knownCountries === 2;
+    if (!settled)
+      consider(realignedVariants(candidate.lines, candidate.length, candidate.raw), candidate, fitted.length);
     // Candidates come most likely layout first: a valid reading of it ends the search.
-    if (best?.check.valid) break;
+    if (state.best?.check.valid) break;
   }
-  return best;
+  return state.best;
 }
 
 /**
@@ -300,6 +321,9 @@ function rank(a: Attempt): number {
   const digits = a.check.total ? (100 * a.check.passed) / a.check.total : 0;
   return (a.check.valid ? 1000 : 0) + digits + 10 * a.plausibility + a.confidence;
 }
+
+const sameLines = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((line, i) => line === b[i]);
 
 function bandBox(b: MrzBand, page: GreyImage): Box {
   const c = Math.abs(Math.cos((b.angle * Math.PI) / 180));
@@ -325,7 +349,10 @@ function bandBox(b: MrzBand, page: GreyImage): Box {
 export function mrzFromText(
   text: string,
   confidence = 0,
-): Pick<MrzRead, 'found' | 'lines' | 'format' | 'valid' | 'checkDigitsPassed' | 'checkDigitsTotal'> {
+): Pick<
+  MrzRead,
+  'found' | 'exact' | 'lines' | 'format' | 'valid' | 'checkDigitsPassed' | 'checkDigitsTotal'
+> {
   const dummy: MrzBand = {
     cx: 0,
     cy: 0,
@@ -337,7 +364,9 @@ export function mrzFromText(
     score: 0,
   };
   const best = bestCandidate({ text, confidence }, dummy, false);
-  if (!best)
-    return { found: false, lines: [], format: null, valid: false, checkDigitsPassed: 0, checkDigitsTotal: 0 };
-  return textFields(best.check);
+  if (!best) {
+    const { found, exact, lines, format, valid, checkDigitsPassed, checkDigitsTotal } = emptyRead(undefined);
+    return { found, exact, lines, format, valid, checkDigitsPassed, checkDigitsTotal };
+  }
+  return textFields(best.check, best.exact);
 }

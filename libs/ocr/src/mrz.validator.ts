@@ -1,4 +1,4 @@
-import { parseMrz } from '@idv/mrz';
+import { isKnownCountry, parseMrz } from '@idv/mrz';
 import type { MrzParseResult } from '@idv/mrz';
 import { MrzLayout } from './ocr.types';
 
@@ -14,6 +14,8 @@ export interface MrzCheck {
   documentNumber: string | null;
   birthDate: string | null;
   expiryDate: string | null;
+  /** How many of the issuing state and the nationality are codes that exist (0–2): no check digit covers them. */
+  knownCountries: number;
 }
 
 const EMPTY = {
@@ -24,6 +26,7 @@ const EMPTY = {
   documentNumber: null,
   birthDate: null,
   expiryDate: null,
+  knownCountries: 0,
 };
 
 /**
@@ -44,6 +47,7 @@ export function checkMrzLines(lines: string[]): MrzCheck {
       documentNumber: parsed.fields.documentNumber || null,
       birthDate: parsed.fields.dateOfBirthMrz || null,
       expiryDate: parsed.fields.expiryDateMrz || null,
+      knownCountries: [parsed.fields.issuingCountry, parsed.fields.nationality].filter(isKnownCountry).length,
     };
   }
   return { ...EMPTY, lines };

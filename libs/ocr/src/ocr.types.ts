@@ -16,6 +16,11 @@ export type Rotation = 0 | 90 | 180 | 270;
 export interface MrzRead {
   /** An MRZ-shaped text (2 or 3 lines of the right length) was read. */
   found: boolean;
+  /**
+   * The lines are exactly what OCR read: every line of the layout's length, no character put in, taken out or
+   * repaired (a filler read as a letter, `O` in a date, a country code one letter from the other) to fit it.
+   */
+  exact: boolean;
   /** The cleaned lines, with per-field OCR corrections applied (e.g. `O`→`0` inside dates). */
   lines: string[];
   format: MrzLayout | null;

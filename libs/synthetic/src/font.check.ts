@@ -1,4 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { SyntheticError, SyntheticErrorCode } from './synthetic.error';
 
 /** A font family the generator renders with, and the Debian package that installs it. */
@@ -34,10 +38,67 @@ function installedFamilies(): ReadonlySet<string> {
   return installed;
 }
 
-/** The fonts of `required` that fontconfig cannot find. */
+/** Families the repository carries a file of (libs/synthetic/fonts, licence in its NOTICE.md). */
+const BUNDLED_FAMILIES: ReadonlySet<string> = new Set(['ocr b']);
+
+/** libs/synthetic/fonts, from the sources, the compiled tree or the working directory. */
+function bundledFontDir(): string | null {
+  const candidates = [
+    path.resolve(__dirname, '../fonts'),
+    path.resolve(__dirname, '../../../../libs/synthetic/fonts'),
+    path.resolve(process.cwd(), 'libs/synthetic/fonts'),
+  ];
+  return candidates.find((dir) => existsSync(path.join(dir, 'OCRB.otf'))) ?? null;
+}
+
+let bundledInUse = false;
+
+/**
+ * Makes the fonts the repository carries visible to fontconfig in this process: a configuration of our own that
+ * includes the one in force (FONTCONFIG_FILE, else the system's) and adds libs/synthetic/fonts, named by
+ * FONTCONFIG_FILE before librsvg first asks fontconfig for a face (fontconfig reads it once, at its start;
+ * every render waits for the font check). Returns whether it did.
+ */
+function useBundledFonts(): boolean {
+  const dir = bundledFontDir();
+  if (bundledInUse || !dir) return false;
+  const base = process.env.FONTCONFIG_FILE ?? '/etc/fonts/fonts.conf';
+  const config = [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+    '<fontconfig>',
+    `  <include ignore_missing="yes">${escapeXml(path.resolve(base))}</include>`,
+    `  <dir>${escapeXml(dir)}</dir>`,
+    '</fontconfig>',
+    '',
+  ].join('\n');
+  const home = path.join(
+    os.tmpdir(),
+    `idv-fontconfig-${createHash('sha256').update(config).digest('hex').slice(0, 12)}`,
+  );
+  mkdirSync(home, { recursive: true });
+  const file = path.join(home, 'fonts.conf');
+  writeFileSync(
+    file,
+    config.replace('</fontconfig>', `  <cachedir>${escapeXml(home)}</cachedir>\n</fontconfig>`),
+  );
+  process.env.FONTCONFIG_FILE = file;
+  bundledInUse = true;
+  installed = null;
+  return true;
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The fonts of `required` that fontconfig cannot find. A family the repository carries (OCR-B) is not missing
+ * on a machine without it: the carried file is used instead (see {@link useBundledFonts}).
+ */
 export function missingFonts(required: readonly RequiredFont[]): RequiredFont[] {
-  const families = installedFamilies();
-  return required.filter((f) => !families.has(f.family.toLowerCase()));
+  const missing = () => required.filter((f) => !installedFamilies().has(f.family.toLowerCase()));
+  const first = missing();
+  if (first.some((f) => BUNDLED_FAMILIES.has(f.family.toLowerCase())) && useBundledFonts()) return missing();
+  return first;
 }
 
 /**

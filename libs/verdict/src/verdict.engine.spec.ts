@@ -165,6 +165,37 @@ describe('decideVerdict: unreadable and unsupported', () => {
     expect(codes(input)).toEqual(['IMAGE_TOO_DARK', 'IMAGE_GLARE', 'MRZ_NOT_FOUND']);
   });
 
+  it('calls a document that verifies itself whole, however its framing looked (a page scanned to its edges)', () => {
+    const cut = { code: 'DOCUMENT_CUT_OFF' as const, severity: 'fail' as const };
+    expect(decideVerdict({ ...clean(), quality: { issues: [cut] } })).toEqual({
+      verdict: 'accepted',
+      reasons: [],
+    });
+    // A check that fails (even one OCR explains) leaves the framing doubt standing.
+    const misread = evidence({ checks: [check('number', ['documentNumber'], false, true)] });
+    expect(codes({ ...clean(), document: misread, quality: { issues: [cut] } })).toEqual([
+      'DOCUMENT_CUT_OFF',
+    ]);
+    expect(codes(noMrz({ ...clean(), quality: { issues: [cut] } }))).toEqual([
+      'DOCUMENT_CUT_OFF',
+      'MRZ_NOT_FOUND',
+    ]);
+  });
+
+  it('names glare first when the MRZ could not be read, not the framing of a card held in a hand', () => {
+    const input = noMrz({
+      ...clean(),
+      quality: {
+        issues: [
+          { code: 'DOCUMENT_CUT_OFF', severity: 'fail' },
+          { code: 'IMAGE_GLARE', severity: 'warn' },
+        ],
+      },
+    });
+    expect(decideVerdict(input).verdict).toBe('unreadable');
+    expect(codes(input)).toEqual(['IMAGE_GLARE', 'DOCUMENT_CUT_OFF', 'MRZ_NOT_FOUND']);
+  });
+
   it('gives only the quality reasons when a failed image was never read', () => {
     const input: VerdictInput = {
       ...clean(),
@@ -397,8 +428,13 @@ describe('decideVerdict: reasons', () => {
       { code: 'DOCUMENT_CUT_OFF', severity: 'fail' },
       { code: 'IMAGE_BLURRED', severity: 'fail' },
     ] as const;
-    const forward = codes({ ...clean(), quality: { issues: [...issues] } });
-    const backward = codes({ ...clean(), quality: { issues: [...issues].reverse() } });
+    // A read whose own check failed: nothing outweighs the framing.
+    const doubtful = {
+      ...clean(),
+      document: evidence({ checks: [check('number', ['documentNumber'], false, true)] }),
+    };
+    const forward = codes({ ...doubtful, quality: { issues: [...issues] } });
+    const backward = codes({ ...doubtful, quality: { issues: [...issues].reverse() } });
     expect(forward).toEqual(['DOCUMENT_CUT_OFF', 'IMAGE_BLURRED', 'IMAGE_GLARE']);
     expect(backward).toEqual(forward);
   });

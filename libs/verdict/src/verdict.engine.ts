@@ -70,11 +70,29 @@ function restrictionFindings(input: VerdictInput): Finding[] {
 /** Quality findings that no read outweighs: the upload is not the original document. */
 const REPRODUCTION: ReadonlySet<string> = new Set(['DOCUMENT_COPY']);
 
+/**
+ * The document checked itself and everything it needs was read: every integrity check (an MRZ's check digits)
+ * holds. Such a document is whole, whatever its framing looked like (a page scanned exactly to its edges).
+ */
+function verifiesItself(doc: DocumentEvidence | null | undefined): boolean {
+  return (
+    !!doc?.readable &&
+    doc.unreadable.length === 0 &&
+    doc.checks.length > 0 &&
+    doc.checks.every((c) => c.holds)
+  );
+}
+
 function readabilityFindings(input: VerdictInput, hints: Params): Finding[] {
   const findings: Finding[] = [];
   const doc = input.document;
   const read = Boolean(doc?.readable);
-  for (const issue of input.quality?.issues ?? []) {
+  const issues = input.quality?.issues ?? [];
+  // Glare over a document that could not be read is what stands in the way, not a framing doubt (a card held
+  // in a hand fills the frame, and its hand crosses the border).
+  const glare = !read && issues.some((i) => i.code === 'IMAGE_GLARE');
+  for (const issue of issues) {
+    if (issue.code === 'DOCUMENT_CUT_OFF' && verifiesItself(doc)) continue;
     // Warnings explain a failed read; an unsupported document has nothing to read, so they explain nothing.
     // A reproduction stands whatever was read: a legible photocopy is still not the document.
     const stands = REPRODUCTION.has(issue.code) && !!doc && doc.supported !== false;
@@ -82,7 +100,7 @@ function readabilityFindings(input: VerdictInput, hints: Params): Finding[] {
       findings.push({
         verdict: 'unreadable',
         reason: reason(issue.code, null, hints),
-        rank: issue.severity === 'fail' ? 0 : 1,
+        rank: glare && issue.code === 'DOCUMENT_CUT_OFF' ? 1.5 : issue.severity === 'fail' ? 0 : 1,
       });
     }
   }

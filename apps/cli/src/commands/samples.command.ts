@@ -3,6 +3,7 @@ import {
   CARD_KINDS,
   MRZ_FONT_FAMILIES,
   SyntheticError,
+  SyntheticErrorCode,
   writeSamples,
   type CardKind,
   type CardStyleSet,
@@ -37,7 +38,9 @@ function styleSet(value: string | boolean | undefined): CardStyleSet {
  * [--cards N --kind K]`: writes a synthetic case set (images and `cases.json` with ground truth, registration
  * records and expected verdicts): N MRZ documents, and with `--cards` Chinese and Hong Kong identity cards (`cards`
  * in the manifest). `--set holdout` draws the independent second set of both (other layouts and faces, names with
- * diacritics, phone photos); `--mrz-font` prints every MRZ in one face. Same options, same bytes.
+ * diacritics, phone photos); `--mrz-font` prints every MRZ in one face. Same options, same bytes. OCR-B is the
+ * machine's or the copy in libs/synthetic/fonts; a face it needs and has not is one line on stderr naming the
+ * package, and exit 1.
  */
 export const samplesCommand: CliCommand = {
   summary:
@@ -70,8 +73,9 @@ export const samplesCommand: CliCommand = {
       throw new UsageError('--kind chooses the cards of --cards N: give --cards too');
     const cards =
       cardCount > 0 ? { count: cardCount, kinds: cardKinds(values.kind), styleSet: set } : undefined;
+    let written: Awaited<ReturnType<typeof writeSamples>>;
     try {
-      const written = await writeSamples({
+      written = await writeSamples({
         outDir,
         count,
         seed,
@@ -80,18 +84,16 @@ export const samplesCommand: CliCommand = {
         ...(typeof mrzFont === 'string' ? { mrzFont } : {}),
         ...(cards ? { cards } : {}),
       });
-      const cardNote = cards ? ` and ${written.cards.length} identity cards` : '';
-      process.stdout.write(
-        `Wrote ${written.cases.length} cases${cardNote} to ${outDir} (manifest ${written.manifestPath})\n`,
-      );
     } catch (err) {
-      // A missing font is the one failure a user can fix; say what to install in one line.
-      if (err instanceof SyntheticError) {
-        process.stderr.write(`${err.message}\n`);
-        return 1;
-      }
-      throw err;
+      // A face neither installed nor carried: one line saying what to install, never a fallback face.
+      if (!(err instanceof SyntheticError) || err.code !== SyntheticErrorCode.FONT_MISSING) throw err;
+      process.stderr.write(`${err.message}\n`);
+      return 1;
     }
+    const cardNote = cards ? ` and ${written.cards.length} identity cards` : '';
+    process.stdout.write(
+      `Wrote ${written.cases.length} cases${cardNote} to ${outDir} (manifest ${written.manifestPath})\n`,
+    );
     return 0;
   },
 };

@@ -76,6 +76,7 @@ export class MrzDocumentReader implements DocumentReader {
       lowConfidence: context.minConfidence,
       confirmations: {},
       today,
+      exact: attempt.read.exact,
     };
     let judgement = judgeMrz(input);
     const visualZone: VisualZoneView = { ran: false, consistent: null, fields: {} };
@@ -102,12 +103,15 @@ export class MrzDocumentReader implements DocumentReader {
       } else {
         input.confirmations = recordConfirmations(context.record, parse);
         judgement = judgeMrz(input);
-        // Only a doubtful failure can turn into a forgery signal if the printed page shows the same values.
-        if (judgement.failureExplainedByOcr && confirmationCouldMatter(parse)) {
+        // A doubtful failure can turn into a forgery signal if the printed page shows the same values; a
+        // forgery signal stands only if the page, where it shows a field, shows it as the MRZ was read.
+        const couldConfirm = judgement.failureExplainedByOcr && confirmationCouldMatter(parse);
+        if (couldConfirm || !judgement.failureExplainedByOcr) {
           t = performance.now();
           const report = await this.compareWithPrintedPage(sides, attempt, parse);
           timings.visualZone = since(t);
-          input.confirmations = visualZoneConfirmations(report, input.confirmations);
+          if (couldConfirm) input.confirmations = visualZoneConfirmations(report, input.confirmations);
+          input.printedDisagrees = !report.consistent;
           judgement = judgeMrz(input);
           Object.assign(visualZone, {
             ran: true,

@@ -29,6 +29,7 @@ const evidence = (read: string[], overrides: Partial<MrzEvidence> = {}): MrzEvid
   lowConfidence: 0.6,
   confirmations: {},
   today,
+  exact: true,
   ...overrides,
 });
 
@@ -83,6 +84,53 @@ describe('judgeMrz', () => {
     expect(judgeMrz(confirmed).failureExplainedByOcr).toBe(false);
     expect(confirmationCouldMatter(confirmed.parse!)).toBe(true);
     expect(confirmationCouldMatter(parseMrz(edit(9, '<'), { today }))).toBe(false);
+  });
+
+  it('calls a failure a misread when the read is wrong elsewhere: realigned, a code that is none, a layout broken', () => {
+    const forged = edit(1, '7');
+    expect(judgeMrz(evidence(forged)).failureExplainedByOcr).toBe(false);
+    // Lines OCR did not read at the layout's length: a character was put in or taken out to fit them.
+    expect(judgeMrz(evidence(forged, { exact: false })).failureExplainedByOcr).toBe(true);
+    // The TD1: …3303056ESP<<<… read as …3303056GESP<<… (nationality GES, fillers shifted, composite failing).
+    const td1 = [
+      'IDESPMC3667052762358504893<<<<',
+      '0009243M3303056GESP<<<<<<<<<<9',
+      'IBANEZ<<OSCAR<<<<<<<<<<<<<<<<<',
+    ];
+    const shifted = judgeMrz(evidence(td1));
+    expect(shifted.failedCheckDigits).toEqual(['composite']);
+    expect(shifted.failureExplainedByOcr).toBe(true);
+    // Even with the printed number confirming the read: a read with a code that is none proves nothing.
+    expect(judgeMrz(evidence(td1, { confirmations: { documentNumber: true } })).failureExplainedByOcr).toBe(
+      true,
+    );
+    // Letters after the name's padding, and a document code ICAO does not define.
+    const tail = [lines[0].slice(0, 40) + 'K<<<', forged[1]];
+    expect(judgeMrz(evidence(tail)).failureExplainedByOcr).toBe(true);
+    expect(judgeMrz(evidence(['Q' + lines[0].slice(1), forged[1]])).failureExplainedByOcr).toBe(true);
+    // The printed page shows a covered field otherwise.
+    expect(judgeMrz(evidence(forged, { printedDisagrees: true })).failureExplainedByOcr).toBe(true);
+  });
+
+  it('keeps a forgery signal on a code that is none when both the issuer and the nationality show it', () => {
+    const fictional = composeMrz({
+      format: 'TD1',
+      documentCode: 'ID',
+      issuingCountry: 'CMW',
+      surname: 'PUBLIC',
+      givenNames: 'JON',
+      documentNumber: '512849702',
+      nationality: 'CMW',
+      dateOfBirth: '1961-04-12',
+      sex: 'M',
+      expiryDate: '2014-02-20',
+    });
+    const broken = [
+      fictional[0],
+      fictional[1].slice(0, 29) + ((Number(fictional[1][29]) + 1) % 10),
+      fictional[2],
+    ];
+    expect(judgeMrz(evidence(broken)).failureExplainedByOcr).toBe(false);
   });
 
   it('is not readable when nothing parsed', () => {

@@ -132,6 +132,29 @@ function ocrLikeFailure(parse: MrzParseResult, e: MrzEvidence): boolean {
   return oneSwapRepairs(parse, e.today);
 }
 
+/** Parser warnings that say the read, not the document, is off: a forger edits digits, not the layout. */
+const LAYOUT_WARNINGS = /^(UNKNOWN_DOCUMENT_CODE|MISPLACED_FILLER|NON_MRZ_CHARACTERS):/;
+
+/**
+ * What makes the read wrong somewhere apart from its check digits, so that a failed digit cannot be laid at the
+ * document's door: lines OCR did not read at the layout's length (or that needed repairs to fit it), a country
+ * code that does not exist (unless the issuing state and the nationality show the same one: two places read
+ * alike are no slip), a document code or filler the layout does not allow, or a printed page that shows a
+ * covered field otherwise. Empty for a read that is right in every other respect. (An unsure read is an OCR
+ * failure too, unless a second source shows the failing fields as read: see {@link ocrLikeFailure}.)
+ */
+export function readFlaws(parse: MrzParseResult, e: MrzEvidence): string[] {
+  const flaws: string[] = [];
+  if (!e.exact) flaws.push('realigned');
+  const f = parse.fields;
+  const unknown = parse.warnings.filter((w) => w.startsWith('UNKNOWN_COUNTRY:'));
+  if (unknown.length === 1 || (unknown.length === 2 && f.issuingCountry !== f.nationality))
+    flaws.push('unknownCountry');
+  if (parse.warnings.some((w) => LAYOUT_WARNINGS.test(w))) flaws.push('layout');
+  if (e.printedDisagrees) flaws.push('printedPage');
+  return flaws;
+}
+
 /** Inputs of {@link judgeMrz}. */
 export interface MrzEvidence {
   found: boolean;
@@ -142,6 +165,10 @@ export interface MrzEvidence {
   lowConfidence: number;
   confirmations: Confirmations;
   today: Date;
+  /** The lines are OCR's own, as read (see `MrzRead.exact`). */
+  exact: boolean;
+  /** The printed page shows a field a failed check digit covers differently from the MRZ. */
+  printedDisagrees?: boolean;
 }
 
 /**
@@ -164,10 +191,13 @@ export function judgeMrz(e: MrzEvidence): MrzJudgement {
     };
   }
   const failed = failedChecks(parse);
-  // A check digit read as something other than a digit is illegible, whatever else agrees with the read.
+  // A check digit read as something other than a digit is illegible, whatever else agrees with the read; and
+  // a fraud signal needs a read that is right in every other respect, whatever confirms the failing fields.
   const explained =
     failed.length > 0 &&
-    (illegibleDigit(parse) || (!readConfirmed(parse, e.confirmations) && ocrLikeFailure(parse, e)));
+    (illegibleDigit(parse) ||
+      readFlaws(parse, e).length > 0 ||
+      (!readConfirmed(parse, e.confirmations) && ocrLikeFailure(parse, e)));
   return {
     found: true,
     readable: true,

@@ -1,5 +1,5 @@
 import { compareRecord } from '@idv/matching';
-import { composeMrz, parseMrz } from '@idv/mrz';
+import { composeMrz, parseMrz, transliterate } from '@idv/mrz';
 import type { DocumentEvidence } from '@idv/verdict';
 import { compareEvidence } from '../record.comparison';
 import { mrzFieldEvidence } from './mrz.fields';
@@ -39,6 +39,7 @@ function evidenceOf(nationality?: string): DocumentEvidence {
     lowConfidence: 0.6,
     confirmations: {},
     today,
+    exact: true,
   });
   return {
     family: 'mrz',
@@ -98,6 +99,18 @@ describe('an MRZ read against the record', () => {
   });
 });
 
+describe('near-miss names the printed page is read for', () => {
+  it('are one-letter slips, not names in each other’s field (a record with surname and given names swapped)', () => {
+    const swapped = { ...record, surname: 'FLEUR', givenNames: 'VAN T HOF' };
+    const report = compareEvidence(swapped, evidenceOf());
+    expect(report.surname).toMatchObject({ near: true, basis: 'swapped_fields' });
+    expect(nearNames(report)).toEqual([]);
+    expect(nearNames(compareEvidence({ ...record, givenNames: 'FXEUR' }, evidenceOf()))).toEqual([
+      'givenNames',
+    ]);
+  });
+});
+
 describe('the printed page', () => {
   const mrz = { surname: 'VAN T HOF', givenNames: 'FLEUR' };
 
@@ -112,6 +125,20 @@ describe('the printed page', () => {
     expect(namesPrintedAsRead(['givenNames'], mrz, registered, 'Voornamen / Given names\nFLEUR\n')).toEqual([
       'givenNames',
     ]);
+  });
+
+  it('settles a one-letter typo in a name printed with diacritics (MÄKNIEN registered, MÄKINEN printed)', () => {
+    // The MRZ holds MAEKINEN; the page's Ä is read without its dots.
+    const cases: [string, string, string][] = [
+      ['MAEKINEN', 'MÄKNIEN', 'Efternamn / Surname\nMAKINEN\n'],
+      ['SCHROEDER', 'SCHRÖDR', '1. Name / Surname\nSCHRODER\n'],
+      ['GONCALVES', 'GRNÇALVES', 'Apelido / Surname\nGONCALVES\n'],
+    ];
+    for (const [mrzSurname, typo, page] of cases) {
+      const names = { surname: mrzSurname, givenNames: 'AINO' };
+      const registered = { surname: transliterate(typo), givenNames: 'AINO' };
+      expect([typo, namesPrintedAsRead(['surname'], names, registered, page)]).toEqual([typo, ['surname']]);
+    }
   });
 
   it('settles nothing when the page shows neither spelling, or shows the registered one', () => {

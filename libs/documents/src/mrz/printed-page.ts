@@ -4,9 +4,18 @@ import { compareVisualZone, printsNameExactly, type ComparisonReport } from '@id
 export const NAME_FIELDS = ['surname', 'givenNames'] as const;
 export type NameField = (typeof NAME_FIELDS)[number];
 
-/** Name fields that are near misses, which the printed page may settle. */
+/**
+ * Name fields that are near misses an OCR slip could make (a letter, a word), which the printed page may
+ * settle. Names in another order or in each other's field are no slip: the page cannot tell more, a person can.
+ */
 export function nearNames(report: ComparisonReport): NameField[] {
-  return NAME_FIELDS.filter((f) => report[f]?.status === 'mismatch' && report[f]?.near);
+  return NAME_FIELDS.filter(
+    (f) =>
+      report[f]?.status === 'mismatch' &&
+      report[f]?.near &&
+      report[f]?.basis !== 'swapped' &&
+      report[f]?.basis !== 'swapped_fields',
+  );
 }
 
 /**

@@ -1,0 +1,29 @@
+import { states } from 'mrz';
+
+/** ICAO codes the mrz package knows (ISO 3166 and ICAO's own: D, GBD, UNO, XXA…) plus the ICAO test state. */
+const KNOWN_COUNTRIES: ReadonlySet<string> = new Set([...Object.keys(states), 'UTO']);
+
+/** Whether `code` (fillers trimmed: `D`, `UTO`, `GBD`) is an issuing state or nationality ICAO 9303 knows. */
+export function isKnownCountry(code: string): boolean {
+  return KNOWN_COUNTRIES.has(code);
+}
+
+/** Fields of an ICAO layout, as printed with their fillers, whose shape is fixed though no check digit covers them. */
+export interface UncoveredFields {
+  documentCode: string;
+  name: string;
+}
+
+/**
+ * Where a read breaks the layout's own rules outside the check digits, as `CODE: field` warnings: a document
+ * code ICAO does not define (its first letter is A, C, I, P or V), and a name field with letters after its
+ * padding (a run of three or more fillers ends the names). A genuine document breaks none
+ * of them; a read that does has characters shifted, dropped or misread, whatever its check digits say. (A
+ * country code that is none is the parser's `UNKNOWN_COUNTRY`.)
+ */
+export function layoutDefects(f: UncoveredFields): string[] {
+  const defects: string[] = [];
+  if (!/^[ACIPV][A-Z<]$/.test(f.documentCode)) defects.push(`UNKNOWN_DOCUMENT_CODE: ${f.documentCode}`);
+  if (/<{3,}[^<]/.test(f.name)) defects.push('MISPLACED_FILLER: name');
+  return defects;
+}
