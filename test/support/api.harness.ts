@@ -96,7 +96,15 @@ export async function startWorker(): Promise<{ close(): Promise<void> }> {
 export async function verdictOf(api: ApiHarness, id: string, key: KeyName = 'client', timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await fetch(`${api.url}/v1/verifications/${id}`, { headers: api.auth(key) });
+    // A poller retries a reset connection as any client would: with the worker's OCR in this process the event
+    // loop can stall past the keep-alive timeout, and the server then closes the socket a request is reusing.
+    const res = await fetch(`${api.url}/v1/verifications/${id}`, { headers: api.auth(key) }).catch(
+      (error: Error & { cause?: { code?: string } }) => {
+        if (error.cause?.code === 'ECONNRESET') return null;
+        throw error;
+      },
+    );
+    if (!res) continue;
     const body = (await res.json()) as Record<string, unknown> & { status: string };
     if (body.status === 'completed' || body.status === 'failed') return body;
     if (Date.now() > deadline)

@@ -33,7 +33,10 @@ describe('Chinese and Hong Kong identity cards end to end (API → worker → ve
   let hooks: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {
-    api = await startApi('cards', { IDV_NOW: `${DEFAULT_TODAY}T12:00:00Z` });
+    api = await startApi('cards', {
+      IDV_NOW: `${DEFAULT_TODAY}T12:00:00Z`,
+      IDV_WEBHOOK_ALLOW_PRIVATE: '1', // the webhook receiver listens on loopback
+    });
     worker = await startWorker();
     hooks = await startReceiver();
     await request(api.url)
@@ -205,7 +208,9 @@ describe('Chinese and Hong Kong identity cards end to end (API → worker → ve
   it(
     'calls a card whose name is hidden by glare unreadable, naming the name on the ID card',
     async () => {
-      const c = await card(116, 'cn_resident_id', 'severe');
+      // Glare over the name: on this card it hides what the characters are (on others, seed 116 for one, the
+      // name stays legible through it, and a name read right is a name read).
+      const c = await card(119, 'cn_resident_id', 'severe');
       expect(c.case.variant).toBe('severe-name-glare-local');
       const v = await verify(await register(c), c.images, 'cn_resident_id');
       expect(v.verdict).toBe('unreadable');

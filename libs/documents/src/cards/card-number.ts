@@ -49,7 +49,10 @@ export async function readCardNumber<T>(
   if (second && spec.valid(second.number) && !spec.valid(first.number))
     return { ...second, settled: sure(second.line) };
   const agree = second !== null && spec.value(second.number) === spec.value(first.number);
-  return { ...first, settled: agree && sure(first.line) && sure(second.line) };
+  // Two reads at different scales agreeing character for character, no character of either weak: the line's
+  // own confidence is not asked for here, as it sinks on print the model has no class for (HKID's brackets).
+  const firm = (l: TextLine) => l.weakest >= WEAKEST;
+  return { ...first, settled: agree && firm(first.line) && firm(second.line) };
 }
 
 async function numberAt<T>(

@@ -16,7 +16,8 @@ export interface HkidLayout {
 }
 
 export const HKID_LAYOUT: HkidLayout = {
-  title: { x: 0, y: 0, width: 1, height: 0.22 },
+  // Left of the emblem (top right), which would join both title lines into one band of the line finder.
+  title: { x: 0, y: 0, width: 0.78, height: 0.22 },
   chineseName: { x: 0.02, y: 0.17, width: 0.6, height: 0.2 },
   fields: { x: 0.02, y: 0.17, width: 0.6, height: 0.7 },
   number: { x: 0.5, y: 0.74, width: 0.49, height: 0.24 },
