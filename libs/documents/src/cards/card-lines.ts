@@ -2,6 +2,9 @@ import type { GreyImage, OcrEngine, TextLine } from '@idv/ocr';
 import type { Box } from '@idv/quality';
 import { textBands } from './text-bands';
 
+/** A character the line recogniser is at least this sure of is read; below it, a slip is possible. */
+export const SURE_CHARACTER = 0.9;
+
 /**
  * The printed lines of a window of an upright card, top to bottom, each found by {@link textBands} and read on
  * its own by the Chinese line recogniser (PP-OCR: far fewer slips on names than tesseract's chi_sim, see

@@ -1,6 +1,7 @@
 import type { GreyImage, LineScript, OcrEngine, TextLine } from '@idv/ocr';
 import type { Box } from '@idv/quality';
 import { windowOf } from './card-image';
+import { readCardLines, SURE_CHARACTER } from './card-lines';
 
 /** A card number as read, with what settles it. */
 export interface CardNumberRead<T> {
@@ -22,11 +23,19 @@ export interface CardNumberSpec<T> {
   parse: (text: string) => T | null;
   valid: (number: T) => boolean;
   value: (number: T) => string;
+  /**
+   * Try the Chinese line recogniser (PP-OCR) on the window's lines first: it reads a clean number in one pass of
+   * ~40 ms where tesseract needs one or two of ~90 ms. Only a read whose check holds and whose every character is
+   * sure is taken; anything else falls through to tesseract's reads as before.
+   */
+  lineRecogniserFirst?: boolean;
 }
 
 /** A read is sure when its line is this confident and no character is below {@link WEAKEST}. */
 export const SURE_LINE = 0.75;
 const WEAKEST = 0.45;
+/** The weakest character of each of two agreeing reads, for them to settle a failing check. */
+const FIRM_CHARACTER = 0.85;
 /** Scales of the number window (of the 1284 px card): the first read, and the second that must agree. */
 const SCALES = [0.55, 0.8];
 
@@ -42,6 +51,12 @@ export async function readCardNumber<T>(
   card: GreyImage,
   spec: CardNumberSpec<T>,
 ): Promise<CardNumberRead<T> | null> {
+  if (spec.lineRecogniserFirst)
+    for (const line of await readCardLines(ocr, card, spec.window)) {
+      const number = spec.parse(line.text);
+      if (number !== null && spec.valid(number) && line.weakest >= SURE_CHARACTER)
+        return { number, line, settled: true };
+    }
   const first = await numberAt(ocr, card, spec, SCALES[0]);
   if (!first) return null;
   if (spec.valid(first.number) && sure(first.line)) return { ...first, settled: true };
@@ -49,9 +64,10 @@ export async function readCardNumber<T>(
   if (second && spec.valid(second.number) && !spec.valid(first.number))
     return { ...second, settled: sure(second.line) };
   const agree = second !== null && spec.value(second.number) === spec.value(first.number);
-  // Two reads at different scales agreeing character for character, no character of either weak: the line's
-  // own confidence is not asked for here, as it sinks on print the model has no class for (HKID's brackets).
-  const firm = (l: TextLine) => l.weakest >= WEAKEST;
+  // Two reads at different scales agreeing character for character, every character of both read firmly: the
+  // line's own confidence is not asked for here, as it sinks on print the model has no class for (HKID's
+  // brackets), but each character's is, and higher than for a read that stands alone.
+  const firm = (l: TextLine) => l.weakest >= FIRM_CHARACTER;
   return { ...first, settled: agree && firm(first.line) && firm(second.line) };
 }
 
@@ -61,11 +77,16 @@ async function numberAt<T>(
   spec: CardNumberSpec<T>,
   scale: number,
 ): Promise<Omit<CardNumberRead<T>, 'settled'> | null> {
+  // The window may hold other lines of the number's shape (the edge of the photo above it read as B90000000):
+  // the line whose check holds, else the first that parses.
+  let first: Omit<CardNumberRead<T>, 'settled'> | null = null;
   for (const line of await readWindow(ocr, card, spec.window, scale, spec.script, spec.whitelist)) {
     const number = spec.parse(line.text);
-    if (number !== null) return { number, line };
+    if (number === null) continue;
+    if (spec.valid(number)) return { number, line };
+    first ??= { number, line };
   }
-  return null;
+  return first;
 }
 
 /** The lines of a card window; a crashed or timed-out OCR job reads as nothing (the field is unreadable). */

@@ -36,7 +36,18 @@ interface Line {
   theta: number;
   rho: number;
   votes: number;
+  /** cos θ and sin θ, computed once: the search below intersects each line with many others. */
+  cos: number;
+  sin: number;
 }
+
+const lineOf = (theta: number, rho: number, votes: number): Line => ({
+  theta,
+  rho,
+  votes,
+  cos: Math.cos(theta),
+  sin: Math.sin(theta),
+});
 
 /**
  * Finds the card's outline by its straight edges (the classic document-scanner approach): gradient-oriented
@@ -60,18 +71,28 @@ export function findCardOutline(image: GreyImage): CardOutline | null {
     for (let j = i + 1; j < all.length; j++)
       if (angleBetween(all[i], all[j]) < MAX_CONVERGENCE && separation(all[i], all[j]) > work.width * 0.12)
         pairs.push([all[i], all[j]]);
+  const gaps = pairs.map(([a, b]) => separation(a, b));
+  // The gaps of a card's two pairs are its two sides: their ratio is near the card's proportions (loosely: the
+  // gap of converging lines is taken at one point). Most pairs of pairs fail this before any corner is computed.
+  const [minGapRatio, maxGapRatio] = [ID1_ASPECT / ASPECT_TOLERANCE ** 2, ID1_ASPECT * ASPECT_TOLERANCE ** 2];
   for (let a = 0; a < pairs.length; a++)
     for (let b = a + 1; b < pairs.length; b++) {
       const [p, q] = [pairs[a], pairs[b]];
+      const ratio = Math.max(gaps[a], gaps[b]) / Math.max(1, Math.min(gaps[a], gaps[b]));
+      if (ratio < minGapRatio || ratio > maxGapRatio) continue;
       if (angleBetween(p[0], q[0]) < 0.9) continue;
       const corners = quadOf(p, q);
       if (!corners || !plausible(corners, work)) continue;
       // Edge k runs from corner k to corner k + 1 (see quadOf).
       const sides = [q[0], p[1], q[1], p[0]];
-      const edges = corners.map((c, k) =>
-        edgeSupport(sides[k], profileOf(sides[k]), c, corners[(k + 1) % 4]),
-      );
-      if (edges.some((e) => e.all < MIN_EDGE_SUPPORT || e.ends < MIN_END_SUPPORT)) continue;
+      // Each edge measured in turn, the figure dropped at the first edge the image does not show (most are).
+      const edges: ReturnType<typeof edgeSupport>[] = [];
+      for (let k = 0; k < 4; k++) {
+        const e = edgeSupport(sides[k], profileOf(sides[k]), corners[k], corners[(k + 1) % 4]);
+        if (e.all < MIN_EDGE_SUPPORT || e.ends < MIN_END_SUPPORT) break;
+        edges.push(e);
+      }
+      if (edges.length < 4) continue;
       const support = edges.reduce((x, e) => x + e.all, 0) / 4;
       if (support < MIN_SUPPORT) continue;
       // Of the outlines that fit, the largest well-seen one (a card's photo or a printed panel is smaller) with
@@ -272,7 +293,7 @@ function houghLines(img: GreyImage, g: Gradients): Line[] {
     if (perSector[sector] >= MAX_LINES_PER_SECTOR) continue;
     const rho = (i % rhos) - diag;
     const theta = (t * Math.PI) / THETAS;
-    const line: Line = { theta, rho, votes: acc[i] };
+    const line = lineOf(theta, rho, acc[i]);
     if (lines.some((l) => angleBetween(l, line) < 0.035 && Math.abs(signedRho(l, line) - l.rho) < 10))
       continue;
     lines.push(line);
@@ -284,7 +305,7 @@ function houghLines(img: GreyImage, g: Gradients): Line[] {
 
 /** `b`'s ρ expressed with `a`'s orientation of the normal (they may differ by π). */
 function signedRho(a: Line, b: Line): number {
-  return Math.cos(a.theta - b.theta) >= 0 ? b.rho : -b.rho;
+  return a.cos * b.cos + a.sin * b.sin >= 0 ? b.rho : -b.rho;
 }
 
 /** Angle between two lines' directions, 0..π/2. */
@@ -298,7 +319,7 @@ function separation(a: Line, b: Line): number {
 }
 
 function intersect(a: Line, b: Line): Point | null {
-  const [c1, s1, c2, s2] = [Math.cos(a.theta), Math.sin(a.theta), Math.cos(b.theta), Math.sin(b.theta)];
+  const [c1, s1, c2, s2] = [a.cos, a.sin, b.cos, b.sin];
   const det = c1 * s2 - s1 * c2;
   if (Math.abs(det) < 1e-6) return null;
   return [(a.rho * s2 - s1 * b.rho) / det, (c1 * b.rho - a.rho * c2) / det];
@@ -363,7 +384,7 @@ const ACROSS = [0, -1, 1, -2, 2];
 
 function edgeProfile(line: Line, g: Gradients, img: GreyImage): EdgeProfile {
   const diag = Math.ceil(Math.hypot(img.width, img.height));
-  const [c, s] = [Math.cos(line.theta), Math.sin(line.theta)];
+  const [c, s] = [line.cos, line.sin];
   const [fx, fy] = [line.rho * c, line.rho * s];
   // Along the line: (-sin θ, cos θ); across it: (cos θ, sin θ).
   const size = 2 * diag + 2;
@@ -391,7 +412,7 @@ function edgeProfile(line: Line, g: Gradients, img: GreyImage): EdgeProfile {
 }
 
 /** Position of `p` along `line`, in pixel steps from its foot. */
-const along = (line: Line, p: Point) => -p[0] * Math.sin(line.theta) + p[1] * Math.cos(line.theta);
+const along = (line: Line, p: Point) => -p[0] * line.sin + p[1] * line.cos;
 
 /**
  * How well the image shows the edge from `a` to `b` on `line`, on the side it shows it best: the share of its

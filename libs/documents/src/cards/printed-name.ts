@@ -1,9 +1,6 @@
 import type { GreyImage, OcrEngine, TextLine } from '@idv/ocr';
 import { readWindow } from './card-number';
-import { rereadCardLine } from './card-lines';
-
-/** A character the recogniser is at least this sure of is read; below it, a slip is possible. */
-export const SURE_CHARACTER = 0.9;
+import { rereadCardLine, SURE_CHARACTER } from './card-lines';
 /** Share of a line's pixels washed out to white beyond which glare, not print, decides what is legible. */
 const GLARE_SHARE = 0.02;
 /** Grey level of a washed-out pixel: the cards' paper prints at 225–245. */

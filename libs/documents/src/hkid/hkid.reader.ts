@@ -1,14 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { parseHkidNumber, type HkidNumber } from '@idv/id-numbers';
 import type { RegistrationRecord } from '@idv/matching';
-import type { OcrEngine } from '@idv/ocr';
+import type { OcrEngine, TextLine } from '@idv/ocr';
 import type { DocumentEvidence, DocumentField, DocumentType, FieldEvidence, ReasonSpec } from '@idv/verdict';
 import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
 import { uprightCandidates, type UprightCard } from '../cards/card-image';
 import { readCardLines } from '../cards/card-lines';
 import { readCardNumber, readWindow, type CardNumberRead, type CardNumberSpec } from '../cards/card-number';
 import { HKID_LAYOUT, type HkidLayout } from './hkid.layout';
-import { isHkidTitle, parseHkid, type HkidText } from './hkid.text';
+import { hkidNumberIn, isHkidTitle, parseHkid, type HkidText } from './hkid.text';
 
 /** Scale of the field column and the title: print of 2–3 mm at ~20–30 px. */
 const FIELD_SCALE = 0.6;
@@ -41,13 +41,10 @@ export class HkidReader implements DocumentReader {
     this.numberSpec = {
       window: layout.number,
       // The number is printed in OCR-B, which the MRZ model knows (the English model reads its Z as 2); that
-      // model has no brackets and reads them as C and D, which the number's shape tells from its characters.
+      // model has no brackets and reads them as C and D, or 0, which the number's shape tells from its characters.
       script: 'number',
       whitelist: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
-      parse: (text) => {
-        const m = /([A-Z]{1,2})(\d{6})[C(]?([0-9A])[D)]?/.exec(text.replace(/\s/g, ''));
-        return m ? parseHkidNumber(`${m[1]}${m[2]}(${m[3]})`) : null;
-      },
+      parse: hkidNumberIn,
       valid: (n) => n.checkDigitValid,
       value: (n) => n.value,
     };
@@ -68,36 +65,54 @@ export class HkidReader implements DocumentReader {
   async read(sides: readonly DocumentSide[], context: ReadContext): Promise<DocumentRead> {
     const timings: Record<string, number> = {};
     const t = performance.now();
-    let found: HkidCard | null = null;
     const expected = context.declared === 'hk_identity_card' || this.suggestedBy(context.record);
+    // The way up whose number passes its check; else the first whose number was read (a forged number, or a
+    // misread); else the first that shows the title. A turned or wrongly flattened card can show a line of the
+    // number's shape (a desk's stripes read as B9000000), so a failing number does not end the search.
+    type Seen = Pick<HkidCard, 'side' | 'card' | 'number'> & { title: TextLine[] };
+    let valid: Seen | null = null;
+    let misread: Seen | null = null;
+    let titled: Seen | null = null;
     for (const side of sides) {
       const candidates = await uprightCandidates(side);
       for (const candidate of expected ? candidates : candidates.slice(0, 1)) {
         const card = await candidate();
         const number = await readCardNumber(this.ocr, card.image, this.numberSpec);
+        if (number?.number.checkDigitValid) {
+          valid = { side, card, number, title: [] };
+          break;
+        }
+        if (number) {
+          misread ??= { side, card, number, title: [] };
+          continue;
+        }
         // Unasked for, the card must show its number the right way up (see ResidentIdReader).
-        if (!number && !expected) continue;
-        const title = number ? [] : await readCardLines(this.ocr, card.image, this.layout.title);
-        if (!number && !isHkidTitle(title)) continue;
-        // The English name, the dates and the symbols are Latin print: the English model reads them; the
-        // Chinese name, in its own band, the Chinese line recogniser.
-        const lines = await readWindow(this.ocr, card.image, this.layout.fields, FIELD_SCALE, 'latin');
-        const names = await readCardLines(this.ocr, card.image, this.layout.chineseName);
-        const text = parseHkid(title, names, lines);
-        // The title says whether the holder is a permanent resident when the symbols line could not.
-        const titleLines =
-          text.permanent === null && number
-            ? await readCardLines(this.ocr, card.image, this.layout.title)
-            : title;
-        found = {
-          side,
-          card,
-          number,
-          text: titleLines === title ? text : parseHkid(titleLines, names, lines),
-        };
-        break;
+        if (!expected || titled) continue;
+        const title = await readCardLines(this.ocr, card.image, this.layout.title);
+        if (isHkidTitle(title)) titled = { side, card, number: null, title };
       }
-      if (found) break;
+      if (valid) break;
+    }
+    const seen = valid ?? misread ?? titled;
+    let found: HkidCard | null = null;
+    if (seen) {
+      const { side, card, number, title } = seen;
+      // The English name, the dates and the symbols are Latin print: the English model reads them; the
+      // Chinese name, in its own band, the Chinese line recogniser.
+      const lines = await readWindow(this.ocr, card.image, this.layout.fields, FIELD_SCALE, 'latin');
+      const names = await readCardLines(this.ocr, card.image, this.layout.chineseName);
+      const text = parseHkid(title, names, lines);
+      // The title says whether the holder is a permanent resident when the symbols line could not.
+      const titleLines =
+        text.permanent === null && number
+          ? await readCardLines(this.ocr, card.image, this.layout.title)
+          : title;
+      found = {
+        side,
+        card,
+        number,
+        text: titleLines === title ? text : parseHkid(titleLines, names, lines),
+      };
     }
     timings.hkid = since(t);
     return {

@@ -1,5 +1,5 @@
 import { ocrLine } from '../cards/text-line.fixture';
-import { isHkidTitle, parseHkid } from './hkid.text';
+import { hkidNumberIn, isHkidTitle, parseHkid } from './hkid.text';
 
 const line = ocrLine;
 
@@ -44,5 +44,29 @@ describe('parseHkid', () => {
     const text = parseHkid([], [], [line('CHAN TAI MAN', 10), line('31-02-1990 F', 100)]);
     expect(text.englishName).toBeNull();
     expect(text.birthDate).toBeNull();
+  });
+});
+
+describe('hkidNumberIn', () => {
+  // Numbers of generated cards, as the MRZ model read them (their check digits hold).
+  it.each([
+    ['M420539C7D', 'M4205397'],
+    ['M42053907', 'M4205397'], // `(` read as 0, `)` dropped
+    ['V723531C03', 'V7235313'], // `(` read as C0
+    ['R30243205', 'R3024325'],
+    ['R3024325', 'R3024325'],
+  ])('finds the check digit of %s where the brackets leave it', (text, value) => {
+    const n = hkidNumberIn(text)!;
+    expect(n.value).toBe(value);
+    expect(n.checkDigitValid).toBe(true);
+  });
+
+  it('keeps a check digit that fails when no reading of the brackets makes it hold', () => {
+    expect(hkidNumberIn('E616421C3D')).toMatchObject({ value: 'E6164213', checkDigitValid: false });
+  });
+
+  it('finds no number in a line without the prefix and six digits', () => {
+    expect(hkidNumberIn('6753 1131 0193')).toBeNull();
+    expect(hkidNumberIn('CHAN, Tai Man')).toBeNull();
   });
 });

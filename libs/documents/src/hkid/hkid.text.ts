@@ -1,3 +1,4 @@
+import { parseHkidNumber, type HkidNumber } from '@idv/id-numbers';
 import type { TextLine } from '@idv/ocr';
 import { calendarDate } from '../cards/calendar-date';
 
@@ -89,4 +90,28 @@ export function parseHkid(
 /** The title shows a Hong Kong identity card. */
 export function isHkidTitle(titleLines: readonly TextLine[]): boolean {
   return /HONG\s*KONG|香港/u.test(titleLines.map((l) => l.text).join(' '));
+}
+
+/** What an OCR model without brackets makes of `(`: C (the MRZ model), 0 or O; of `)`: D or 0, or nothing. */
+const OPENING = /^[C(0O]*$/u;
+const CLOSING = /^[D)0]*$/u;
+
+/**
+ * The HKID number in a line read without brackets (`A123456(3)` read `A123456C3D`, `A12345603` or `A1234563`):
+ * the prefix and six digits, then the check character wherever the bracket reads leave it. Where the bracket
+ * reads leave two ways to place it, the one whose check digit holds is taken (a `0` that is a bracket is not
+ * the person's check digit); where none fits, the first character after the digits, as printed. Pure.
+ */
+export function hkidNumberIn(text: string): HkidNumber | null {
+  const m = /([A-Z]{1,2})(\d{6})([0-9A-Z()]{1,4})/u.exec(text.replace(/\s/gu, '').toUpperCase());
+  if (!m) return null;
+  const [, prefix, digits, tail] = m;
+  const readings: HkidNumber[] = [];
+  for (let i = 0; i < tail.length; i++) {
+    if (!/[0-9A]/u.test(tail[i])) continue;
+    if (!OPENING.test(tail.slice(0, i)) || !CLOSING.test(tail.slice(i + 1))) continue;
+    const n = parseHkidNumber(`${prefix}${digits}(${tail[i]})`);
+    if (n) readings.push(n);
+  }
+  return readings.find((n) => n.checkDigitValid) ?? readings[0] ?? null;
 }

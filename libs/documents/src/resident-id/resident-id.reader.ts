@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { normaliseCitizenNumber, parseCitizenNumber, type CitizenNumber } from '@idv/id-numbers';
-import type { RegistrationRecord } from '@idv/matching';
+import { compareFullName, type RegistrationRecord } from '@idv/matching';
 import type { GreyImage, OcrEngine, TextLine } from '@idv/ocr';
 import type { DocumentEvidence, DocumentField, DocumentType, FieldEvidence, ReasonSpec } from '@idv/verdict';
 import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
@@ -73,6 +73,7 @@ export class ResidentIdReader implements DocumentReader {
       parse: (text) => parseCitizenNumber(text.replace(/[^0-9X]/g, '')),
       valid: (n) => n.checkCharacterValid && n.birthDate !== null,
       value: (n) => n.value,
+      lineRecogniserFirst: true,
     };
   }
 
@@ -126,7 +127,9 @@ export class ResidentIdReader implements DocumentReader {
     timings.cardEmblem = since(t);
 
     t = performance.now();
-    const fields = portrait ? await this.readPortrait(portrait.card.image, portrait.number.number) : null;
+    const fields = portrait
+      ? await this.readPortrait(portrait.card.image, portrait.number.number, context.record)
+      : null;
     timings.cardFields = since(t);
 
     const recognised = portrait !== null || emblem !== null;
@@ -147,7 +150,11 @@ export class ResidentIdReader implements DocumentReader {
     return parseEmblem(await readCardLines(this.ocr, card, this.layout.emblemTitle), fields);
   }
 
-  private async readPortrait(card: GreyImage, number: CitizenNumber): Promise<PortraitRead> {
+  private async readPortrait(
+    card: GreyImage,
+    number: CitizenNumber,
+    record: RegistrationRecord,
+  ): Promise<PortraitRead> {
     const lines = await readCardLines(this.ocr, card, this.layout.portraitValues);
     const rows = portraitRows(lines, (line) => {
       const middle = (line.box.y + line.box.height / 2) / card.height;
@@ -165,7 +172,9 @@ export class ResidentIdReader implements DocumentReader {
     };
     const settled = { name: false, birth: false, sex: false };
     let name: NameReadCheck | null = null;
-    if (text.name) {
+    // A name read exactly as registered needs no second opinion (a slip that lands on the record's own name is
+    // not a risk worth three more reads); a name that differs is checked before it is called a difference.
+    if (text.name && compareFullName(record, { fullName: text.name.value }).status !== 'match') {
       name = await checkNameRead(this.ocr, card, rows.name, text.name.value);
       settled.name = name.settled && !name.incomplete;
     }
