@@ -1,7 +1,7 @@
 import type { GreyImage, LineScript, OcrEngine, TextLine } from '@idv/ocr';
 import type { Box } from '@idv/quality';
 import { windowOf } from './card-image';
-import { readCardLines, SURE_CHARACTER } from './card-lines';
+import { GLARE_SHARE, readCardLines, SURE_CHARACTER, washedOut } from './card-lines';
 
 /** A card number as read, with what settles it. */
 export interface CardNumberRead<T> {
@@ -54,7 +54,14 @@ export async function readCardNumber<T>(
   if (spec.lineRecogniserFirst)
     for (const line of await readCardLines(ocr, card, spec.window)) {
       const number = spec.parse(line.text);
-      if (number !== null && spec.valid(number) && line.weakest >= SURE_CHARACTER)
+      // Not under glare: the recogniser can guess a washed-out digit right, but the person is asked for a photo
+      // whose number can be seen (tesseract's reads below decide then, as before).
+      if (
+        number !== null &&
+        spec.valid(number) &&
+        line.weakest >= SURE_CHARACTER &&
+        washedOut(card, line) <= GLARE_SHARE
+      )
         return { number, line, settled: true };
     }
   const first = await numberAt(ocr, card, spec, SCALES[0]);

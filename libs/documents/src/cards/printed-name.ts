@@ -1,10 +1,6 @@
 import type { GreyImage, OcrEngine, TextLine } from '@idv/ocr';
 import { readWindow } from './card-number';
-import { rereadCardLine, SURE_CHARACTER } from './card-lines';
-/** Share of a line's pixels washed out to white beyond which glare, not print, decides what is legible. */
-const GLARE_SHARE = 0.02;
-/** Grey level of a washed-out pixel: the cards' paper prints at 225–245. */
-const WASHED_OUT = 252;
+import { GLARE_SHARE, rereadCardLine, SURE_CHARACTER, washedOut } from './card-lines';
 
 /** What a card's printed name read can be trusted for. */
 export interface NameReadCheck {
@@ -58,15 +54,3 @@ export async function checkNameRead(
 
 /** The Han characters of a text (and the middle dot of transcribed names), nothing else. */
 const hanOf = (text: string) => (text.match(/[\p{Script=Han}·]/gu) ?? []).join('');
-
-/** Share of the line's pixels at paper white or above. */
-function washedOut(card: GreyImage, line: TextLine): number {
-  const x0 = Math.max(0, Math.round(line.box.x));
-  const y0 = Math.max(0, Math.round(line.box.y));
-  const x1 = Math.min(card.width, Math.round(line.box.x + line.box.width));
-  const y1 = Math.min(card.height, Math.round(line.box.y + line.box.height));
-  let white = 0;
-  for (let y = y0; y < y1; y++)
-    for (let x = x0; x < x1; x++) if (card.data[y * card.width + x] >= WASHED_OUT) white++;
-  return white / Math.max(1, (x1 - x0) * (y1 - y0));
-}

@@ -10,12 +10,21 @@ const MIN_BAND = 0.018;
 /** Rows of a band may hold this share of the window's width in ink and still count as a gap between lines. */
 const GAP_SHARE = 0.004;
 
+export interface TextBandOptions {
+  /**
+   * Split a band where its columns hold no ink over this many band heights: a short line (an HKID's Chinese name)
+   * then ends where its print does, not at the far stroke of the guilloche beside it, which a recogniser reads as
+   * characters of its own. The runs are returned left to right.
+   */
+  splitAtGap?: number;
+}
+
 /**
  * The lines of text in a window of an upright card, top to bottom, as boxes of the card (normalised): where the
  * print is (pixels clearly darker than their neighbourhood), rows gathered into bands by the row profile (the
  * classic line segmentation), each band as wide as its ink. What a line recogniser then reads one by one. Pure.
  */
-export function textBands(card: GreyImage, window: Box): Box[] {
+export function textBands(card: GreyImage, window: Box, options: TextBandOptions = {}): Box[] {
   const x0 = Math.max(0, Math.round(window.x * card.width));
   const y0 = Math.max(0, Math.round(window.y * card.height));
   const w = Math.min(card.width - x0, Math.round(window.width * card.width));
@@ -49,23 +58,43 @@ export function textBands(card: GreyImage, window: Box): Box[] {
   const minHeight = MIN_BAND * card.height;
   return joined
     .filter(([top, bottom]) => bottom - top >= minHeight)
-    .map(([top, bottom]) => {
-      let left = w;
-      let right = 0;
-      for (let y = top; y < bottom; y++)
-        for (let x = 0; x < w; x++)
-          if (ink[y * w + x]) {
-            if (x < left) left = x;
-            if (x > right) right = x;
-          }
-      // A margin of a third of the line's height round it: recognisers read a line better with some paper.
-      const pad = (bottom - top) / 3;
-      const bx = Math.max(0, x0 + left - pad);
-      const by = Math.max(0, y0 + top - pad);
-      const bw = Math.min(card.width, x0 + right + 1 + pad) - bx;
-      const bh = Math.min(card.height, y0 + bottom + pad) - by;
-      return { x: bx / card.width, y: by / card.height, width: bw / card.width, height: bh / card.height };
-    });
+    .flatMap(([top, bottom]) =>
+      inkRuns(ink, w, top, bottom, options.splitAtGap).map(([left, right]) => {
+        // A margin of a third of the line's height round it: recognisers read a line better with some paper.
+        const pad = (bottom - top) / 3;
+        const bx = Math.max(0, x0 + left - pad);
+        const by = Math.max(0, y0 + top - pad);
+        const bw = Math.min(card.width, x0 + right + 1 + pad) - bx;
+        const bh = Math.min(card.height, y0 + bottom + pad) - by;
+        return { x: bx / card.width, y: by / card.height, width: bw / card.width, height: bh / card.height };
+      }),
+    );
+}
+
+/** The columns of a band that hold its ink: one run from the first to the last, or runs split at wide gaps. */
+function inkRuns(
+  ink: Uint8Array,
+  w: number,
+  top: number,
+  bottom: number,
+  splitAtGap?: number,
+): [number, number][] {
+  const inked = new Uint8Array(w);
+  for (let y = top; y < bottom; y++) for (let x = 0; x < w; x++) if (ink[y * w + x]) inked[x] = 1;
+  const maxGap = splitAtGap === undefined ? Infinity : splitAtGap * (bottom - top);
+  const runs: [number, number][] = [];
+  let gap = 0;
+  for (let x = 0; x < w; x++) {
+    if (!inked[x]) {
+      gap++;
+      continue;
+    }
+    const last = runs[runs.length - 1];
+    if (last && gap <= maxGap) last[1] = x;
+    else runs.push([x, x]);
+    gap = 0;
+  }
+  return runs;
 }
 
 /** 1 where a pixel of the window is clearly darker than the mean of its neighbourhood (an integral image). */

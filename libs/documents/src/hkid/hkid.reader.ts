@@ -100,7 +100,8 @@ export class HkidReader implements DocumentReader {
       // The English name, the dates and the symbols are Latin print: the English model reads them; the
       // Chinese name, in its own band, the Chinese line recogniser.
       const lines = await readWindow(this.ocr, card.image, this.layout.fields, FIELD_SCALE, 'latin');
-      const names = await readCardLines(this.ocr, card.image, this.layout.chineseName);
+      // Its characters stand closer than a character's height; the guilloche beside it is further off.
+      const names = await readCardLines(this.ocr, card.image, this.layout.chineseName, { splitAtGap: 1 });
       const text = parseHkid(title, names, lines);
       // The title says whether the holder is a permanent resident when the symbols line could not.
       const titleLines =

@@ -63,6 +63,8 @@ describe('hkidNumberIn', () => {
 
   it('keeps a check digit that fails when no reading of the brackets makes it hold', () => {
     expect(hkidNumberIn('E616421C3D')).toMatchObject({ value: 'E6164213', checkDigitValid: false });
+    // The closing bracket read as a digit: the character after the opening one.
+    expect(hkidNumberIn('B418518C990')).toMatchObject({ value: 'B4185189', checkDigitValid: false });
   });
 
   it('finds no number in a line without the prefix and six digits', () => {

@@ -100,7 +100,7 @@ const CLOSING = /^[D)0]*$/u;
  * The HKID number in a line read without brackets (`A123456(3)` read `A123456C3D`, `A12345603` or `A1234563`):
  * the prefix and six digits, then the check character wherever the bracket reads leave it. Where the bracket
  * reads leave two ways to place it, the one whose check digit holds is taken (a `0` that is a bracket is not
- * the person's check digit); where none fits, the first character after the digits, as printed. Pure.
+ * the person's check digit); where none fits, the character after the opening bracket. Pure.
  */
 export function hkidNumberIn(text: string): HkidNumber | null {
   const m = /([A-Z]{1,2})(\d{6})([0-9A-Z()]{1,4})/u.exec(text.replace(/\s/gu, '').toUpperCase());
@@ -113,5 +113,8 @@ export function hkidNumberIn(text: string): HkidNumber | null {
     const n = parseHkidNumber(`${prefix}${digits}(${tail[i]})`);
     if (n) readings.push(n);
   }
-  return readings.find((n) => n.checkDigitValid) ?? readings[0] ?? null;
+  // No placing fits both brackets (`C990`: a closing bracket read as a digit): the character after the opening.
+  const after = /^[C(]?([0-9A])/u.exec(tail);
+  const fallback = after ? parseHkidNumber(`${prefix}${digits}(${after[1]})`) : null;
+  return readings.find((n) => n.checkDigitValid) ?? readings[0] ?? fallback;
 }
