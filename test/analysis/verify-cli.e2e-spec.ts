@@ -198,6 +198,38 @@ describe('npm run cli -- verify', () => {
         );
     }, 240_000);
 
+    it('verifies the identity cards `samples --cards` writes beside the documents, each as its documentType', async () => {
+      const cardSet = join(dir, 'card-set');
+      const made = await runTs('apps/cli/src/main.ts', [
+        'samples',
+        '--out',
+        cardSet,
+        '--count',
+        '0',
+        '--seed',
+        '23',
+        '--cards',
+        '2',
+        '--kind',
+        'hk_identity_card',
+      ]);
+      expect(made.code).toBe(0);
+      const cards = (JSON.parse(readFileSync(join(cardSet, 'cases.json'), 'utf8')) as CaseSetManifest).cards!;
+      expect(cards).toHaveLength(2);
+      const res = await verify(['--cases', join(cardSet, 'cases.json')]);
+      expect(res.code).toBe(0);
+      const lines = res.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown> & { document: { type: string | null } });
+      expect(lines.map((l) => l.id)).toEqual(cards.map((c) => c.id));
+      for (const [i, c] of cards.entries())
+        expect(lines[i]).toMatchObject({ expectedVerdict: c.expectedVerdict, status: 'completed' });
+      // Read as the HKID card it was declared to be (an HKID card read without its type would be unsupported).
+      expect(lines.filter((l) => l.document.type === 'hk_identity_card').length).toBeGreaterThan(0);
+      expect(res.stderr).toContain('2 cases in ');
+    }, 240_000);
+
     it('verifies the other cases when one cannot be, says why on its line, and exits 1', async () => {
       const clean = manifest.cases.find((c) => c.scenario === 'clean')!;
       const broken: CaseSetManifest = {

@@ -166,10 +166,16 @@ class Tally {
  * run goes on and exits 1 at the end.
  */
 async function verifyCases(file: string, todayOverride: string | undefined): Promise<number> {
-  const manifest = (await readJson(file, '--cases')) as { today?: unknown; cases?: unknown };
+  const manifest = (await readJson(file, '--cases')) as { today?: unknown; cases?: unknown; cards?: unknown };
   if (!manifest || !Array.isArray(manifest.cases))
     throw new UsageError(`--cases "${file}" has no "cases" list (write one with: npm run cli -- samples)`);
-  const entries = manifest.cases as CaseEntry[];
+  // The identity cards `samples --cards` writes beside the MRZ documents, each with the documentType to send.
+  // (A document case's documentType is what the generator made, not what an upload declares: only a card's is sent.)
+  const cards = Array.isArray(manifest.cards) ? (manifest.cards as CaseEntry[]) : [];
+  const entries = [
+    ...(manifest.cases as CaseEntry[]).map((entry) => ({ ...entry, documentType: undefined })),
+    ...cards,
+  ];
   const dir = path.dirname(path.resolve(file));
   const tally = new Tally();
   const started = performance.now();
@@ -188,10 +194,17 @@ async function verifyCases(file: string, todayOverride: string | undefined): Pro
           typeof back === 'string' ? readInput(path.resolve(dir, back), 'back') : undefined,
           validRecord(entry.record, 'its record'),
         ]);
+        const declared =
+          entry.documentType === undefined
+            ? undefined
+            : documentType(
+                typeof entry.documentType === 'string' ? entry.documentType : String(entry.documentType),
+              );
         const outcome = await analyser.analyse({
           front: frontBytes,
           back: backBytes,
           record,
+          documentType: declared,
           today: (day as string | undefined) ?? today(undefined),
         });
         tally.add(id, expected, outcome);
