@@ -30,7 +30,7 @@ export async function checkNameRead(
   name: string,
 ): Promise<NameReadCheck> {
   const weakest = Math.min(...lines.map((l) => l.weakest));
-  const glare = weakest < SURE_CHARACTER && lines.some((l) => washedOut(card, l) > GLARE_SHARE);
+  const glare = nameUnderGlare(card, lines);
   const again = await Promise.all(lines.map((l) => rereadCardLine(ocr, card, l)));
   const reread = again.every((l) => l !== null && l.weakest >= SURE_CHARACTER)
     ? hanOf(again.map((l) => l!.text).join(''))
@@ -54,3 +54,12 @@ export async function checkNameRead(
 
 /** The Han characters of a text (and the middle dot of transcribed names), nothing else. */
 const hanOf = (text: string) => (text.match(/[\p{Script=Han}·]/gu) ?? []).join('');
+
+/**
+ * Glare washes out part of the name's lines and the recogniser is unsure of a character: the name is not legible,
+ * even where the read happens to be the registered name (the person is asked for a photo without the glare).
+ */
+export function nameUnderGlare(card: GreyImage, lines: readonly TextLine[]): boolean {
+  const weakest = Math.min(...lines.map((l) => l.weakest));
+  return weakest < SURE_CHARACTER && lines.some((l) => washedOut(card, l) > GLARE_SHARE);
+}

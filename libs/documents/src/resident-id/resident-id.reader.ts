@@ -6,7 +6,7 @@ import type { DocumentEvidence, DocumentField, DocumentType, FieldEvidence, Reas
 import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
 import { uprightCandidates, type UprightCard } from '../cards/card-image';
 import { readCardLines, rereadCardLine } from '../cards/card-lines';
-import { checkNameRead, type NameReadCheck } from '../cards/printed-name';
+import { checkNameRead, nameUnderGlare, type NameReadCheck } from '../cards/printed-name';
 import { readCardNumber, SURE_LINE, type CardNumberRead, type CardNumberSpec } from '../cards/card-number';
 import { residentIdChecks } from './resident-id.integrity';
 import { RESIDENT_ID_LAYOUT, type CardLayout } from './resident-id.layout';
@@ -173,8 +173,11 @@ export class ResidentIdReader implements DocumentReader {
     const settled = { name: false, birth: false, sex: false };
     let name: NameReadCheck | null = null;
     // A name read exactly as registered needs no second opinion (a slip that lands on the record's own name is
-    // not a risk worth three more reads); a name that differs is checked before it is called a difference.
-    if (text.name && compareFullName(record, { fullName: text.name.value }).status !== 'match') {
+    // not a risk worth three more reads), only the look for glare; a name that differs is checked before it is
+    // called a difference.
+    if (text.name && compareFullName(record, { fullName: text.name.value }).status === 'match') {
+      name = { settled: false, incomplete: false, glare: nameUnderGlare(card, rows.name) };
+    } else if (text.name) {
       name = await checkNameRead(this.ocr, card, rows.name, text.name.value);
       settled.name = name.settled && !name.incomplete;
     }
