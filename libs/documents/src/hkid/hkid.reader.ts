@@ -68,7 +68,8 @@ export class HkidReader implements DocumentReader {
     const expected = context.declared === 'hk_identity_card' || this.suggestedBy(context.record);
     // The way up whose number passes its check; else the first whose number was read (a forged number, or a
     // misread); else the first that shows the title. A turned or wrongly flattened card can show a line of the
-    // number's shape (a desk's stripes read as B9000000), so a failing number does not end the search.
+    // number's shape (the photo's edge above the number read as B90000000), so a failing number does not end the
+    // search.
     type Seen = Pick<HkidCard, 'side' | 'card' | 'number'> & { title: TextLine[] };
     let valid: Seen | null = null;
     let misread: Seen | null = null;
