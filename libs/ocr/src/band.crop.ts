@@ -83,3 +83,45 @@ export function toPgm(img: GreyImage): Buffer {
   const header = Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'ascii');
   return Buffer.concat([header, Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length)]);
 }
+
+/**
+ * The text lines of a deskewed band crop, top to bottom: rows clearly darker than the background's,
+ * grouped into runs at least `minHeight` tall, the `maxLines` tallest kept, each with a quarter of its height
+ * as margin above and below. For a recogniser that reads one line at a time.
+ */
+export function splitBandLines(band: GreyImage, minHeight: number, maxLines = 3): GreyImage[] {
+  const { data, width, height } = band;
+  const ink = new Float64Array(height);
+  for (let y = 0; y < height; y++) {
+    let sum = 0;
+    for (let x = 0; x < width; x++) sum += 255 - data[y * width + x];
+    ink[y] = sum;
+  }
+  // Rows are measured against the background's own ink (the paper's pattern, the lightest tenth of the rows),
+  // not against white: a line's rows carry a third of the way from it to the darkest row.
+  const sorted = Float64Array.from(ink).sort();
+  const background = sorted[Math.floor(height / 10)];
+  const darkest = sorted[height - 1];
+  if (darkest - background < 1e-9) return [];
+  const threshold = background + (darkest - background) / 3;
+  const runs: Array<[number, number]> = [];
+  let start = -1;
+  for (let y = 0; y <= height; y++) {
+    const on = y < height && ink[y] > threshold;
+    if (on && start < 0) start = y;
+    if (!on && start >= 0) {
+      if (y - start >= minHeight) runs.push([start, y]);
+      start = -1;
+    }
+  }
+  return runs
+    .sort((a, b) => b[1] - b[0] - (a[1] - a[0]))
+    .slice(0, maxLines)
+    .sort((a, b) => a[0] - b[0])
+    .map(([top, bottom]) => {
+      const margin = Math.round((bottom - top) / 4);
+      const y0 = Math.max(0, top - margin);
+      const y1 = Math.min(height, bottom + margin);
+      return { width, height: y1 - y0, data: data.slice(y0 * width, y1 * width) };
+    });
+}

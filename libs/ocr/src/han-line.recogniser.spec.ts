@@ -41,6 +41,14 @@ describe('HanLineRecogniser (PP-OCRv4 on onnxruntime-node)', () => {
     expect(read.ms).toBeGreaterThan(0);
   });
 
+  it('reads only the characters it is given, when given some (an MRZ line is never read as Han or symbols)', async () => {
+    const line = await printedLine('2015.01.01-长期', 'Noto Sans CJK SC');
+    expect((await recogniser.recognise(line)).text).toBe('2015.01.01-长期');
+    const digits = await recogniser.recognise(line, '0123456789');
+    expect(digits.text).toMatch(/^[0-9]+$/);
+    expect(digits.text).toContain('2015');
+  });
+
   it('reads nothing on a blank crop, with no confidence', async () => {
     const blank = { data: new Uint8Array(200 * 48).fill(235), width: 200, height: 48 };
     expect(await recogniser.recognise(blank)).toMatchObject({ text: '', confidence: 0, weakest: 0 });

@@ -61,6 +61,8 @@ export class HanLineRecogniser {
   private readonly pool: WorkerPool<HanLineThread>;
   /** Index 0 is the CTC blank; the last entry is the space the model was trained with. */
   private alphabet: string[] | null = null;
+  /** Class flags of the character sets lines were restricted to, by set. */
+  private readonly masks = new Map<string, Uint8Array>();
 
   constructor(options: Partial<HanLineRecogniserOptions> = {}) {
     this.opts = { ...bundledHanModel(), timeoutMs: 10_000, initTimeoutMs: 20_000, threads: 1, ...options };
@@ -80,16 +82,29 @@ export class HanLineRecogniser {
   }
 
   /**
-   * Reads one line: a grey crop of an upright line with a little margin round it. Rejects with an OcrError:
+   * Reads one line: a grey crop of an upright line with a little margin round it; `characters`, when given,
+   * are the only ones it may hold (each step chooses among them and the blank). Rejects with an OcrError:
    * `OCR_WORKER_INIT_FAILED` when the model cannot load, `OCR_JOB_TIMEOUT` past the time limit, `OCR_JOB_FAILED`
    * when inference fails, `OCR_ENGINE_TERMINATED` after {@link HanLineRecogniser.release}.
    */
-  async recognise(line: GreyImage): Promise<HanLineRead> {
+  async recognise(line: GreyImage, characters?: string): Promise<HanLineRead> {
     const started = performance.now();
     if (line.width < 1 || line.height < 1) return { text: '', confidence: 0, weakest: 0, ms: 0 };
     const { data, width } = await networkInput(line);
-    const steps = await this.pool.run((thread) => thread.infer(data, width));
+    const steps = await this.pool.run((thread) => thread.infer(data, width, this.mask(characters)));
     return { ...decodeCtc(steps, this.alphabet!), ms: performance.now() - started };
+  }
+
+  /** The class flags of `characters` (the pool has started, so the dictionary is loaded); none for all. */
+  private mask(characters: string | undefined): Uint8Array | undefined {
+    if (characters === undefined || !this.alphabet) return undefined;
+    let mask = this.masks.get(characters);
+    if (!mask) {
+      mask = new Uint8Array(this.alphabet.length);
+      this.alphabet.forEach((c, k) => (mask![k] = k > 0 && c !== '' && characters.includes(c) ? 1 : 0));
+      this.masks.set(characters, mask);
+    }
+    return mask;
   }
 
   /** Whether the thread is up, and how often it was started and replaced. */

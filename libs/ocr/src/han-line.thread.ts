@@ -34,7 +34,7 @@ ort.InferenceSession.create(workerData.modelPath, {
     const output = session.outputNames[0];
     // The first inference sets up the kernels (hundreds of ms): pay it here, not on a user's card.
     await session.run({ [input]: new ort.Tensor('float32', new Float32Array(3 * 48 * 96), [1, 3, 48, 96]) });
-    parentPort.on('message', async ({ id, data, width }) => {
+    parentPort.on('message', async ({ id, data, width, allowed }) => {
       try {
         const result = await session.run({ [input]: new ort.Tensor('float32', data, [1, 3, 48, width]) });
         const { data: p, dims } = result[output];
@@ -44,7 +44,8 @@ ort.InferenceSession.create(workerData.modelPath, {
         for (let t = 0; t < steps; t++) {
           let c = 0;
           let q = p[t * classes];
-          for (let k = 1; k < classes; k++) if (p[t * classes + k] > q) { c = k; q = p[t * classes + k]; }
+          for (let k = 1; k < classes; k++)
+            if ((!allowed || allowed[k]) && p[t * classes + k] > q) { c = k; q = p[t * classes + k]; }
           best[t] = c;
           probability[t] = q;
         }
@@ -121,12 +122,16 @@ export class HanLineThread implements PoolWorker {
     });
   }
 
-  /** Runs the network on one line prepared as `[1, 3, 48, width]` values. */
-  infer(data: Float32Array, width: number): Promise<CtcSteps> {
+  /**
+   * Runs the network on one line prepared as `[1, 3, 48, width]` values. `allowed` (one flag per class) limits
+   * each step's choice to the blank and those classes: a line known to hold only some characters (an MRZ) is
+   * not read as a look-alike from the rest of the dictionary (`℃` for `0`).
+   */
+  infer(data: Float32Array, width: number, allowed?: Uint8Array): Promise<CtcSteps> {
     const id = this.nextId++;
     const job = new Promise<CtcSteps>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, data, width }, [data.buffer as ArrayBuffer]);
+      this.worker.postMessage({ id, data, width, allowed }, [data.buffer as ArrayBuffer]);
     });
     this.running.add(job);
     void job.catch(() => undefined).finally(() => this.running.delete(job));

@@ -92,6 +92,57 @@ describe('readMrzWith (recogniser stubbed)', () => {
     expect(calls).toBe(1);
   });
 
+  describe('a second recogniser reading the band line by line', () => {
+    // The MRZ model misreads one digit of the document number (an MRZ printed in another face than OCR-B);
+    // the line recogniser reads that line right but drops a narrow letter of the name line.
+    const misread = TD3_TEXT.replace('L898902C36', 'L898912C36');
+    const [nameLine, numberLine] = TD3_TEXT.split('\n');
+    const lineReads = [nameLine.replace('ANNA', 'ANA'), numberLine];
+
+    it("takes each line from the reading that makes the zone verify, keeping the MRZ model's name line", async () => {
+      const crops: Array<{ width: number; height: number }> = [];
+      const read = await readMrzWith(
+        await pageWithBand(),
+        async () => ({ text: misread, confidence: 80 }),
+        {},
+        async (line) => {
+          crops.push({ width: line.width, height: line.height });
+          return { text: lineReads[crops.length - 1] ?? '', confidence: 95 };
+        },
+      );
+      expect(crops).toHaveLength(2);
+      // Each crop is one line: far wider than tall.
+      for (const crop of crops) expect(crop.width / crop.height).toBeGreaterThan(10);
+      // Each line is one recogniser's own reading of it, character for character: exact.
+      expect(read).toMatchObject({ found: true, valid: true, format: 'TD3', exact: true });
+      expect(read.lines).toEqual(TD3_TEXT.split('\n'));
+    });
+
+    it("is not asked when the MRZ model's reading verifies, and a failing one leaves the first reading", async () => {
+      let asked = 0;
+      const valid = await readMrzWith(
+        await pageWithBand(),
+        async () => ({ text: TD3_TEXT, confidence: 90 }),
+        {},
+        async () => {
+          asked++;
+          return { text: '', confidence: 0 };
+        },
+      );
+      expect(valid.valid).toBe(true);
+      expect(asked).toBe(0);
+      const failing = await readMrzWith(
+        await pageWithBand(),
+        async () => ({ text: misread, confidence: 80 }),
+        {},
+        async () => {
+          throw new Error('model gone');
+        },
+      );
+      expect(failing).toMatchObject({ found: true, valid: false, lines: misread.split('\n') });
+    });
+  });
+
   it('gives up after the configured number of passes when nothing reads as an MRZ', async () => {
     const read = await readMrzWith(await pageWithBand(), async () => ({ text: 'SPECIMEN', confidence: 20 }), {
       maxAttempts: 2,

@@ -1,4 +1,4 @@
-import { cropBand, normalise, toPgm } from './band.crop';
+import { cropBand, normalise, splitBandLines, toPgm } from './band.crop';
 import { decodeGrey, fitGrey, GreyImage, resizeGrey } from './grey-image';
 import { locateMrzBands, MrzBand } from './mrz-band.locator';
 import { checkMrzLines, MrzCheck, structureScore } from './mrz.validator';
@@ -19,6 +19,12 @@ export interface OcrPass {
 
 /** Recognises one prepared band image (binary PGM); the OCR model is the caller's choice. */
 export type BandRecogniser = (image: Buffer) => Promise<OcrPass>;
+
+/**
+ * Recognises one line of a band (an upright grey crop with a little margin), with a model trained on other
+ * faces than the band recogniser's: the second opinion on an MRZ the first could not verify.
+ */
+export type MrzLineRecogniser = (line: GreyImage) => Promise<OcrPass>;
 
 /** Tuning of the MRZ reader; the defaults were measured on the specimen corpus (see bench/ocr-specimens.ts). */
 export interface MrzReaderOptions {
@@ -66,6 +72,8 @@ interface Attempt {
   plausibility: number;
   /** The lines are OCR's own, character for character. */
   exact: boolean;
+  /** The lines as OCR read them (normalised, before any fitting), for telling which of them are exact. */
+  raw: readonly string[];
 }
 
 /** The text-derived part of a read, shared by band reads and {@link mrzFromText}. */
@@ -89,10 +97,11 @@ export async function readMrzWith(
   image: Buffer | GreyImage,
   recognise: BandRecogniser,
   options: Partial<MrzReaderOptions> = {},
+  readLine?: MrzLineRecogniser,
 ): Promise<MrzRead> {
   const started = performance.now();
   try {
-    return await readMrzUnguarded(image, recognise, options);
+    return await readMrzUnguarded(image, recognise, options, readLine);
   } catch {
     // Every expected failure is a value already; this guard keeps an unforeseen one (a sharp edge case on a
     // strange image) from becoming a rejected promise in the caller's pipeline.
@@ -123,6 +132,7 @@ async function readMrzUnguarded(
   image: Buffer | GreyImage,
   recognise: BandRecogniser,
   options: Partial<MrzReaderOptions>,
+  readLine: MrzLineRecogniser | undefined,
 ): Promise<MrzRead> {
   const opts = { ...DEFAULT_MRZ_READER_OPTIONS, ...options };
   const started = performance.now();
@@ -235,6 +245,18 @@ async function readMrzUnguarded(
       await tryBand(partial.band, partial.flip, charHeight);
     }
   }
+  // The MRZ model was trained on OCR-B; an MRZ printed in another face (a typewriter face, a sans) it misreads
+  // in ways no cleaning repairs (6 as G, 0 as O, a character put in). A second recogniser trained on many
+  // faces reads the same band line by line, and each line is taken from whichever reading makes the zone
+  // verify: two independent readings agreeing with the check digits, not a guess.
+  if (readLine && !ocrFailed && !state.best?.check.valid) {
+    const band = state.best?.band ?? horizontal[0];
+    if (band) {
+      attempts++;
+      const second = await secondOpinion(page, band, state.best, opts, readLine);
+      if (second && (!state.best || rank(second) > rank(state.best))) state.best = second;
+    }
+  }
   const found = state.best;
   if (!found) return empty(ocrFailed ? 'OCR_FAILED' : 'MRZ_UNREADABLE', attempts);
   const reading = found.band.angle + (found.flip ? 180 : 0);
@@ -248,6 +270,55 @@ async function readMrzUnguarded(
     attempts,
     ms: performance.now() - started,
   };
+}
+
+/**
+ * The band read line by line by the second recogniser, each line then taken from whichever reading makes the
+ * zone verify (one recogniser may read the number line right and the other the dates). Where check digits do
+ * not tell the readings apart (a name line has none), the first reading's line is kept: the MRZ model
+ * substitutes characters, which check digits catch; the second recogniser drops narrow letters (I) in names.
+ * Null when it read nothing MRZ-shaped or failed.
+ */
+async function secondOpinion(
+  page: GreyImage,
+  band: MrzBand,
+  first: Attempt | null,
+  opts: MrzReaderOptions,
+  readLine: MrzLineRecogniser,
+): Promise<Attempt | null> {
+  const flip = first?.flip ?? false;
+  const crop = normalise(
+    cropBand(page, band, { charHeight: opts.charHeight, marginAlong: 1.5, marginAcross: 0.8, flip }),
+  );
+  const images = splitBandLines(crop, opts.charHeight / 2);
+  if (images.length < 2) return null;
+  const passes: OcrPass[] = [];
+  try {
+    for (const line of images) passes.push(await readLine(line));
+  } catch {
+    return null;
+  }
+  const lines = passes.map((p) => normaliseLine(p.text));
+  const confidence = passes.reduce((sum, p) => sum + p.confidence, 0) / passes.length;
+  let best = bestCandidate({ text: lines.join('\n'), confidence }, band, flip);
+  let bestScore = best ? rank(best) : -Infinity;
+  if (!first || first.check.lines.length !== lines.length) return best;
+  const mixedConfidence = (confidence + 100 * first.confidence) / 2;
+  for (let mask = 1; mask < 1 << lines.length; mask++) {
+    const fromFirst = (i: number) => (mask & (1 << i)) !== 0;
+    const composed = lines.map((line, i) => (fromFirst(i) ? first.check.lines[i] : line));
+    const mixed = bestCandidate({ text: composed.join('\n'), confidence: mixedConfidence }, band, flip);
+    if (!mixed) continue;
+    // Exact: every line is one recogniser's own reading of it, character for character.
+    const exact =
+      sameLines(mixed.check.lines, composed) &&
+      composed.every((line, i) => !fromFirst(i) || line === first.raw[i]);
+    const taken = composed.filter((_, i) => fromFirst(i)).length;
+    // A line of the first reading outweighs any difference of confidence (0–1 in the rank), not plausibility.
+    const score = rank(mixed) + taken;
+    if (score > bestScore) [best, bestScore] = [{ ...mixed, exact }, score];
+  }
+  return best;
 }
 
 function isPartialTd1(text: string): boolean {
@@ -296,6 +367,7 @@ function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | n
         flip,
         plausibility: structureScore(lines) + check.knownCountries - (offset + i) / 1000,
         exact: sameLines(check.lines, candidate.raw),
+        raw: candidate.raw,
       };
       if (!state.best || rank(attempt) > rank(state.best)) state.best = attempt;
     }

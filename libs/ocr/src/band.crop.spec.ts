@@ -1,0 +1,42 @@
+import { splitBandLines } from './band.crop';
+import type { GreyImage } from './grey-image';
+
+/**
+ * A deskewed band: `rows` lines of character-sized blobs 30 px tall, 18 px apart, on a paper whose pattern
+ * (every third column a darker grey) leaves no row of the gaps white.
+ */
+function band(rows: number): GreyImage {
+  const width = 600;
+  const height = 20 + rows * 48;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) data[y * width + x] = x % 3 === 0 ? 150 : 235;
+  for (let r = 0; r < rows; r++) {
+    const top = 10 + r * 48;
+    for (let i = 0; i < 30; i++)
+      for (let y = top; y < top + 30; y++) data.fill(60, y * width + 20 + i * 19, y * width + 32 + i * 19);
+  }
+  return { data, width, height };
+}
+
+describe('splitBandLines', () => {
+  it('cuts a band into its lines, top to bottom, each with a margin, on a patterned paper', () => {
+    const lines = splitBandLines(band(3), 15);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line.width).toBe(600);
+      // 30 px of print and a quarter of it above and below, at most.
+      expect(line.height).toBeGreaterThanOrEqual(30);
+      expect(line.height).toBeLessThanOrEqual(46);
+    }
+  });
+
+  it('finds nothing on a blank band, and drops marks shorter than a line', () => {
+    expect(
+      splitBandLines({ data: new Uint8Array(600 * 100).fill(235), width: 600, height: 100 }, 15),
+    ).toEqual([]);
+    const speck = band(2);
+    speck.data.fill(0, 99 * 600, 99 * 600 + 600);
+    expect(splitBandLines(speck, 15)).toHaveLength(2);
+  });
+});
