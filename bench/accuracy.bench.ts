@@ -2,7 +2,7 @@
  * Verdict accuracy of the document pipeline (issue 3's figures, issue 16's holdout set and false-fraud rate).
  *
  * Run: npm run bench:accuracy [-- --set=primary|holdout|both --count=N --seed=S --holdout-count=N
- *        --holdout-seed=S --no-specimens --no-generated --only=substr]
+ *        --holdout-seed=S --no-specimens --no-generated --only=substr --mrz-font=FACE]
  *        [--cards (the identity cards only) | --no-cards] [--card-count=N --card-seed=S]
  *
  * - Generated cases (`@idv/synthetic`), two independent sets, each its own column: `primary` (fixed seed, every
@@ -10,6 +10,8 @@
  *   `holdout` (other layouts, MRZ faces, names with diacritics in every field, phone photos; never calibrated
  *   on, it shows whether a change generalises). The expected verdict is the generator's. Each set is cached
  *   under $TMPDIR/idv-bench-cases/ so reruns skip rendering.
+ *   `--mrz-font=FACE` prints the primary set's MRZ in another face (one of `MRZ_FONT_FAMILIES`; its own cache):
+ *   the way to calibrate on faces other than OCR-B without looking at the holdout set.
  * - Real specimens ($IDV_CORPUS_DIR/specimens, default ../shared/corpus): the record is built from the ground
  *   truth and `today` is the day before the document's expiry, so a correct reading is `accepted`; specimens
  *   whose printed check digits are wrong should be `rejected`, the payment card `unsupported`, and a specimen
@@ -43,6 +45,7 @@ const HOLDOUT_SEED = Number(option('holdout-seed') ?? 20261206);
 const SET = option('set') ?? 'both';
 if (!['primary', 'holdout', 'both'].includes(SET)) throw new Error(`--set must be primary, holdout or both`);
 const ONLY = option('only');
+const PRIMARY_MRZ_FONT = option('mrz-font');
 const CARDS_ONLY = flag('cards');
 const corpus = process.env.IDV_CORPUS_DIR ?? path.resolve(__dirname, '../../shared/corpus');
 /** The service's floor for a document's longer side, as `IDV_MIN_DOCUMENT_PIXELS` sets it. */
@@ -105,7 +108,9 @@ interface Specimen {
 
 async function cachedCases(set: GeneratedSet): Promise<{ dir: string; cases: SampleCase[] }> {
   // The primary set keeps its old cache folder name: caches made before the holdout set existed stay valid.
-  const folder = set.name === 'primary' ? `${set.seed}-${set.count}` : `holdout-${set.seed}-${set.count}`;
+  const face = PRIMARY_MRZ_FONT ? `-${PRIMARY_MRZ_FONT.replace(/\W+/g, '_')}` : '';
+  const folder =
+    set.name === 'primary' ? `${set.seed}-${set.count}${face}` : `holdout-${set.seed}-${set.count}`;
   const dir = path.join(os.tmpdir(), 'idv-bench-cases', folder);
   const manifest = path.join(dir, 'cases.json');
   if (!existsSync(manifest)) {
@@ -115,6 +120,7 @@ async function cachedCases(set: GeneratedSet): Promise<{ dir: string; cases: Sam
       count: set.count,
       seed: set.seed,
       ...(set.name === 'holdout' ? { styleSet: 'holdout' as const } : {}),
+      ...(set.name === 'primary' && PRIMARY_MRZ_FONT ? { mrzFont: PRIMARY_MRZ_FONT } : {}),
     });
   }
   return { dir, cases: (JSON.parse(readFileSync(manifest, 'utf8')) as CaseSetManifest).cases };
@@ -418,8 +424,10 @@ async function main(): Promise<void> {
   );
   const outDir = path.resolve(__dirname, 'results');
   mkdirSync(outDir, { recursive: true });
+  // A part of the bench (one set, a face, some cases) is written beside the full run's figures, not over them.
+  const partial = SET !== 'both' || ONLY || PRIMARY_MRZ_FONT || flag('no-generated') || flag('no-specimens');
   writeFileSync(
-    path.join(outDir, 'accuracy.json'),
+    path.join(outDir, partial ? 'accuracy.partial.json' : 'accuracy.json'),
     JSON.stringify(
       {
         date: new Date().toISOString(),

@@ -97,13 +97,14 @@ export function splitBandLines(band: GreyImage, minHeight: number, maxLines = 3)
     for (let x = 0; x < width; x++) sum += 255 - data[y * width + x];
     ink[y] = sum;
   }
-  // Rows are measured against the background's own ink (the paper's pattern, the lightest tenth of the rows),
-  // not against white: a line's rows carry a third of the way from it to the darkest row.
+  // Rows are measured against the background's own ink (the paper's pattern: the lightest tenth of the rows)
+  // and a typical row of print (the 75th percentile: lines fill about half a band's rows), not against white
+  // and the darkest row: serifs make a line's top and bottom rows far darker than its middle.
   const sorted = Float64Array.from(ink).sort();
   const background = sorted[Math.floor(height / 10)];
-  const darkest = sorted[height - 1];
-  if (darkest - background < 1e-9) return [];
-  const threshold = background + (darkest - background) / 3;
+  const print = sorted[Math.floor((height * 3) / 4)];
+  if (print - background < 1e-9) return [];
+  const threshold = (background + print) / 2;
   const runs: Array<[number, number]> = [];
   let start = -1;
   for (let y = 0; y <= height; y++) {

@@ -1,5 +1,9 @@
 import sharp from 'sharp';
+import { computeCheckDigit } from '@idv/mrz';
 import { mrzFromText, readMrzWith } from './mrz.reader';
+
+/** The composite check digit's input of a TD3 line 2: number, birth date and expiry with their digits, optional data. */
+const compositeOf = (line: string) => line.slice(0, 10) + line.slice(13, 20) + line.slice(21, 43);
 
 /** A page with two rows of character-sized blobs near the bottom, where an MRZ would be. */
 async function pageWithBand(): Promise<Buffer> {
@@ -116,6 +120,27 @@ describe('readMrzWith (recogniser stubbed)', () => {
       // Each line is one recogniser's own reading of it, character for character: exact.
       expect(read).toMatchObject({ found: true, valid: true, format: 'TD3', exact: true });
       expect(read.lines).toEqual(TD3_TEXT.split('\n'));
+    });
+
+    it('is asked about a verifying reading with a G among digits, which no check digit tells from a 6', async () => {
+      // G is 16 and 6 is 6 in the check digit sum: `L8989G2C3` verifies just as `L898962C3` does.
+      const [name, numbers] = TD3_TEXT.split('\n');
+      const printed = numbers.replace('L898902C3', 'L898962C3');
+      let line = printed.slice(0, 9) + computeCheckDigit(printed.slice(0, 9)) + printed.slice(10);
+      line = line.slice(0, 43) + computeCheckDigit(compositeOf(line));
+      const fixed = [name, line];
+      const withG = [name, line.replace('L898962C3', 'L8989G2C3')];
+      expect(mrzFromText(fixed.join('\n')).valid).toBe(true);
+      expect(mrzFromText(withG.join('\n')).valid).toBe(true);
+      let asked = 0;
+      const read = await readMrzWith(
+        await pageWithBand(),
+        async () => ({ text: withG.join('\n'), confidence: 85 }),
+        {},
+        async () => ({ text: fixed[asked++] ?? '', confidence: 95 }),
+      );
+      expect(asked).toBe(2);
+      expect(read).toMatchObject({ valid: true, lines: fixed });
     });
 
     it("is not asked when the MRZ model's reading verifies, and a failing one leaves the first reading", async () => {

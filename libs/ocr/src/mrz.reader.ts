@@ -74,6 +74,8 @@ interface Attempt {
   exact: boolean;
   /** The lines as OCR read them (normalised, before any fitting), for telling which of them are exact. */
   raw: readonly string[];
+  /** Lines both recognisers read alike, each at the layout's length (set by the second opinion). */
+  corroborated?: boolean[];
 }
 
 /** The text-derived part of a read, shared by band reads and {@link mrzFromText}. */
@@ -249,12 +251,13 @@ async function readMrzUnguarded(
   // in ways no cleaning repairs (6 as G, 0 as O, a character put in). A second recogniser trained on many
   // faces reads the same band line by line, and each line is taken from whichever reading makes the zone
   // verify: two independent readings agreeing with the check digits, not a guess.
-  if (readLine && !ocrFailed && !state.best?.check.valid) {
+  if (readLine && !ocrFailed && (!state.best?.check.valid || blindSpots(state.best.check.lines) > 0)) {
     const band = state.best?.band ?? horizontal[0];
     if (band) {
       attempts++;
       const second = await secondOpinion(page, band, state.best, opts, readLine);
-      if (second && (!state.best || rank(second) > rank(state.best))) state.best = second;
+      if (second && (!state.best || rank(second) > rank(state.best) || fewerBlindSpots(second, state.best)))
+        state.best = second;
     }
   }
   const found = state.best;
@@ -263,6 +266,7 @@ async function readMrzUnguarded(
   const rotation = (((Math.round(reading / 90) * 90) % 360) + 360) % 360;
   return {
     ...textFields(found.check, found.exact),
+    ...(found.corroborated ? { corroborated: found.corroborated } : {}),
     confidence: found.confidence,
     rotation: rotation as Rotation,
     skew: reading - Math.round(reading / 90) * 90,
@@ -300,26 +304,66 @@ async function secondOpinion(
   }
   const lines = passes.map((p) => normaliseLine(p.text));
   const confidence = passes.reduce((sum, p) => sum + p.confidence, 0) / passes.length;
-  let best = bestCandidate({ text: lines.join('\n'), confidence }, band, flip);
-  let bestScore = best ? rank(best) : -Infinity;
-  if (!first || first.check.lines.length !== lines.length) return best;
+  const alone = bestCandidate({ text: lines.join('\n'), confidence }, band, flip);
+  if (!first || first.check.lines.length !== lines.length) return alone;
   const mixedConfidence = (confidence + 100 * first.confidence) / 2;
-  for (let mask = 1; mask < 1 << lines.length; mask++) {
+  let best: Attempt | null = null;
+  let bestScore = -Infinity;
+  for (let mask = 0; mask < 1 << lines.length; mask++) {
     const fromFirst = (i: number) => (mask & (1 << i)) !== 0;
-    const composed = lines.map((line, i) => (fromFirst(i) ? first.check.lines[i] : line));
-    const mixed = bestCandidate({ text: composed.join('\n'), confidence: mixedConfidence }, band, flip);
+    // The second reading's lines as cleaned (a country code's O read as 0 put right), like the first's.
+    const own = alone?.check.lines.length === lines.length ? alone.check.lines : lines;
+    const composed = own.map((line, i) => (fromFirst(i) ? first.check.lines[i] : line));
+    const mixed =
+      mask === 0
+        ? alone
+        : bestCandidate({ text: composed.join('\n'), confidence: mixedConfidence }, band, flip);
     if (!mixed) continue;
-    // Exact: every line is one recogniser's own reading of it, character for character.
-    const exact =
-      sameLines(mixed.check.lines, composed) &&
-      composed.every((line, i) => !fromFirst(i) || line === first.raw[i]);
-    const taken = composed.filter((_, i) => fromFirst(i)).length;
-    // A line of the first reading outweighs any difference of confidence (0–1 in the rank), not plausibility.
-    const score = rank(mixed) + taken;
+    // A line as one recogniser read it, character for character, beats a line fitted to the layout (the
+    // second recogniser drops narrow letters such as I). Between two such lines the second reading's wins
+    // where the first failed its check digits on this very document, the first's where it verified (the second
+    // was asked about its blind spots only). A letter no check digit tells from a digit (blindSpots) counts
+    // against a reading more than any of that. Each bonus outweighs any difference of confidence (0–1 in the
+    // rank), not of plausibility.
+    const secondLine = first.check.valid ? 0.5 : 1.5;
+    const asRead = (i: number) =>
+      mixed.check.lines[i] === (fromFirst(i) ? first.raw[i] : lines[i]) ? (fromFirst(i) ? 1 : secondLine) : 0;
+    const bonus = lines.reduce((sum, _, i) => sum + asRead(i), 0) - 4 * blindSpots(mixed.check.lines);
+    const exact = lines.every((_, i) => asRead(i) > 0);
+    const score = rank(mixed) + bonus;
     if (score > bestScore) [best, bestScore] = [{ ...mixed, exact }, score];
   }
-  return best;
+  if (!best || !alone) return best;
+  // Two recognisers trained apart that read a line alike, neither dropping nor adding a character, leave OCR
+  // little room to explain a failed check digit in it (see MrzRead.corroborated).
+  const chosen: Attempt = best;
+  const layoutLength = chosen.check.lines[0]?.length ?? 0;
+  const corroborated = chosen.check.lines.map(
+    (line, i) =>
+      line === first.check.lines[i] &&
+      line === alone.check.lines[i] &&
+      first.raw[i]?.length === layoutLength &&
+      lines[i].length === layoutLength,
+  );
+  return { ...chosen, corroborated };
 }
+
+/**
+ * Letters in a run of digits whose value equals a digit's modulo 10, which no check digit can tell from it:
+ * G (16) for 6 and S (28) for 8, the MRZ model's usual misreads of faces other than OCR-B. A reading that
+ * verifies with one may still be wrong.
+ */
+export function blindSpots(lines: readonly string[]): number {
+  let count = 0;
+  for (const line of lines)
+    for (let i = 1; i < line.length - 1; i++)
+      if ((line[i] === 'G' || line[i] === 'S') && /\d/.test(line[i - 1]) && /\d/.test(line[i + 1])) count++;
+  return count;
+}
+
+/** Both verify and the second reading has fewer letters a check digit cannot tell from digits. */
+const fewerBlindSpots = (second: Attempt, first: Attempt) =>
+  second.check.valid && first.check.valid && blindSpots(second.check.lines) < blindSpots(first.check.lines);
 
 function isPartialTd1(text: string): boolean {
   const lengths = text

@@ -24,6 +24,12 @@ export interface MrzRead {
   /** The cleaned lines, with per-field OCR corrections applied (e.g. `O`→`0` inside dates). */
   lines: string[];
   format: MrzLayout | null;
+  /**
+   * Per line, whether two recognisers trained apart (the MRZ model and the PP-OCR line recogniser) read it
+   * alike at the layout's length; present only when the second was asked (a first reading that did not
+   * verify). A check digit that fails on such a line is unlikely to be OCR's doing.
+   */
+  corroborated?: boolean[];
   /** Every check digit of the format verifies. Says nothing of country codes or dates being plausible. */
   valid: boolean;
   /** Check digits that verify, out of `checkDigitsTotal`. */

@@ -77,6 +77,7 @@ export class MrzDocumentReader implements DocumentReader {
       confirmations: {},
       today,
       exact: attempt.read.exact,
+      corroborated: attempt.read.corroborated,
     };
     let judgement = judgeMrz(input);
     const visualZone: VisualZoneView = { ran: false, consistent: null, fields: {} };

@@ -86,6 +86,18 @@ describe('judgeMrz', () => {
     expect(confirmationCouldMatter(parseMrz(edit(9, '<'), { today }))).toBe(false);
   });
 
+  it('takes a fitted read as printed when two recognisers read its data lines alike (not the name line)', () => {
+    const forged = edit(1, '7');
+    // The cleaner fitted one of the readings, but the MRZ model and the line recogniser read line 2 alike.
+    expect(
+      judgeMrz(evidence(forged, { exact: false, corroborated: [false, true] })).failureExplainedByOcr,
+    ).toBe(false);
+    // Only the name line agreed: the number line may still be a misread.
+    expect(
+      judgeMrz(evidence(forged, { exact: false, corroborated: [true, false] })).failureExplainedByOcr,
+    ).toBe(true);
+  });
+
   it('calls a failure a misread when the read is wrong elsewhere: realigned, a code that is none, a layout broken', () => {
     const forged = edit(1, '7');
     expect(judgeMrz(evidence(forged)).failureExplainedByOcr).toBe(false);

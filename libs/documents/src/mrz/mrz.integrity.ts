@@ -145,7 +145,7 @@ const LAYOUT_WARNINGS = /^(UNKNOWN_DOCUMENT_CODE|MISPLACED_FILLER|NON_MRZ_CHARAC
  */
 export function readFlaws(parse: MrzParseResult, e: MrzEvidence): string[] {
   const flaws: string[] = [];
-  if (!e.exact) flaws.push('realigned');
+  if (!e.exact && !dataLinesCorroborated(parse, e.corroborated)) flaws.push('realigned');
   const f = parse.fields;
   const unknown = parse.warnings.filter((w) => w.startsWith('UNKNOWN_COUNTRY:'));
   if (unknown.length === 1 || (unknown.length === 2 && f.issuingCountry !== f.nationality))
@@ -153,6 +153,16 @@ export function readFlaws(parse: MrzParseResult, e: MrzEvidence): string[] {
   if (parse.warnings.some((w) => LAYOUT_WARNINGS.test(w))) flaws.push('layout');
   if (e.printedDisagrees) flaws.push('printedPage');
   return flaws;
+}
+
+/**
+ * Whether both recognisers read every line that holds check-digit data alike (all but the name line of the
+ * ICAO layouts): then the lines are as printed, whatever fitting the cleaner did on either reading.
+ */
+function dataLinesCorroborated(parse: MrzParseResult, corroborated: readonly boolean[] | undefined): boolean {
+  if (!corroborated || corroborated.length !== parse.lines.length) return false;
+  const nameLine = parse.format === 'FRENCH_NATIONAL_ID' ? -1 : parse.format === 'TD1' ? 2 : 0;
+  return corroborated.every((agreed, i) => agreed || i === nameLine);
 }
 
 /** Inputs of {@link judgeMrz}. */
@@ -167,6 +177,8 @@ export interface MrzEvidence {
   today: Date;
   /** The lines are OCR's own, as read (see `MrzRead.exact`). */
   exact: boolean;
+  /** Per line, two recognisers read it alike (see `MrzRead.corroborated`). */
+  corroborated?: readonly boolean[];
   /** The printed page shows a field a failed check digit covers differently from the MRZ. */
   printedDisagrees?: boolean;
 }
