@@ -38,6 +38,12 @@ export interface MrzReaderOptions {
   maxAttempts: number;
   /** Character height the band is scaled to before OCR. */
   charHeight: number;
+  /**
+   * When the line recogniser reads the band too: `unverified` (a first reading that fails its check digits or
+   * may hide a misread they cannot catch), or `always` (a caller that wants both readings, e.g. to settle a name
+   * the first reading may have slipped on: see `MrzRead.secondReading`).
+   */
+  secondOpinion: 'unverified' | 'always';
 }
 
 /** Line thickness (page pixels) under which a band counts as low resolution. */
@@ -61,6 +67,7 @@ export const DEFAULT_MRZ_READER_OPTIONS: MrzReaderOptions = {
   maxBands: 3,
   maxAttempts: 4,
   charHeight: 30,
+  secondOpinion: 'unverified',
 };
 
 interface Attempt {
@@ -76,6 +83,8 @@ interface Attempt {
   raw: readonly string[];
   /** Lines both recognisers read alike, each at the layout's length (set by the second opinion). */
   corroborated?: boolean[];
+  /** The second recogniser's own reading, cleaned (set by the second opinion). */
+  alone?: string[];
 }
 
 /** The text-derived part of a read, shared by band reads and {@link mrzFromText}. */
@@ -251,11 +260,15 @@ async function readMrzUnguarded(
   // in ways no cleaning repairs (6 as G, 0 as O, a character put in). A second recogniser trained on many
   // faces reads the same band line by line, and each line is taken from whichever reading makes the zone
   // verify: two independent readings agreeing with the check digits, not a guess.
-  if (readLine && !ocrFailed && (!state.best?.check.valid || blindSpots(state.best.check.lines) > 0)) {
+  let secondReading: string[] | undefined;
+  const modelReading = state.best?.check.lines;
+  const doubtful = !state.best?.check.valid || blindSpots(state.best.check.lines) > 0;
+  if (readLine && !ocrFailed && (doubtful || opts.secondOpinion === 'always')) {
     const band = state.best?.band ?? horizontal[0];
     if (band) {
       attempts++;
       const second = await secondOpinion(page, band, state.best, opts, readLine);
+      secondReading = second?.alone;
       if (second && (!state.best || rank(second) > rank(state.best) || fewerBlindSpots(second, state.best)))
         state.best = second;
     }
@@ -267,6 +280,7 @@ async function readMrzUnguarded(
   return {
     ...textFields(found.check, found.exact),
     ...(found.corroborated ? { corroborated: found.corroborated } : {}),
+    ...(secondReading ? { secondReading, modelReading: modelReading ?? null } : {}),
     confidence: found.confidence,
     rotation: rotation as Rotation,
     skew: reading - Math.round(reading / 90) * 90,
@@ -305,7 +319,8 @@ async function secondOpinion(
   const lines = passes.map((p) => normaliseLine(p.text));
   const confidence = passes.reduce((sum, p) => sum + p.confidence, 0) / passes.length;
   const alone = bestCandidate({ text: lines.join('\n'), confidence }, band, flip);
-  if (!first || first.check.lines.length !== lines.length) return alone;
+  if (!first || first.check.lines.length !== lines.length)
+    return alone && { ...alone, alone: alone.check.lines };
   const mixedConfidence = (confidence + 100 * first.confidence) / 2;
   let best: Attempt | null = null;
   let bestScore = -Infinity;
@@ -336,7 +351,7 @@ async function secondOpinion(
   if (!best || !alone) return best;
   // Two recognisers trained apart that read a line alike, neither dropping nor adding a character, leave OCR
   // little room to explain a failed check digit in it (see MrzRead.corroborated).
-  const chosen: Attempt = best;
+  const chosen: Attempt = { ...best, alone: alone.check.lines };
   const layoutLength = chosen.check.lines[0]?.length ?? 0;
   const corroborated = chosen.check.lines.map(
     (line, i) =>

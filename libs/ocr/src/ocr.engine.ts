@@ -112,8 +112,14 @@ export class OcrEngine {
     if (options.prime !== false) await this.readMrz(await syntheticBand());
   }
 
-  /** Reads the MRZ of a document image (any orientation). Never rejects: failures are in the result. */
-  readMrz(image: Buffer | GreyImage): Promise<MrzRead> {
+  /**
+   * Reads the MRZ of a document image (any orientation). Never rejects: failures are in the result.
+   * `secondOpinion: 'always'` has the line recogniser read it too, whatever the first reading (`secondReading`).
+   */
+  readMrz(
+    image: Buffer | GreyImage,
+    options: Pick<Partial<MrzReaderOptions>, 'secondOpinion'> = {},
+  ): Promise<MrzRead> {
     return readMrzWith(
       image,
       (band) =>
@@ -121,7 +127,7 @@ export class OcrEngine {
           const { data } = await w.recognize(band);
           return { text: data.text, confidence: data.confidence };
         }),
-      this.opts.reader,
+      { ...this.opts.reader, ...options },
       this.opts.mrzSecondOpinion
         ? async (line) => {
             const read = await this.hanLines.recognise(line, MRZ_ALPHABET);

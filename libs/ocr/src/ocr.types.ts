@@ -30,6 +30,13 @@ export interface MrzRead {
    * verify). A check digit that fails on such a line is unlikely to be OCR's doing.
    */
   corroborated?: boolean[];
+  /**
+   * The PP-OCR line recogniser's own reading of the zone, cleaned like the first (present when it was asked):
+   * a second, independent reading to settle a field the first may have slipped on (a name has no check digit).
+   */
+  secondReading?: string[];
+  /** The MRZ model's own reading, before any line was taken from the second (present with `secondReading`). */
+  modelReading?: string[] | null;
   /** Every check digit of the format verifies. Says nothing of country codes or dates being plausible. */
   valid: boolean;
   /** Check digits that verify, out of `checkDigitsTotal`. */

@@ -21,6 +21,7 @@ import {
   type MrzEvidence,
 } from './mrz.integrity';
 import { namesPrintedAsRead, nearNames, printsCountryCode } from './printed-page';
+import { namesSettledByReadings } from './second-reading';
 
 /** Options of {@link MrzDocumentReader}. */
 export interface MrzDocumentReaderOptions {
@@ -99,6 +100,9 @@ export class MrzDocumentReader implements DocumentReader {
     if (parse && judgement.readable && this.options.visualZone !== false) {
       if (parse.valid) {
         t = performance.now();
+        if (await this.settleWithSecondReading(attempt, parse, evidence, context.record, today))
+          timings.secondReading = since(t);
+        t = performance.now();
         if (await this.settleWithPrintedPage(sides, attempt, parse, evidence, context.record, visualZone))
           timings.visualZone = since(t);
       } else {
@@ -156,6 +160,43 @@ export class MrzDocumentReader implements DocumentReader {
       if (parse?.valid) break;
     }
     return best!;
+  }
+
+  /**
+   * A near-miss name (no check digit covers names) looked at in both recognisers' own readings of the MRZ: the
+   * two reading it alike corroborate the read, so the record differs; one of them reading it exactly as
+   * registered shows the other slipped (a misread that lands exactly on the record's spelling is far less likely
+   * than one that misses it). Anything else is left to the printed page. Returns whether it ran.
+   */
+  private async settleWithSecondReading(
+    attempt: MrzAttempt,
+    parse: MrzParseResult,
+    evidence: DocumentEvidence,
+    record: RegistrationRecord,
+    today: Date,
+  ): Promise<boolean> {
+    const names = nearNames(compareEvidence(record, evidence));
+    if (names.length === 0) return false;
+    const read = attempt.read.secondReading
+      ? attempt.read
+      : await this.ocr.readMrz(attempt.side.image.grey, { secondOpinion: 'always' });
+    const fieldsOf = (lines: string[] | null | undefined) => {
+      const other = lines ? parseMrz(lines, { autocorrect: true, today }) : null;
+      return other?.format === parse.format
+        ? mrzFieldEvidence(other, attempt.side.name, read.confidence)
+        : null;
+    };
+    const readings = [fieldsOf(read.modelReading), fieldsOf(read.secondReading)];
+    Object.assign(
+      evidence.fields,
+      namesSettledByReadings(
+        names,
+        evidence,
+        readings,
+        (candidate, field) => compareEvidence(record, candidate)[field]?.status === 'match',
+      ),
+    );
+    return true;
   }
 
   /**
