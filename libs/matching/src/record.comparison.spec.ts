@@ -53,6 +53,17 @@ describe('compareRecord: names through ICAO transliteration', () => {
     expect(names(['Müller', 'Hans'], ['SCHMIDT', 'HANS'])).toEqual(['mismatch', 'match']);
   });
 
+  it('takes an ICAO digraph on one side for the bare letter on the other (JØRGEN typed Jorgen, BJÖRK printed BJORK)', () => {
+    expect(names(['Braendstrup', 'Jorgen'], ['BRAENDSTRUP', 'JOERGEN'])).toEqual(['match', 'match']);
+    expect(names(['Hamalainen', 'Aino'], ['HAEMAELAEINEN', 'AINO'])).toEqual(['match', 'match']);
+    const report = compareRecord(record({ givenNames: 'Bjork' }), mrz({ givenNames: 'BJOERK' }));
+    expect(report.givenNames).toMatchObject({ status: 'match', basis: 'spelling' });
+    expect(names(['Braendstrup', 'Bjoerk'], ['BRAENDSTRUP', 'BJORK'])).toEqual(['match', 'match']);
+    // Only the digraph folds: another letter left out is still a typo.
+    expect(names(['Brandstrup', 'Jorgn'], ['BRAENDSTRUP', 'JOERGEN'])).toEqual(['match', 'near']);
+    expect(names(['Braendstrup', 'Jeorgen'], ['BRAENDSTRUP', 'JORGEN'])).toEqual(['match', 'near']);
+  });
+
   it('tells an ICAO spelling variant apart from an exact match', () => {
     const report = compareRecord(record({ surname: 'Müller' }), mrz({ surname: 'MULLER' }));
     expect(report.surname).toMatchObject({

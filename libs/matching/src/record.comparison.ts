@@ -11,7 +11,7 @@ import type {
 } from './matching.types';
 import { compareFullName, compareWholeWithParts } from './full-name.comparison';
 import { bestNameRelation, fromRelation } from './name.comparison';
-import { nameSpellings, normalizeMrzName } from './name.spellings';
+import { nameSpellings, normalizeMrzName, printedSpellings } from './name.spellings';
 import { toIsoNationality } from './nationality.codes';
 
 /** Width of the MRZ name field (surname, `<<`, given names) per layout. */
@@ -81,8 +81,12 @@ function compareName(
     const equal = present(expected) === present(found);
     return equalityOf(equal, expected, found);
   }
+  // An ICAO digraph (Ø → OE, Ä → AE, Ü → UE, Å → AA) on either side may be the bare letter on the other: a
+  // keyboard without the diacritic gives JORGEN for JØRGEN, and issuers print BJORK or BJOERK for BJÖRK. The
+  // same name, a `spelling` match.
+  const spellings = [...new Set(nameSpellings(expected, role).flatMap(printedSpellings))];
   return fromRelation(
-    bestNameRelation(nameSpellings(expected, role), normalizeMrzName(found), truncated),
+    bestNameRelation(spellings, printedSpellings(normalizeMrzName(found)), truncated),
     expected,
     found,
   );

@@ -1,5 +1,5 @@
 import { compareVisualZone, VisualZoneFields } from '@idv/matching';
-import { printedSpellings } from './visual-zone.comparison';
+import { printedSpellings } from './name.spellings';
 
 /** The visual zone of the ICAO 9303 specimen passport (Utopia, Anna Maria Eriksson), as OCR returns it. */
 const SPECIMEN_VIZ = `PASSPORT  PASSEPORT  UTOPIA

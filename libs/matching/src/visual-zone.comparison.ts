@@ -1,7 +1,7 @@
 import { transliterationVariants } from '@idv/mrz';
 import { editDistance } from './edit-distance';
 import { parseIsoDate } from './iso-date';
-import { normalizeMrzName } from './name.spellings';
+import { normalizeMrzName, printedSpellings } from './name.spellings';
 import { findPrintedDates, PrintedDate } from './viz-date.parser';
 
 /** The MRZ values the visual zone is checked against (names with `<` turned into spaces, ISO dates). */
@@ -50,34 +50,6 @@ function vizWords(text: string): Set<string> {
     for (const word of normalizeMrzName(variant).split(' ')) if (word) out.add(word);
   }
   return out;
-}
-
-/** ICAO's spellings of letters with diacritics (Ä → AE, Ö/Ø/Œ → OE, Ü → UE, Å → AA) and the base letter OCR leaves of them. */
-const DIGRAPHS: readonly [string, string][] = [
-  ['AE', 'A'],
-  ['OE', 'O'],
-  ['UE', 'U'],
-  ['AA', 'A'],
-];
-
-/**
- * The MRZ word and the words it may be printed as when the page's diacritics are read without their marks:
- * the MRZ writes MÄKINEN as MAEKINEN, and the page OCR reads MAKINEN (the English model has no Ä, Ö, Ü, Å or
- * Ø). Each digraph is taken either way; a word has few, and the set is capped.
- */
-export function printedSpellings(word: string): string[] {
-  const out = new Set([word]);
-  const collapse = (w: string, from: number): void => {
-    for (let i = from; i < w.length - 1 && out.size < 16; i++) {
-      const pair = DIGRAPHS.find(([digraph]) => w.startsWith(digraph, i));
-      if (!pair) continue;
-      const shorter = w.slice(0, i) + pair[1] + w.slice(i + 2);
-      out.add(shorter);
-      collapse(shorter, i + 1);
-    }
-  };
-  collapse(word, 0);
-  return [...out];
 }
 
 /**
