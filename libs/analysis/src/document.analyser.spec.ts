@@ -120,14 +120,17 @@ describe('DocumentAnalyser on generated documents', () => {
     return (await encodeImage(photo)).bytes;
   }
 
-  it('reads the printed page of a visa photographed skewed on a desk: a one-letter surname typo is a mismatch', async () => {
+  it('settles a one-letter surname typo on a visa photographed skewed on a desk: a mismatch', async () => {
     // Generator seed of a visa on a dark desk turned by 8.6°, whose record misspells one letter of a long
     // surname; tesseract's page layout found no text on it until the page was cropped and deskewed.
     const c = await generateCase(986649820);
     expect(c.case.variant).toBe('mismatch-surname-typo-desk');
     const outcome = await analyseCase(c);
     expect(outcome.checks.mrz.valid).toBe(true);
-    expect(outcome.checks.visualZone.ran).toBe(true);
+    // Settled by a second source: both recognisers' readings of the MRZ, or the printed page.
+    expect([outcome.checks.secondReading, outcome.checks.visualZone]).toContainEqual(
+      expect.objectContaining({ fields: expect.objectContaining({ surname: 'agree' }) }),
+    );
     expect(outcome.verdict).toBe('mismatch');
     expect(codes(outcome)).toContain('FIELD_MISMATCH:surname');
   });
@@ -211,7 +214,8 @@ describe('DocumentAnalyser on generated documents', () => {
         record: { ...c.case.record, surname: typo },
         today: c.case.today,
       });
-      expect(outcome.checks.visualZone.fields).toMatchObject({ surname: 'agree' });
+      // Both recognisers read the MRZ's name alike: the record differs.
+      expect(outcome.checks.secondReading).toEqual({ ran: true, fields: { surname: 'agree' } });
       expect([outcome.verdict, codes(outcome)]).toEqual(['mismatch', ['FIELD_MISMATCH:surname']]);
     },
   );

@@ -15,7 +15,7 @@ export { declaredType, typesConsistent } from './document-type';
 export { documentKindFromText } from './document-kind';
 export type { DocumentKind } from './document-kind';
 export { MrzDocumentReader } from './mrz/mrz-document.reader';
-export type { MrzDocumentReaderOptions, VisualZoneView } from './mrz/mrz-document.reader';
+export type { MrzDocumentReaderOptions, SecondReadingView, VisualZoneView } from './mrz/mrz-document.reader';
 export { typeFromDocumentCode } from './mrz/mrz-document-type';
 export { ResidentIdReader } from './resident-id/resident-id.reader';
 export type { IdNumberView } from './resident-id/resident-id.reader';

@@ -148,8 +148,12 @@ export function toTitleCase(value: string): string {
 
 /** True when some MRZ spelling of `a` equals some MRZ spelling of `b`. */
 function sameUnderTransliteration(a: string, b: string): boolean {
-  const va = new Set(transliterationVariants(a));
-  return transliterationVariants(b).some((v) => va.has(v));
+  // An ICAO digraph folded to its bare letter (SØREN, MRZ SOEREN, typed SOREN) is the same name too: the
+  // service matches it, and the generator's own folded records (JØRGEN registered as JORGEN) expect that.
+  const forms = (name: string) =>
+    transliterationVariants(name).flatMap((v) => [v, v.toUpperCase().replace(/([AOU])E|AA/g, (m) => m[0])]);
+  const va = new Set(forms(a));
+  return forms(b).some((v) => va.has(v));
 }
 
 /** One ASCII letter substituted, dropped or swapped with its neighbour, never reducible to the original. */

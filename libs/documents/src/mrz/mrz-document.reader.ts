@@ -35,6 +35,16 @@ interface MrzAttempt {
   parse: MrzParseResult | null;
 }
 
+/**
+ * `checks.secondReading`: a near-miss name looked at in both recognisers' readings of the MRZ, when it ran.
+ * Per name: `agree` (both read it as it stands: the record differs), `registered` (one read it exactly as
+ * registered: the other slipped), `undecided` (left to the printed page).
+ */
+export interface SecondReadingView {
+  ran: boolean;
+  fields: Partial<Record<'surname' | 'givenNames', 'agree' | 'registered' | 'undecided'>>;
+}
+
 /** The contract's `checks.visualZone`: the printed page against the MRZ, when it was read. */
 export interface VisualZoneView {
   ran: boolean;
@@ -82,6 +92,7 @@ export class MrzDocumentReader implements DocumentReader {
     };
     let judgement = judgeMrz(input);
     const visualZone: VisualZoneView = { ran: false, consistent: null, fields: {} };
+    const secondReading: SecondReadingView = { ran: false, fields: {} };
     const evidence: DocumentEvidence = {
       family: this.family,
       format: parse?.format ?? null,
@@ -100,7 +111,9 @@ export class MrzDocumentReader implements DocumentReader {
     if (parse && judgement.readable && this.options.visualZone !== false) {
       if (parse.valid) {
         t = performance.now();
-        if (await this.settleWithSecondReading(attempt, parse, evidence, context.record, today))
+        if (
+          await this.settleWithSecondReading(attempt, parse, evidence, context.record, today, secondReading)
+        )
           timings.secondReading = since(t);
         t = performance.now();
         if (await this.settleWithPrintedPage(sides, attempt, parse, evidence, context.record, visualZone))
@@ -139,6 +152,7 @@ export class MrzDocumentReader implements DocumentReader {
         failure: attempt.read.failure ?? null,
       },
       visualZone,
+      secondReading,
     };
     return { recognised: attempt.read.found, evidence, checks, timings };
   }
@@ -174,9 +188,11 @@ export class MrzDocumentReader implements DocumentReader {
     evidence: DocumentEvidence,
     record: RegistrationRecord,
     today: Date,
+    view: SecondReadingView,
   ): Promise<boolean> {
     const names = nearNames(compareEvidence(record, evidence));
     if (names.length === 0) return false;
+    view.ran = true;
     const read = attempt.read.secondReading
       ? attempt.read
       : await this.ocr.readMrz(attempt.side.image.grey, { secondOpinion: 'always' });
@@ -187,15 +203,17 @@ export class MrzDocumentReader implements DocumentReader {
         : null;
     };
     const readings = [fieldsOf(read.modelReading), fieldsOf(read.secondReading)];
-    Object.assign(
-      evidence.fields,
-      namesSettledByReadings(
-        names,
-        evidence,
-        readings,
-        (candidate, field) => compareEvidence(record, candidate)[field]?.status === 'match',
-      ),
+    const settled = namesSettledByReadings(
+      names,
+      evidence,
+      readings,
+      (candidate, field) => compareEvidence(record, candidate)[field]?.status === 'match',
     );
+    for (const field of names) {
+      const now = settled[field];
+      view.fields[field] = !now ? 'undecided' : now.corroborated ? 'agree' : 'registered';
+    }
+    Object.assign(evidence.fields, settled);
     return true;
   }
 
