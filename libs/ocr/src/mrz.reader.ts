@@ -269,8 +269,7 @@ async function readMrzUnguarded(
       attempts++;
       const second = await secondOpinion(page, band, state.best, opts, readLine);
       secondReading = second?.alone;
-      if (second && (!state.best || rank(second) > rank(state.best) || fewerBlindSpots(second, state.best)))
-        state.best = second;
+      if (second && (!state.best || weighed(second) > weighed(state.best))) state.best = second;
     }
   }
   const found = state.best;
@@ -337,13 +336,15 @@ async function secondOpinion(
     // A line as one recogniser read it, character for character, beats a line fitted to the layout (the
     // second recogniser drops narrow letters such as I). Between two such lines the second reading's wins
     // where the first failed its check digits on this very document, the first's where it verified (the second
-    // was asked about its blind spots only). A letter no check digit tells from a digit (blindSpots) counts
-    // against a reading more than any of that. Each bonus outweighs any difference of confidence (0–1 in the
-    // rank), not of plausibility.
+    // was asked about its blind spots only). Each bonus outweighs any difference of confidence (0–1 in the
+    // rank), not of plausibility. A letter no check digit tells from a digit (blindSpots) counts against a
+    // reading more than one more check digit passing (25 in the rank): the MRZ model puts a G in a run of digits
+    // on faces it was not trained on, and a character put in can make a check digit pass by chance (1 in 10).
     const secondLine = first.check.valid ? 0.5 : 1.5;
     const asRead = (i: number) =>
       mixed.check.lines[i] === (fromFirst(i) ? first.raw[i] : lines[i]) ? (fromFirst(i) ? 1 : secondLine) : 0;
-    const bonus = lines.reduce((sum, _, i) => sum + asRead(i), 0) - 4 * blindSpots(mixed.check.lines);
+    const bonus =
+      lines.reduce((sum, _, i) => sum + asRead(i), 0) - BLIND_SPOT_WEIGHT * blindSpots(mixed.check.lines);
     const exact = lines.every((_, i) => asRead(i) > 0);
     const score = rank(mixed) + bonus;
     if (score > bestScore) [best, bestScore] = [{ ...mixed, exact }, score];
@@ -363,6 +364,9 @@ async function secondOpinion(
   return { ...chosen, corroborated };
 }
 
+/** What one letter among digits that no check digit can catch costs a reading (see secondOpinion). */
+const BLIND_SPOT_WEIGHT = 30;
+
 /**
  * Letters in a run of digits whose value equals a digit's modulo 10, which no check digit can tell from it:
  * G (16) for 6 and S (28) for 8, the MRZ model's usual misreads of faces other than OCR-B. A reading that
@@ -376,9 +380,8 @@ export function blindSpots(lines: readonly string[]): number {
   return count;
 }
 
-/** Both verify and the second reading has fewer letters a check digit cannot tell from digits. */
-const fewerBlindSpots = (second: Attempt, first: Attempt) =>
-  second.check.valid && first.check.valid && blindSpots(second.check.lines) < blindSpots(first.check.lines);
+/** A reading's rank less what its letters among digits cost it (see BLIND_SPOT_WEIGHT). */
+const weighed = (a: Attempt) => rank(a) - BLIND_SPOT_WEIGHT * blindSpots(a.check.lines);
 
 function isPartialTd1(text: string): boolean {
   const lengths = text
