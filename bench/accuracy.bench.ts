@@ -126,6 +126,29 @@ async function cachedCases(set: GeneratedSet): Promise<{ dir: string; cases: Sam
   return { dir, cases: (JSON.parse(readFileSync(manifest, 'utf8')) as CaseSetManifest).cases };
 }
 
+/** A set's misses by the MRZ's face (of the documents printed in it) and by the first reason given. */
+function missBreakdown(of: Row[]): string {
+  const count = (key: (r: Row) => string, among: Row[]) =>
+    among.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0) + 1), new Map<string, number>());
+  const missed = of.filter((r) => r.verdict !== r.expected);
+  const faces = count(
+    (r) => r.mrzFont ?? 'OCR B',
+    of.filter((r) => r.format),
+  );
+  const missedFaces = count(
+    (r) => r.mrzFont ?? 'OCR B',
+    missed.filter((r) => r.format),
+  );
+  const byFace = [...faces]
+    .map(([face, n]) => [face, missedFaces.get(face) ?? 0, n] as const)
+    .sort((a, b) => b[1] - a[1])
+    .map(([face, m, n]) => `${face} ${m} of ${n}`);
+  const byReason = [...count((r) => (r.reasons[0] ?? 'none').split(':')[0], missed)]
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) => `${reason} ${n}`);
+  return `misses by MRZ face: ${byFace.join(', ')}\nmisses by first reason: ${byReason.join(', ')}\n`;
+}
+
 const sameLines = (a: string[], b: string[] | undefined) =>
   !!b && a.length === b.length && a.every((l, i) => l === b[i]);
 
@@ -402,6 +425,7 @@ async function main(): Promise<void> {
         `  ${m.id.padEnd(34)} ${m.variant.padEnd(28)} ${m.expected} → ${m.verdict}  ${m.reasons.join(',')}${face}\n`,
       );
     }
+    if (name !== 'specimens') process.stdout.write(missBreakdown(of));
   }
   process.stdout.write(`\n${comparison(sets)}\n`);
   process.stdout.write(
