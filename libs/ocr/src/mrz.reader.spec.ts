@@ -143,6 +143,20 @@ describe('readMrzWith (recogniser stubbed)', () => {
       expect(read).toMatchObject({ valid: true, lines: fixed });
     });
 
+    it('marks a line both readings show alike, one of them as read at full length, as corroborated', async () => {
+      // A forged number (its check digit left as printed): the MRZ model drops a filler, the cleaner fits the
+      // line back; the line recogniser reads the line whole. Both show the same characters.
+      const forged = numberLine.replace('L898902C3', 'L898912C3');
+      const forgedReads = [nameLine, forged];
+      const read = await readMrzWith(
+        await pageWithBand(),
+        async () => ({ text: [nameLine, forged.replace('<<<<<', '<<<<')].join('\n'), confidence: 85 }),
+        {},
+        async () => ({ text: forgedReads.shift() ?? '', confidence: 95 }),
+      );
+      expect(read).toMatchObject({ valid: false, lines: [nameLine, forged], corroborated: [true, true] });
+    });
+
     it("is not asked when the MRZ model's reading verifies, and a failing one leaves the first reading", async () => {
       let asked = 0;
       const valid = await readMrzWith(

@@ -350,16 +350,15 @@ async function secondOpinion(
     if (score > bestScore) [best, bestScore] = [{ ...mixed, exact }, score];
   }
   if (!best || !alone) return best;
-  // Two recognisers trained apart that read a line alike, neither dropping nor adding a character, leave OCR
-  // little room to explain a failed check digit in it (see MrzRead.corroborated).
+  // Two recognisers trained apart that read a line alike, one of them with no character dropped or added, leave
+  // OCR little room to explain a failed check digit in it (see MrzRead.corroborated).
   const chosen: Attempt = { ...best, alone: alone.check.lines };
   const layoutLength = chosen.check.lines[0]?.length ?? 0;
   const corroborated = chosen.check.lines.map(
     (line, i) =>
       line === first.check.lines[i] &&
       line === alone.check.lines[i] &&
-      first.raw[i]?.length === layoutLength &&
-      lines[i].length === layoutLength,
+      (first.raw[i]?.length === layoutLength || lines[i].length === layoutLength),
   );
   return { ...chosen, corroborated };
 }

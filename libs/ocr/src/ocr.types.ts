@@ -26,7 +26,7 @@ export interface MrzRead {
   format: MrzLayout | null;
   /**
    * Per line, whether two recognisers trained apart (the MRZ model and the PP-OCR line recogniser) read it
-   * alike at the layout's length; present only when the second was asked (a first reading that did not
+   * alike, one of them at the layout's length as read; present only when the second was asked (a first reading that did not
    * verify). A check digit that fails on such a line is unlikely to be OCR's doing.
    */
   corroborated?: boolean[];
