@@ -292,9 +292,10 @@ async function readMrzUnguarded(
 /**
  * The band read line by line by the second recogniser, each line then taken from whichever reading makes the
  * zone verify (one recogniser may read the number line right and the other the dates). Where check digits do
- * not tell the readings apart (a name line has none), the first reading's line is kept: the MRZ model
- * substitutes characters, which check digits catch; the second recogniser drops narrow letters (I) in names.
- * Null when it read nothing MRZ-shaped or failed.
+ * not tell the readings apart (a name line has none), a line read as is at the layout's length beats a fitted
+ * one (the second recogniser drops narrow letters such as I), and between two such lines the reading that did
+ * not fail on this document wins. `alone` on the result is the second reading by itself, `corroborated` the
+ * lines both read alike. Null when it read nothing MRZ-shaped or failed.
  */
 async function secondOpinion(
   page: GreyImage,
