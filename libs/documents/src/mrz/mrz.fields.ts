@@ -17,12 +17,20 @@ export function mrzFieldEvidence(
     confidence,
     ...extra,
   });
+  // The names share their line with the document code and the issuing state on every layout but TD1's: a code
+  // that is none there means the line was read shifted (a mark beside the zone read as a letter), and names cut
+  // out of a shifted line prove no difference from the record.
+  const shifted =
+    parse.format !== 'TD1' &&
+    parse.warnings.some((w) => /^(UNKNOWN_COUNTRY: issuingCountry|UNKNOWN_DOCUMENT_CODE)/.test(w));
+  const misplaced = parse.warnings.some((w) => w.startsWith('MISPLACED_FILLER'));
+  const name = (value: string | null) => field(value, shifted || misplaced ? { doubtful: true } : {});
   return {
     documentCode: field(f.documentCode),
     issuingCountry: field(f.issuingCountry, unknown('issuingCountry') ? { doubtful: true } : {}),
     documentNumber: field(f.documentNumber),
-    surname: field(f.surname),
-    givenNames: field(f.givenNames),
+    surname: name(f.surname),
+    givenNames: name(f.givenNames),
     // Two-digit years: the parser guessed the century from the day and the expiry date.
     dateOfBirth: field(f.dateOfBirth, { centuryGuessed: true }),
     sex: field(f.sex),

@@ -35,6 +35,13 @@ describe('namesSettledByReadings', () => {
     expect(settled.surname?.corroborated).toBeUndefined();
   });
 
+  it('does not corroborate a doubtful name (a shifted line reads shifted alike in both readings)', () => {
+    const doubtful = evidence('ULINDQVIS');
+    doubtful.fields.surname = { ...doubtful.fields.surname!, doubtful: true };
+    const both = [reading('ULINDQVIS'), reading('ULINDQVIS')];
+    expect(namesSettledByReadings(['surname'], doubtful, both, matchesRecord)).toEqual({});
+  });
+
   it('leaves a name the readings disagree on, neither as registered, to the printed page', () => {
     const disagree = [reading('LINDOVIST'), reading('LNDQVIST')];
     expect(namesSettledByReadings(['surname'], evidence('LINDOVIST'), disagree, matchesRecord)).toEqual({});

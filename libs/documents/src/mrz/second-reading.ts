@@ -22,7 +22,8 @@ export function namesSettledByReadings(
     const current = evidence.fields[field];
     if (!current) continue;
     const values = readings.map((r) => r?.[field]?.value ?? null);
-    if (values.length >= 2 && values.every((v) => v === current.value)) {
+    // A doubtful name (read from a shifted line) is not corroborated by a second reading shifted alike.
+    if (!current.doubtful && values.length >= 2 && values.every((v) => v === current.value)) {
       settled[field] = { ...current, corroborated: true };
       continue;
     }

@@ -1,0 +1,31 @@
+import { composeMrz, parseMrz } from '@idv/mrz';
+import { mrzFieldEvidence } from './mrz.fields';
+
+const today = new Date('2026-11-01T12:00:00Z');
+const lines = composeMrz({
+  format: 'TD3',
+  documentCode: 'P',
+  issuingCountry: 'DEU',
+  surname: 'JAEGER',
+  givenNames: 'GUENTER',
+  documentNumber: 'GZ0207286',
+  nationality: 'DEU',
+  dateOfBirth: '1986-08-01',
+  sex: 'M',
+  expiryDate: '2032-05-19',
+});
+
+describe('mrzFieldEvidence', () => {
+  it('takes the names of a well-formed name line as read', () => {
+    const fields = mrzFieldEvidence(parseMrz(lines, { today }), 'front', 0.9);
+    expect(fields.surname).toMatchObject({ value: 'JAEGER' });
+    expect(fields.surname?.doubtful).toBeUndefined();
+  });
+
+  it('doubts the names of a line read shifted by a mark beside the zone (issuing state <DE, surname UJAEGER)', () => {
+    const shifted = ['V' + lines[0].slice(0, 43), lines[1]];
+    const fields = mrzFieldEvidence(parseMrz(shifted, { today }), 'front', 0.9);
+    expect(fields.surname).toMatchObject({ value: 'UJAEGER', doubtful: true });
+    expect(fields.givenNames).toMatchObject({ doubtful: true });
+  });
+});
