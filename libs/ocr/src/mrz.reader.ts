@@ -81,7 +81,7 @@ interface Attempt {
   exact: boolean;
   /** The lines as OCR read them (normalised, before any fitting), for telling which of them are exact. */
   raw: readonly string[];
-  /** Lines both recognisers read alike, each at the layout's length (set by the second opinion). */
+  /** Lines both recognisers read alike, one of them at the layout's length as read (set by the second opinion). */
   corroborated?: boolean[];
   /** The second recogniser's own reading, cleaned (set by the second opinion). */
   alone?: string[];
@@ -322,12 +322,12 @@ async function secondOpinion(
   if (!first || first.check.lines.length !== lines.length)
     return alone && { ...alone, alone: alone.check.lines };
   const mixedConfidence = (confidence + 100 * first.confidence) / 2;
+  // The second reading's lines as cleaned (a country code's O read as 0 put right), like the first's.
+  const own = alone?.check.lines.length === lines.length ? alone.check.lines : lines;
   let best: Attempt | null = null;
   let bestScore = -Infinity;
   for (let mask = 0; mask < 1 << lines.length; mask++) {
     const fromFirst = (i: number) => (mask & (1 << i)) !== 0;
-    // The second reading's lines as cleaned (a country code's O read as 0 put right), like the first's.
-    const own = alone?.check.lines.length === lines.length ? alone.check.lines : lines;
     const composed = own.map((line, i) => (fromFirst(i) ? first.check.lines[i] : line));
     const mixed =
       mask === 0
@@ -344,10 +344,8 @@ async function secondOpinion(
     const secondLine = first.check.valid ? 0.5 : 1.5;
     const asRead = (i: number) =>
       mixed.check.lines[i] === (fromFirst(i) ? first.raw[i] : lines[i]) ? (fromFirst(i) ? 1 : secondLine) : 0;
-    const bonus =
-      lines.reduce((sum, _, i) => sum + asRead(i), 0) - BLIND_SPOT_WEIGHT * blindSpots(mixed.check.lines);
     const exact = lines.every((_, i) => asRead(i) > 0);
-    const score = rank(mixed) + bonus;
+    const score = weighed(mixed) + lines.reduce((sum, _, i) => sum + asRead(i), 0);
     if (score > bestScore) [best, bestScore] = [{ ...mixed, exact }, score];
   }
   if (!best || !alone) return best;
@@ -372,7 +370,7 @@ const BLIND_SPOT_WEIGHT = 30;
  * G (16) for 6 and S (28) for 8, the MRZ model's usual misreads of faces other than OCR-B. A reading that
  * verifies with one may still be wrong.
  */
-export function blindSpots(lines: readonly string[]): number {
+function blindSpots(lines: readonly string[]): number {
   let count = 0;
   for (const line of lines)
     for (let i = 1; i < line.length - 1; i++)
