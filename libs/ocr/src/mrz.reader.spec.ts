@@ -180,6 +180,40 @@ describe('readMrzWith (recogniser stubbed)', () => {
       );
       expect(failing).toMatchObject({ found: true, valid: false, lines: misread.split('\n') });
     });
+
+    it('reads the zone of an earlier read again with the line recogniser only, the MRZ model not asked', async () => {
+      // A verifying first reading whose name line a caller wants read a second time (a near-miss name).
+      const page = await pageWithBand();
+      const first = await readMrzWith(page, async () => ({ text: TD3_TEXT, confidence: 90 }));
+      expect(first.zone?.lines).toEqual(TD3_TEXT.split('\n'));
+      let modelPasses = 0;
+      const crops: number[] = [];
+      const again = await readMrzWith(
+        page,
+        async () => {
+          modelPasses++;
+          return { text: TD3_TEXT, confidence: 90 };
+        },
+        { secondOpinion: 'always', firstReading: first },
+        async (line) => {
+          crops.push(line.width);
+          return { text: lineReads[crops.length - 1] ?? '', confidence: 95 };
+        },
+      );
+      expect(modelPasses).toBe(0);
+      expect(crops).toHaveLength(2);
+      // The same zone, both readings kept: the model's verifying lines chosen, the second's own beside them.
+      expect(again).toMatchObject({
+        found: true,
+        valid: true,
+        lines: TD3_TEXT.split('\n'),
+        band: first.band,
+      });
+      expect(again.modelReading).toEqual(TD3_TEXT.split('\n'));
+      // The second reading as cleaned: the name line as the line recogniser read it, padded to the layout.
+      expect(again.secondReading?.[0]).toMatch(/^P<UTOERIKSSON<<ANA<MARIA<+$/);
+      expect(again.rotation).toBe(first.rotation);
+    });
   });
 
   it('gives up after the configured number of passes when nothing reads as an MRZ', async () => {

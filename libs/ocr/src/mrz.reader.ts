@@ -9,7 +9,7 @@ import {
   normaliseLine,
   realignedVariants,
 } from './mrz-text.cleaner';
-import { Box, MrzRead, Rotation } from './ocr.types';
+import { Box, MrzRead, MrzZone, Rotation } from './ocr.types';
 
 /** Text and mean confidence (0–100, tesseract's scale) of one OCR pass over a band image. */
 export interface OcrPass {
@@ -44,6 +44,11 @@ export interface MrzReaderOptions {
    * the first reading may have slipped on: see `MrzRead.secondReading`).
    */
   secondOpinion: 'unverified' | 'always';
+  /**
+   * A read of this same image by this reader: its zone is not looked for and read by the model again, only
+   * read by the line recogniser (with `secondOpinion: 'always'`, the second reading a caller asks for later).
+   */
+  firstReading?: MrzRead;
 }
 
 /** Line thickness (page pixels) under which a band counts as low resolution. */
@@ -160,12 +165,6 @@ async function readMrzUnguarded(
   } catch {
     return empty('IMAGE_UNREADABLE');
   }
-  const scale = opts.locatorSide / Math.max(page.width, page.height);
-  const work = await resizeGrey(
-    page,
-    Math.max(1, Math.round(page.width * scale)),
-    Math.max(1, Math.round(page.height * scale)),
-  );
   // Held in an object: TypeScript does not follow assignments made inside the closure below.
   const state: { best: Attempt | null } = { best: null };
   let attempts = 0;
@@ -205,57 +204,72 @@ async function readMrzUnguarded(
     !!state.best && state.best.check.total > 0 && state.best.check.passed * 2 >= state.best.check.total;
   const done = () => ocrFailed || settled() || attempts >= opts.maxAttempts;
 
-  // Most documents are upright: read the horizontal bands as they are first, then upside down (only those
-  // whose upright read was not confident text), and only then look for vertical text (a page turned by 90°) —
-  // unless the horizontal bands are weak and a vertical one is far stronger: then the page is turned, and the
-  // vertical band goes first.
-  const horizontal = locateMrzBands(work, { maxBands: opts.maxBands, direction: 'horizontal' }).map((b) =>
-    toPageBand(b, scale),
-  );
-  const locateVertical = () =>
-    locateMrzBands(work, { maxBands: 2, direction: 'vertical' }).map((b) => toPageBand(b, scale));
-  const readVertical = async (bands: MrzBand[]) => {
-    for (const band of bands) {
+  /** Looks for the zone and reads it with the model: the horizontal bands found, and whether there were none. */
+  const search = async (): Promise<{ horizontal: MrzBand[]; noBand: boolean }> => {
+    const scale = opts.locatorSide / Math.max(page.width, page.height);
+    const work = await resizeGrey(
+      page,
+      Math.max(1, Math.round(page.width * scale)),
+      Math.max(1, Math.round(page.height * scale)),
+    );
+    // Most documents are upright: read the horizontal bands as they are first, then upside down (only those
+    // whose upright read was not confident text), and only then look for vertical text (a page turned by 90°)
+    // — unless the horizontal bands are weak and a vertical one is far stronger: then the page is turned, and
+    // the vertical band goes first.
+    const horizontal = locateMrzBands(work, { maxBands: opts.maxBands, direction: 'horizontal' }).map((b) =>
+      toPageBand(b, scale),
+    );
+    const locateVertical = () =>
+      locateMrzBands(work, { maxBands: 2, direction: 'vertical' }).map((b) => toPageBand(b, scale));
+    const readVertical = async (bands: MrzBand[]) => {
+      for (const band of bands) {
+        if (done()) break;
+        if ((await tryBand(band, false)) >= UPRIGHT_CONFIDENCE && state.best?.check.passed) continue;
+        if (!done()) await tryBand(band, true);
+      }
+    };
+    const strongestHorizontal = horizontal[0]?.score ?? 0;
+    let vertical = strongestHorizontal < WEAK_BAND_SCORE ? locateVertical() : null;
+    const verticalFirst =
+      vertical !== null && (vertical[0]?.score ?? 0) > TURNED_PAGE_RATIO * strongestHorizontal;
+    if (verticalFirst) await readVertical(vertical!);
+    const unsure: MrzBand[] = [];
+    for (const band of horizontal) {
       if (done()) break;
-      if ((await tryBand(band, false)) >= UPRIGHT_CONFIDENCE && state.best?.check.passed) continue;
-      if (!done()) await tryBand(band, true);
+      if ((await tryBand(band, false)) < UPRIGHT_CONFIDENCE) unsure.push(band);
     }
+    for (const band of unsure) {
+      if (done()) break;
+      await tryBand(band, true);
+    }
+    if (!done()) {
+      vertical ??= locateVertical();
+      if (!verticalFirst) await readVertical(vertical);
+      if (horizontal.length === 0 && vertical.length === 0) return { horizontal, noBand: true };
+    }
+    // Small print is where OCR errors come from: a partial read of a low-resolution band gets a second opinion
+    // at other scales, since resampling moves the errors around (each pass is ranked like any other).
+    const partial = state.best as Attempt | null;
+    const budget = opts.maxAttempts - attempts >= RESCALE_CHAR_HEIGHTS.length;
+    if (
+      partial &&
+      !partial.check.valid &&
+      !ocrFailed &&
+      budget &&
+      partial.band.lineThickness < LOW_RES_THICKNESS
+    ) {
+      for (const charHeight of RESCALE_CHAR_HEIGHTS) {
+        if (state.best?.check.valid || ocrFailed) break;
+        await tryBand(partial.band, partial.flip, charHeight);
+      }
+    }
+    return { horizontal, noBand: false };
   };
-  const strongestHorizontal = horizontal[0]?.score ?? 0;
-  let vertical = strongestHorizontal < WEAK_BAND_SCORE ? locateVertical() : null;
-  const verticalFirst =
-    vertical !== null && (vertical[0]?.score ?? 0) > TURNED_PAGE_RATIO * strongestHorizontal;
-  if (verticalFirst) await readVertical(vertical!);
-  const unsure: MrzBand[] = [];
-  for (const band of horizontal) {
-    if (done()) break;
-    if ((await tryBand(band, false)) < UPRIGHT_CONFIDENCE) unsure.push(band);
-  }
-  for (const band of unsure) {
-    if (done()) break;
-    await tryBand(band, true);
-  }
-  if (!done()) {
-    vertical ??= locateVertical();
-    if (!verticalFirst) await readVertical(vertical);
-    if (horizontal.length === 0 && vertical.length === 0) return empty('NO_MRZ_BAND');
-  }
-  // Small print is where OCR errors come from: a partial read of a low-resolution band gets a second opinion
-  // at other scales, since resampling moves the errors around (each pass is ranked like any other).
-  const partial = state.best as Attempt | null;
-  const budget = opts.maxAttempts - attempts >= RESCALE_CHAR_HEIGHTS.length;
-  if (
-    partial &&
-    !partial.check.valid &&
-    !ocrFailed &&
-    budget &&
-    partial.band.lineThickness < LOW_RES_THICKNESS
-  ) {
-    for (const charHeight of RESCALE_CHAR_HEIGHTS) {
-      if (state.best?.check.valid || ocrFailed) break;
-      await tryBand(partial.band, partial.flip, charHeight);
-    }
-  }
+  // A zone read before is read again by the line recogniser only (see MrzReaderOptions.firstReading).
+  const known = opts.firstReading?.zone ? attemptFrom(opts.firstReading, opts.firstReading.zone) : null;
+  const { horizontal, noBand } = known ? { horizontal: [], noBand: false } : await search();
+  if (noBand) return empty('NO_MRZ_BAND');
+  if (known) state.best = known;
   // The MRZ model was trained on OCR-B; an MRZ printed in another face (a typewriter face, a sans) it misreads
   // in ways no cleaning repairs (6 as G, 0 as O, a character put in). A second recogniser trained on many
   // faces reads the same band line by line, and each line is taken from whichever reading makes the zone
@@ -284,6 +298,13 @@ async function readMrzUnguarded(
     rotation: rotation as Rotation,
     skew: reading - Math.round(reading / 90) * 90,
     band: bandBox(found.band, page),
+    zone: {
+      band: found.band,
+      flip: found.flip,
+      raw: found.raw,
+      lines: found.check.lines,
+      exact: found.exact,
+    },
     attempts,
     ms: performance.now() - started,
   };
@@ -395,6 +416,21 @@ function isSingleMrzLine(text: string): boolean {
     .map((l) => normaliseLine(l))
     .filter((l) => l.length >= 20);
   return lines.length === 1 && lines[0].length >= 28 && lines[0].includes('<<');
+}
+
+/** The attempt a read was made of, from the zone it kept (no OCR: the check and structure are recomputed). */
+function attemptFrom(read: MrzRead, zone: MrzZone): Attempt {
+  const lines = [...zone.lines];
+  const check = checkMrzLines(lines);
+  return {
+    check,
+    confidence: read.confidence,
+    band: zone.band,
+    flip: zone.flip,
+    plausibility: structureScore(lines) + check.knownCountries,
+    exact: zone.exact,
+    raw: zone.raw,
+  };
 }
 
 function growBand(b: MrzBand): MrzBand {

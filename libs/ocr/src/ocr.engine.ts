@@ -114,11 +114,12 @@ export class OcrEngine {
 
   /**
    * Reads the MRZ of a document image (any orientation). Never rejects: failures are in the result.
-   * `secondOpinion: 'always'` has the line recogniser read it too, whatever the first reading (`secondReading`).
+   * `secondOpinion: 'always'` has the line recogniser read it too, whatever the first reading (`secondReading`);
+   * with `firstReading` (an earlier read of the same image), only the line recogniser reads, the zone found then.
    */
   readMrz(
     image: Buffer | GreyImage,
-    options: Pick<Partial<MrzReaderOptions>, 'secondOpinion'> = {},
+    options: Pick<Partial<MrzReaderOptions>, 'secondOpinion' | 'firstReading'> = {},
   ): Promise<MrzRead> {
     return readMrzWith(
       image,

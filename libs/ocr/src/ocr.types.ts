@@ -1,3 +1,5 @@
+import type { MrzBand } from './mrz-band.locator';
+
 /** A rectangle in normalised coordinates (0–1) of the EXIF-oriented input image. */
 export interface Box {
   x: number;
@@ -48,11 +50,25 @@ export interface MrzRead {
   /** Angle of the text lines in degrees after the quarter turn (small skew of a photo). */
   skew: number;
   band?: Box;
+  /**
+   * Where on the page (as the reader decoded it) the zone was read, and the model's lines as read: lets a
+   * later call have the same zone read by the second recogniser without finding and reading it again.
+   */
+  zone?: MrzZone;
   /** OCR passes made (each costs ~50 ms). */
   attempts: number;
   ms: number;
   /** Why nothing was found, when `found` is false. */
   failure?: 'IMAGE_UNREADABLE' | 'NO_MRZ_BAND' | 'MRZ_UNREADABLE' | 'OCR_FAILED';
+}
+
+/** The zone a read found: its band on the page, whether it was read upside down, its lines as read and cleaned. */
+export interface MrzZone {
+  band: MrzBand;
+  flip: boolean;
+  raw: readonly string[];
+  lines: readonly string[];
+  exact: boolean;
 }
 
 /** One block of text of the visual zone. */

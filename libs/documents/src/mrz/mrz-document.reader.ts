@@ -195,7 +195,10 @@ export class MrzDocumentReader implements DocumentReader {
     view.ran = true;
     const read = attempt.read.secondReading
       ? attempt.read
-      : await this.ocr.readMrz(attempt.side.image.grey, { secondOpinion: 'always' });
+      : await this.ocr.readMrz(attempt.side.image.grey, {
+          secondOpinion: 'always',
+          firstReading: attempt.read,
+        });
     const fieldsOf = (lines: string[] | null | undefined) => {
       const other = lines ? parseMrz(lines, { autocorrect: true, today }) : null;
       return other?.format === parse.format
