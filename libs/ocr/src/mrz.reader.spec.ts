@@ -181,6 +181,26 @@ describe('readMrzWith (recogniser stubbed)', () => {
       expect(failing).toMatchObject({ found: true, valid: false, lines: misread.split('\n') });
     });
 
+    it('keeps the layout of a first reading read at full length when the second merges fillers into another', async () => {
+      // A TD3 passport with no personal number: its eight fillers merged by the line recogniser leave a number
+      // line that verifies as a TD2 line (the fillers weigh nothing in the composite).
+      const numbers = 'L898902C36UTO7408122F1204159' + '<'.repeat(14) + '0';
+      const line2 = numbers + computeCheckDigit(compositeOf(numbers + '<'));
+      const name = 'P<UTOERIKSSON<<ANNA<MARIA'.padEnd(44, '<');
+      const merged = [name.slice(0, 36), numbers.slice(0, 28) + '<'.repeat(6) + '0' + line2.slice(43)];
+      expect(mrzFromText(merged.join('\n'))).toMatchObject({ valid: true, format: 'TD2' });
+      let asked = 0;
+      const read = await readMrzWith(
+        await pageWithBand(),
+        // The model's name line at full length with a letter read as a digit (put right by the cleaner).
+        async () => ({ text: [name.replace('ERIKSSON', 'ERIKSS0N'), line2].join('\n'), confidence: 60 }),
+        { secondOpinion: 'always' },
+        async () => ({ text: merged[asked++] ?? '', confidence: 95 }),
+      );
+      expect(asked).toBe(2);
+      expect(read).toMatchObject({ valid: true, format: 'TD3', lines: [name, line2] });
+    });
+
     it('reads the zone of an earlier read again with the line recogniser only, the MRZ model not asked', async () => {
       // A verifying first reading whose name line a caller wants read a second time (a near-miss name).
       const page = await pageWithBand();

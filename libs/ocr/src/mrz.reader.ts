@@ -340,6 +340,12 @@ async function secondOpinion(
   const lines = passes.map((p) => normaliseLine(p.text));
   const confidence = passes.reduce((sum, p) => sum + p.confidence, 0) / passes.length;
   const alone = bestCandidate({ text: lines.join('\n'), confidence }, band, flip);
+  // The line recogniser can merge a run of fillers (its decoding collapses a repeated character): a TD3 number
+  // line with no personal number, eight fillers merged, verifies as a TD2 line. A first reading whose lines
+  // were read at its layout's full length keeps that layout.
+  const layoutLength = first?.check.lines[0]?.length ?? 0;
+  if (first && alone && alone.check.format !== first.check.format)
+    if (first.raw.every((line) => line.length === layoutLength)) return null;
   if (!first || first.check.lines.length !== lines.length)
     return alone && { ...alone, alone: alone.check.lines };
   const mixedConfidence = (confidence + 100 * first.confidence) / 2;
@@ -373,7 +379,6 @@ async function secondOpinion(
   // Two recognisers trained apart that read a line alike, one of them with no character dropped or added, leave
   // OCR little room to explain a failed check digit in it (see MrzRead.corroborated).
   const chosen: Attempt = { ...best, alone: alone.check.lines };
-  const layoutLength = chosen.check.lines[0]?.length ?? 0;
   const corroborated = chosen.check.lines.map(
     (line, i) =>
       line === first.check.lines[i] &&

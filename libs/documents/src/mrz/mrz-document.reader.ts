@@ -20,7 +20,7 @@ import {
   type Confirmations,
   type MrzEvidence,
 } from './mrz.integrity';
-import { namesPrintedAsRead, nearNames, printsCountryCode } from './printed-page';
+import { differingNames, namesPrintedAsRead, nearNames, printsCountryCode } from './printed-page';
 import { namesSettledByReadings } from './second-reading';
 
 /** Options of {@link MrzDocumentReader}. */
@@ -177,10 +177,11 @@ export class MrzDocumentReader implements DocumentReader {
   }
 
   /**
-   * A near-miss name (no check digit covers names) looked at in both recognisers' own readings of the MRZ: the
-   * two reading it alike corroborate the read, so the record differs; one of them reading it exactly as
-   * registered shows the other slipped (a misread that lands exactly on the record's spelling is far less likely
-   * than one that misses it). Anything else is left to the printed page. Returns whether it ran.
+   * A name that differs from the record (no check digit covers names) looked at in both recognisers' own
+   * readings of the MRZ: the two reading it alike corroborate the read, so the record differs; one of them
+   * reading it exactly as registered shows the other slipped (a misread that lands exactly on the record's
+   * spelling is far less likely than one that misses it; a face the MRZ model misreads letter after letter makes
+   * more than a near miss). Near misses left unsettled go to the printed page. Returns whether it ran.
    */
   private async settleWithSecondReading(
     attempt: MrzAttempt,
@@ -190,7 +191,7 @@ export class MrzDocumentReader implements DocumentReader {
     today: Date,
     view: SecondReadingView,
   ): Promise<boolean> {
-    const names = nearNames(compareEvidence(record, evidence));
+    const names = differingNames(compareEvidence(record, evidence));
     if (names.length === 0) return false;
     view.ran = true;
     const read = attempt.read.secondReading

@@ -9,10 +9,18 @@ export type NameField = (typeof NAME_FIELDS)[number];
  * settle. Names in another order or in each other's field are no slip: the page cannot tell more, a person can.
  */
 export function nearNames(report: ComparisonReport): NameField[] {
+  return differingNames(report).filter((f) => report[f]?.near);
+}
+
+/**
+ * Name fields that differ from the record, near misses or not, other than names in another order or field: a
+ * second reading of the MRZ may show any of them as registered (a face the MRZ model misreads letter after letter,
+ * FRETTN for FREIIN, is no near miss).
+ */
+export function differingNames(report: ComparisonReport): NameField[] {
   return NAME_FIELDS.filter(
     (f) =>
       report[f]?.status === 'mismatch' &&
-      report[f]?.near &&
       report[f]?.basis !== 'swapped' &&
       report[f]?.basis !== 'swapped_fields',
   );

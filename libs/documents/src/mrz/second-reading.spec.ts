@@ -50,4 +50,23 @@ describe('namesSettledByReadings', () => {
       namesSettledByReadings(['surname'], evidence('LINDOVIST'), [reading('LINDOVIST'), null], matchesRecord),
     ).toEqual({});
   });
+
+  it("judges a reading's names together: a long name cut short matches only where the other name ends", () => {
+    // A name line filled to its end: the surname is the record's cut short only if the given names run to the
+    // line's end as well (here: when they are read with their last initial). The MRZ model misread the surname
+    // letter after letter (no near miss) and lost the last initial; the second reading read both as printed.
+    const whole = { surname: 'FREIIN VON HOHENSTEIN WALD Z', givenNames: 'K T M N J' };
+    const current = {
+      fields: { surname: field('FRETTN VON HOHENSTETN WATLD Z'), givenNames: field('K T M N') },
+    } as unknown as DocumentEvidence;
+    const matches = (candidate: DocumentEvidence, f: 'surname' | 'givenNames') =>
+      candidate.fields.surname?.value === whole.surname &&
+      candidate.fields.givenNames?.value === whole.givenNames
+        ? true
+        : f === 'givenNames' && candidate.fields.givenNames?.value === whole.givenNames;
+    const second: MrzReading = { surname: field(whole.surname), givenNames: field(whole.givenNames) };
+    const settled = namesSettledByReadings(['surname', 'givenNames'], current, [null, second], matches);
+    expect(settled.surname?.value).toBe(whole.surname);
+    expect(settled.givenNames?.value).toBe(whole.givenNames);
+  });
 });

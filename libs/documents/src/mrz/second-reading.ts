@@ -1,5 +1,5 @@
 import type { DocumentEvidence, DocumentField, FieldEvidence } from '@idv/verdict';
-import type { NameField } from './printed-page';
+import { NAME_FIELDS, type NameField } from './printed-page';
 
 /** One recogniser's own reading of the MRZ, as field evidence; null when it read no zone of the same layout. */
 export type MrzReading = Partial<Record<DocumentField, FieldEvidence>> | null;
@@ -27,13 +27,31 @@ export function namesSettledByReadings(
       settled[field] = { ...current, corroborated: true };
       continue;
     }
-    const registered = values.find(
-      (value) =>
+    // A reading's names are judged together: they are cut from one line, and whether a long name was cut short
+    // by the line's end (and may match the record's longer one) depends on where the other ends.
+    const registered = readings.find((reading) => {
+      const value = reading?.[field]?.value ?? null;
+      return (
         value !== null &&
         value !== current.value &&
-        matches({ ...evidence, fields: { ...evidence.fields, [field]: { ...current, value } } }, field),
-    );
-    if (registered) settled[field] = { ...current, value: registered };
+        matches({ ...evidence, fields: { ...evidence.fields, ...namesOf(reading!, evidence) } }, field)
+      );
+    });
+    if (registered) settled[field] = { ...current, value: registered[field]!.value };
   }
   return settled;
+}
+
+/** The names of one reading, each as the evidence's field with the reading's value. */
+function namesOf(
+  reading: NonNullable<MrzReading>,
+  evidence: DocumentEvidence,
+): Partial<Record<NameField, FieldEvidence>> {
+  const names: Partial<Record<NameField, FieldEvidence>> = {};
+  for (const f of NAME_FIELDS) {
+    const seen = evidence.fields[f];
+    const value = reading[f]?.value;
+    if (seen && value !== undefined) names[f] = { ...seen, value };
+  }
+  return names;
 }
