@@ -39,4 +39,20 @@ describe('splitBandLines', () => {
     speck.data.fill(0, 99 * 600, 99 * 600 + 600);
     expect(splitBandLines(speck, 15)).toHaveLength(2);
   });
+
+  it('leaves out rows below the document (a desk as tall as a line), which are no line', () => {
+    // Three lines, then the crop runs past the card's edge onto a grey desk 40 px tall: before, the desk took
+    // the place of the shortest line and the lines were read one off.
+    const lines = band(3);
+    const desk = 40;
+    const data = new Uint8Array(lines.width * (lines.height + desk));
+    data.set(lines.data);
+    for (let i = lines.data.length; i < data.length; i++) data[i] = 90 + ((i % lines.width) % 7) * 5;
+    // The first line a little shorter than the others (a faint top row), so that it is the one left out.
+    data.fill(235, 10 * lines.width, 14 * lines.width);
+    const split = splitBandLines({ data, width: lines.width, height: lines.height + desk }, 15);
+    expect(split).toHaveLength(3);
+    // Each line kept ends on paper (the pattern's darkest grey is 150), none on the desk.
+    for (const line of split) expect(Math.min(...line.data.subarray(-lines.width))).toBeGreaterThan(100);
+  });
 });

@@ -84,6 +84,18 @@ export function toPgm(img: GreyImage): Buffer {
   return Buffer.concat([header, Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length)]);
 }
 
+/** Share of a row's pixels darker than the paper above which the row is off the document (see splitBandLines). */
+const OFF_PAPER_DARK = 0.85;
+
+/** The paper's grey level: the 90th percentile of the crop (print and pattern are darker). */
+function paperLevel(data: Uint8Array): number {
+  const hist = new Uint32Array(256);
+  for (const v of data) hist[v]++;
+  let level = 255;
+  for (let above = 0; level > 0 && (above += hist[level]) < data.length * 0.1; level--);
+  return level;
+}
+
 /**
  * The text lines of a deskewed band crop, top to bottom: rows clearly darker than the background's,
  * grouped into runs at least `minHeight` tall, the `maxLines` tallest kept, each with a quarter of its height
@@ -92,23 +104,35 @@ export function toPgm(img: GreyImage): Buffer {
 export function splitBandLines(band: GreyImage, minHeight: number, maxLines = 3): GreyImage[] {
   const { data, width, height } = band;
   const ink = new Float64Array(height);
+  // Rows that are no paper at all (the desk or the hand below a card, where the crop reached past the
+  // document's edge) are nearly all darker than the paper: they are neither background nor print, and a run of
+  // them is as tall as a line.
+  const darkBelow = 0.75 * paperLevel(data);
+  const offPaper = new Uint8Array(height);
   for (let y = 0; y < height; y++) {
     let sum = 0;
-    for (let x = 0; x < width; x++) sum += 255 - data[y * width + x];
+    let dark = 0;
+    for (let x = 0; x < width; x++) {
+      const v = data[y * width + x];
+      sum += 255 - v;
+      if (v < darkBelow) dark++;
+    }
     ink[y] = sum;
+    offPaper[y] = dark > OFF_PAPER_DARK * width ? 1 : 0;
   }
   // Rows are measured against the background's own ink (the paper's pattern: the lightest tenth of the rows)
   // and a typical row of print (the 75th percentile: lines fill about half a band's rows), not against white
   // and the darkest row: serifs make a line's top and bottom rows far darker than its middle.
-  const sorted = Float64Array.from(ink).sort();
-  const background = sorted[Math.floor(height / 10)];
-  const print = sorted[Math.floor((height * 3) / 4)];
+  const sorted = Float64Array.from(ink.filter((_, y) => !offPaper[y])).sort();
+  if (sorted.length === 0) return [];
+  const background = sorted[Math.floor(sorted.length / 10)];
+  const print = sorted[Math.floor((sorted.length * 3) / 4)];
   if (print - background < 1e-9) return [];
   const threshold = (background + print) / 2;
   const runs: Array<[number, number]> = [];
   let start = -1;
   for (let y = 0; y <= height; y++) {
-    const on = y < height && ink[y] > threshold;
+    const on = y < height && !offPaper[y] && ink[y] > threshold;
     if (on && start < 0) start = y;
     if (!on && start >= 0) {
       if (y - start >= minHeight) runs.push([start, y]);
