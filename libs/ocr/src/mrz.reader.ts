@@ -170,7 +170,12 @@ async function readMrzUnguarded(
   let attempts = 0;
   let ocrFailed = false;
   /** OCRs one band in one direction; returns the pass confidence (0–1), or 0 when the OCR failed. */
-  const tryBand = async (band: MrzBand, flip: boolean, charHeight = opts.charHeight): Promise<number> => {
+  const tryBand = async (
+    band: MrzBand,
+    flip: boolean,
+    charHeight = opts.charHeight,
+    grown = 0,
+  ): Promise<number> => {
     attempts++;
     let pass: OcrPass;
     try {
@@ -190,11 +195,13 @@ async function readMrzUnguarded(
     if (attempt && (!state.best || rank(attempt) > rank(state.best))) state.best = attempt;
     // Two lines of ~30 characters are two thirds of a TD1 whose third line the locator did not group
     // (a different length of ink, a photo edge), and one MRZ line alone is a zone the locator split (close
-    // lines on a turned page): read again with one more line pitch on each side.
+    // lines on a turned page): read again with one more line pitch on each side. A TD1's top line found alone
+    // and grown once holds two of its lines: the third is one more pitch below.
     const partOfZone =
-      (band.lineCount < 3 && isPartialTd1(pass.text)) || (band.lineCount < 2 && isSingleMrzLine(pass.text));
-    if (!state.best?.check.valid && attempts < opts.maxAttempts && partOfZone) {
-      await tryBand(growBand(band), flip);
+      (isPartialTd1(pass.text) && (band.lineCount < 3 || grown === 1)) ||
+      (band.lineCount < 2 && isSingleMrzLine(pass.text));
+    if (!state.best?.check.valid && attempts < opts.maxAttempts && partOfZone && grown < 2) {
+      await tryBand(growBand(band), flip, opts.charHeight, grown + 1);
     }
     return pass.confidence / 100;
   };
@@ -379,13 +386,23 @@ async function secondOpinion(
   // Two recognisers trained apart that read a line alike, one of them with no character dropped or added, leave
   // OCR little room to explain a failed check digit in it (see MrzRead.corroborated).
   const chosen: Attempt = { ...best, alone: alone.check.lines };
+  // The MRZ model reading one glyph as two (`M` as `M8`) and the cleaner taking out the wrong one of the line's
+  // characters still read the line alike with the second, but for the character it put in.
   const corroborated = chosen.check.lines.map(
     (line, i) =>
-      line === first.check.lines[i] &&
       line === alone.check.lines[i] &&
+      (line === first.check.lines[i] || oneCharacterMore(first.raw[i] ?? '', line)) &&
       (first.raw[i]?.length === layoutLength || lines[i].length === layoutLength),
   );
   return { ...chosen, corroborated };
+}
+
+/** Whether `longer` is `line` with one character put in somewhere. */
+function oneCharacterMore(longer: string, line: string): boolean {
+  if (longer.length !== line.length + 1) return false;
+  let i = 0;
+  while (i < line.length && longer[i] === line[i]) i++;
+  return longer.slice(i + 1) === line.slice(i);
 }
 
 /** What one letter among digits that no check digit can catch costs a reading (see secondOpinion). */
@@ -488,11 +505,20 @@ function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | n
 }
 
 /**
- * Valid beats partially valid; among equals, the more plausible uncovered name line wins, then confidence.
+ * Valid beats partially valid; among equals, the more plausible uncovered name line wins, then confidence. A
+ * check digit read as a letter costs a reading more than one more check digit passing: a character taken out
+ * in the wrong place (the `4` of a number instead of the `G` a `6` was read as) moves a letter into a check
+ * digit's place and can make another check digit pass by chance (1 in 10).
  */
 function rank(a: Attempt): number {
   const digits = a.check.total ? (100 * a.check.passed) / a.check.total : 0;
-  return (a.check.valid ? 1000 : 0) + digits + 10 * a.plausibility + a.confidence;
+  return (
+    (a.check.valid ? 1000 : 0) +
+    digits +
+    10 * a.plausibility +
+    a.confidence -
+    BLIND_SPOT_WEIGHT * a.check.letterCheckDigits
+  );
 }
 
 const sameLines = (a: readonly string[], b: readonly string[]) =>

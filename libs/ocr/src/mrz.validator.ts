@@ -16,6 +16,8 @@ export interface MrzCheck {
   expiryDate: string | null;
   /** How many of the issuing state and the nationality are codes that exist (0–2): no check digit covers them. */
   knownCountries: number;
+  /** Check digits printed as a letter the parser could not read as a digit: a reading wrong there for certain. */
+  letterCheckDigits: number;
 }
 
 const EMPTY = {
@@ -27,6 +29,7 @@ const EMPTY = {
   birthDate: null,
   expiryDate: null,
   knownCountries: 0,
+  letterCheckDigits: 0,
 };
 
 /**
@@ -48,6 +51,7 @@ export function checkMrzLines(lines: string[]): MrzCheck {
       birthDate: parsed.fields.dateOfBirthMrz || null,
       expiryDate: parsed.fields.expiryDateMrz || null,
       knownCountries: [parsed.fields.issuingCountry, parsed.fields.nationality].filter(isKnownCountry).length,
+      letterCheckDigits: parsed.checks.filter((c) => !/^[0-9<]$/.test(c.printed)).length,
     };
   }
   return { ...EMPTY, lines };

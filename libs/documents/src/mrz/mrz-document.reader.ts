@@ -20,8 +20,8 @@ import {
   type Confirmations,
   type MrzEvidence,
 } from './mrz.integrity';
-import { differingNames, namesPrintedAsRead, nearNames, printsCountryCode } from './printed-page';
-import { namesSettledByReadings } from './second-reading';
+import { namesPrintedAsRead, nearNames, printsCountryCode } from './printed-page';
+import { settledByReadings, uncoveredFieldsThatDiffer, type UncoveredField } from './second-reading';
 
 /** Options of {@link MrzDocumentReader}. */
 export interface MrzDocumentReaderOptions {
@@ -42,7 +42,7 @@ interface MrzAttempt {
  */
 export interface SecondReadingView {
   ran: boolean;
-  fields: Partial<Record<'surname' | 'givenNames', 'agree' | 'registered' | 'undecided'>>;
+  fields: Partial<Record<UncoveredField, 'agree' | 'registered' | 'undecided'>>;
 }
 
 /** The contract's `checks.visualZone`: the printed page against the MRZ, when it was read. */
@@ -177,8 +177,8 @@ export class MrzDocumentReader implements DocumentReader {
   }
 
   /**
-   * A name that differs from the record (no check digit covers names) looked at in both recognisers' own
-   * readings of the MRZ: the two reading it alike corroborate the read, so the record differs; one of them
+   * A name or a nationality that differs from the record (no check digit covers them) looked at in both
+   * recognisers' own readings of the MRZ: the two reading it alike corroborate the read, so the record differs; one of them
    * reading it exactly as registered shows the other slipped (a misread that lands exactly on the record's
    * spelling is far less likely than one that misses it; a face the MRZ model misreads letter after letter makes
    * more than a near miss). Near misses left unsettled go to the printed page. Returns whether it ran.
@@ -191,8 +191,8 @@ export class MrzDocumentReader implements DocumentReader {
     today: Date,
     view: SecondReadingView,
   ): Promise<boolean> {
-    const names = differingNames(compareEvidence(record, evidence));
-    if (names.length === 0) return false;
+    const differing = uncoveredFieldsThatDiffer(compareEvidence(record, evidence));
+    if (differing.length === 0) return false;
     view.ran = true;
     const read = attempt.read.secondReading
       ? attempt.read
@@ -207,13 +207,13 @@ export class MrzDocumentReader implements DocumentReader {
         : null;
     };
     const readings = [fieldsOf(read.modelReading), fieldsOf(read.secondReading)];
-    const settled = namesSettledByReadings(
-      names,
+    const settled = settledByReadings(
+      differing,
       evidence,
       readings,
       (candidate, field) => compareEvidence(record, candidate)[field]?.status === 'match',
     );
-    for (const field of names) {
+    for (const field of differing) {
       const now = settled[field];
       view.fields[field] = !now ? 'undecided' : now.corroborated ? 'agree' : 'registered';
     }

@@ -28,4 +28,28 @@ describe('mrzFieldEvidence', () => {
     expect(fields.surname).toMatchObject({ value: 'UJAEGER', doubtful: true });
     expect(fields.givenNames).toMatchObject({ doubtful: true });
   });
+
+  it('doubts a document number with a G or an S among its digits, which its check digit cannot tell from 6 or 8', () => {
+    const read = composeMrz({
+      format: 'TD3',
+      documentCode: 'P',
+      issuingCountry: 'ESP',
+      surname: 'RODRIGUEZ',
+      givenNames: 'FRANCISCO',
+      documentNumber: 'X061416G9',
+      nationality: 'ESP',
+      dateOfBirth: '1983-07-28',
+      sex: 'M',
+      expiryDate: '2029-08-19',
+    });
+    const parse = parseMrz(read, { today });
+    expect(parse.valid).toBe(true);
+    expect(mrzFieldEvidence(parse, 'front', 0.9).documentNumber).toMatchObject({
+      value: 'X061416G9',
+      doubtful: true,
+    });
+    expect(
+      mrzFieldEvidence(parseMrz(lines, { today }), 'front', 0.9).documentNumber?.doubtful,
+    ).toBeUndefined();
+  });
 });

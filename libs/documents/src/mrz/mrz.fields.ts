@@ -25,10 +25,13 @@ export function mrzFieldEvidence(
     parse.warnings.some((w) => /^(UNKNOWN_COUNTRY: issuingCountry|UNKNOWN_DOCUMENT_CODE)/.test(w));
   const misplaced = parse.warnings.some((w) => w.startsWith('MISPLACED_FILLER'));
   const name = (value: string | null) => field(value, shifted || misplaced ? { doubtful: true } : {});
+  // A G or an S among the number's digits weighs in its check digit as the 6 or 8 it is often a misread of
+  // (faces other than OCR-B): the check digit that verifies does not show the number was read right.
+  const blindSpot = /\d[GS]\d/.test(f.documentNumber ?? '');
   return {
     documentCode: field(f.documentCode),
     issuingCountry: field(f.issuingCountry, unknown('issuingCountry') ? { doubtful: true } : {}),
-    documentNumber: field(f.documentNumber),
+    documentNumber: field(f.documentNumber, blindSpot ? { doubtful: true } : {}),
     surname: name(f.surname),
     givenNames: name(f.givenNames),
     // Two-digit years: the parser guessed the century from the day and the expiry date.

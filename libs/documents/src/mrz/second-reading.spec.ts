@@ -1,5 +1,11 @@
 import type { DocumentEvidence, FieldEvidence } from '@idv/verdict';
-import { namesSettledByReadings, type MrzReading } from './second-reading';
+import {
+  settledByReadings,
+  uncoveredFieldsThatDiffer,
+  type MrzReading,
+  type UncoveredField,
+} from './second-reading';
+import type { ComparisonReport } from '@idv/matching';
 
 const field = (value: string | null): FieldEvidence => ({
   value,
@@ -13,9 +19,9 @@ const reading = (surname: string | null): MrzReading => ({ surname: field(surnam
 /** The record's surname is LINDQVIST. */
 const matchesRecord = (candidate: DocumentEvidence) => candidate.fields.surname?.value === 'LINDQVIST';
 
-describe('namesSettledByReadings', () => {
+describe('settledByReadings', () => {
   it('corroborates a name both recognisers read alike: the record differs', () => {
-    const settled = namesSettledByReadings(
+    const settled = settledByReadings(
       ['surname'],
       evidence('LINDQVIS'),
       [reading('LINDQVIS'), reading('LINDQVIS')],
@@ -25,7 +31,7 @@ describe('namesSettledByReadings', () => {
   });
 
   it('takes the registered spelling when one recogniser read it exactly and the other slipped', () => {
-    const settled = namesSettledByReadings(
+    const settled = settledByReadings(
       ['surname'],
       evidence('LINDOVIST'),
       [reading('LINDOVIST'), reading('LINDQVIST')],
@@ -39,15 +45,15 @@ describe('namesSettledByReadings', () => {
     const doubtful = evidence('ULINDQVIS');
     doubtful.fields.surname = { ...doubtful.fields.surname!, doubtful: true };
     const both = [reading('ULINDQVIS'), reading('ULINDQVIS')];
-    expect(namesSettledByReadings(['surname'], doubtful, both, matchesRecord)).toEqual({});
+    expect(settledByReadings(['surname'], doubtful, both, matchesRecord)).toEqual({});
   });
 
   it('leaves a name the readings disagree on, neither as registered, to the printed page', () => {
     const disagree = [reading('LINDOVIST'), reading('LNDQVIST')];
-    expect(namesSettledByReadings(['surname'], evidence('LINDOVIST'), disagree, matchesRecord)).toEqual({});
+    expect(settledByReadings(['surname'], evidence('LINDOVIST'), disagree, matchesRecord)).toEqual({});
     // One reading alone (the other recogniser read no zone) corroborates nothing.
     expect(
-      namesSettledByReadings(['surname'], evidence('LINDOVIST'), [reading('LINDOVIST'), null], matchesRecord),
+      settledByReadings(['surname'], evidence('LINDOVIST'), [reading('LINDOVIST'), null], matchesRecord),
     ).toEqual({});
   });
 
@@ -59,14 +65,37 @@ describe('namesSettledByReadings', () => {
     const current = {
       fields: { surname: field('FRETTN VON HOHENSTETN WATLD Z'), givenNames: field('K T M N') },
     } as unknown as DocumentEvidence;
-    const matches = (candidate: DocumentEvidence, f: 'surname' | 'givenNames') =>
+    const matches = (candidate: DocumentEvidence, f: UncoveredField) =>
       candidate.fields.surname?.value === whole.surname &&
       candidate.fields.givenNames?.value === whole.givenNames
         ? true
         : f === 'givenNames' && candidate.fields.givenNames?.value === whole.givenNames;
     const second: MrzReading = { surname: field(whole.surname), givenNames: field(whole.givenNames) };
-    const settled = namesSettledByReadings(['surname', 'givenNames'], current, [null, second], matches);
+    const settled = settledByReadings(['surname', 'givenNames'], current, [null, second], matches);
     expect(settled.surname?.value).toBe(whole.surname);
     expect(settled.givenNames?.value).toBe(whole.givenNames);
+  });
+
+  it('settles a nationality that is no code by the reading that shows it as registered', () => {
+    // The second recogniser dropped the narrow I of ITA (`TA<`); the MRZ model read it.
+    const current = {
+      fields: { surname: field('DANGELO'), nationality: { ...field('TA<'), doubtful: true } },
+    } as unknown as DocumentEvidence;
+    const readings: MrzReading[] = [{ nationality: field('ITA') }, { nationality: field('TA<') }];
+    const isIta = (candidate: DocumentEvidence) => candidate.fields.nationality?.value === 'ITA';
+    expect(settledByReadings(['nationality'], current, readings, isIta).nationality?.value).toBe('ITA');
+    // Read alike as a code that is none, it is not corroborated: the code stays a near miss for the page.
+    const alike: MrzReading[] = [{ nationality: field('TA<') }, { nationality: field('TA<') }];
+    expect(settledByReadings(['nationality'], current, alike, isIta)).toEqual({});
+  });
+
+  it('asks about every name and nationality that differ, names in swapped fields left to a person', () => {
+    const report = {
+      surname: { status: 'mismatch', near: false },
+      givenNames: { status: 'mismatch', near: true, basis: 'swapped_fields' },
+      nationality: { status: 'mismatch', near: true },
+      dateOfBirth: { status: 'mismatch', near: false },
+    } as unknown as ComparisonReport;
+    expect(uncoveredFieldsThatDiffer(report)).toEqual(['surname', 'nationality']);
   });
 });

@@ -1,28 +1,42 @@
 import type { DocumentEvidence, DocumentField, FieldEvidence } from '@idv/verdict';
-import { NAME_FIELDS, type NameField } from './printed-page';
+import { differingNames, NAME_FIELDS } from './printed-page';
+import type { ComparisonReport } from '@idv/matching';
 
 /** One recogniser's own reading of the MRZ, as field evidence; null when it read no zone of the same layout. */
 export type MrzReading = Partial<Record<DocumentField, FieldEvidence>> | null;
 
+/** Fields no check digit covers, which a second reading of the MRZ can settle: the names and the nationality. */
+export type UncoveredField = 'surname' | 'givenNames' | 'nationality';
+
 /**
- * Near-miss names settled by two recognisers' own readings of the MRZ (no check digit covers names): both
- * reading the name as it stands corroborate it, so the record differs; one of them reading it exactly as
- * registered shows the other slipped (a misread landing exactly on the record's spelling is far less likely
- * than one missing it). Returns the fields to replace; anything not settled is left for the printed page.
- * `matches` compares a candidate evidence's field with the record.
+ * The uncovered fields that differ from the record: names other than names in another order or field (see
+ * differingNames), and a nationality (a code that is none, `TA<` for `ITA` with the narrow I dropped).
  */
-export function namesSettledByReadings(
-  names: readonly NameField[],
+export function uncoveredFieldsThatDiffer(report: ComparisonReport): UncoveredField[] {
+  const nationality = report.nationality?.status === 'mismatch' ? (['nationality'] as const) : [];
+  return [...differingNames(report), ...nationality];
+}
+
+/**
+ * Fields no check digit covers settled by two recognisers' own readings of the MRZ: both reading the field as
+ * it stands corroborate it, so the record differs; one of them reading it exactly as registered shows the
+ * other slipped (a misread landing exactly on the record's spelling is far less likely than one missing it).
+ * Returns the fields to replace; anything not settled is left for the printed page. `matches` compares a
+ * candidate evidence's field with the record.
+ */
+export function settledByReadings(
+  differing: readonly UncoveredField[],
   evidence: DocumentEvidence,
   readings: readonly MrzReading[],
-  matches: (candidate: DocumentEvidence, field: NameField) => boolean,
-): Partial<Record<NameField, FieldEvidence>> {
-  const settled: Partial<Record<NameField, FieldEvidence>> = {};
-  for (const field of names) {
+  matches: (candidate: DocumentEvidence, field: UncoveredField) => boolean,
+): Partial<Record<UncoveredField, FieldEvidence>> {
+  const settled: Partial<Record<UncoveredField, FieldEvidence>> = {};
+  for (const field of differing) {
     const current = evidence.fields[field];
     if (!current) continue;
     const values = readings.map((r) => r?.[field]?.value ?? null);
-    // A doubtful name (read from a shifted line) is not corroborated by a second reading shifted alike.
+    // A doubtful field (a name read from a shifted line, a code that is none) is not corroborated by a second
+    // reading that slipped alike.
     if (!current.doubtful && values.length >= 2 && values.every((v) => v === current.value)) {
       settled[field] = { ...current, corroborated: true };
       continue;
@@ -34,7 +48,10 @@ export function namesSettledByReadings(
       return (
         value !== null &&
         value !== current.value &&
-        matches({ ...evidence, fields: { ...evidence.fields, ...namesOf(reading!, evidence) } }, field)
+        matches(
+          { ...evidence, fields: { ...evidence.fields, ...fieldsOf(reading!, field, evidence) } },
+          field,
+        )
       );
     });
     if (registered) settled[field] = { ...current, value: registered[field]!.value };
@@ -42,16 +59,18 @@ export function namesSettledByReadings(
   return settled;
 }
 
-/** The names of one reading, each as the evidence's field with the reading's value. */
-function namesOf(
+/** The fields of one reading judged with `field`, each as the evidence's field with the reading's value. */
+function fieldsOf(
   reading: NonNullable<MrzReading>,
+  field: UncoveredField,
   evidence: DocumentEvidence,
-): Partial<Record<NameField, FieldEvidence>> {
-  const names: Partial<Record<NameField, FieldEvidence>> = {};
-  for (const f of NAME_FIELDS) {
+): Partial<Record<UncoveredField, FieldEvidence>> {
+  const fields: Partial<Record<UncoveredField, FieldEvidence>> = {};
+  const together: readonly UncoveredField[] = field === 'nationality' ? [field] : NAME_FIELDS;
+  for (const f of together) {
     const seen = evidence.fields[f];
     const value = reading[f]?.value;
-    if (seen && value !== undefined) names[f] = { ...seen, value };
+    if (seen && value !== undefined) fields[f] = { ...seen, value };
   }
-  return names;
+  return fields;
 }
