@@ -11,7 +11,7 @@ const passport = {
   documentNumber: 'GZ0207286',
   nationality: 'DEU',
   dateOfBirth: '1986-08-01',
-  sex: 'M',
+  sex: 'M' as const,
   expiryDate: '2032-05-19',
 };
 const lines = composeMrz(passport);
