@@ -506,9 +506,10 @@ function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | n
 
 /**
  * Valid beats partially valid; among equals, the more plausible uncovered name line wins, then confidence. A
- * check digit read as a letter costs a reading more than one more check digit passing: a character taken out
- * in the wrong place (the `4` of a number instead of the `G` a `6` was read as) moves a letter into a check
- * digit's place and can make another check digit pass by chance (1 in 10).
+ * field the layout cannot hold (a check digit read as a letter, a sex Z, a month 32) costs a reading more than
+ * one more check digit passing: a character taken out in the wrong place (the `4` of a number, or the sex,
+ * instead of the `G` a `6` was read as) moves every field after it and can make a check digit pass by chance
+ * (1 in 10).
  */
 function rank(a: Attempt): number {
   const digits = a.check.total ? (100 * a.check.passed) / a.check.total : 0;
@@ -517,7 +518,7 @@ function rank(a: Attempt): number {
     digits +
     10 * a.plausibility +
     a.confidence -
-    BLIND_SPOT_WEIGHT * a.check.letterCheckDigits
+    BLIND_SPOT_WEIGHT * a.check.impossibleFields
   );
 }
 

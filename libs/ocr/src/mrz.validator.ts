@@ -16,8 +16,12 @@ export interface MrzCheck {
   expiryDate: string | null;
   /** How many of the issuing state and the nationality are codes that exist (0–2): no check digit covers them. */
   knownCountries: number;
-  /** Check digits printed as a letter the parser could not read as a digit: a reading wrong there for certain. */
-  letterCheckDigits: number;
+  /**
+   * Fields the layout cannot hold as read: a check digit that is a letter (none the parser reads as a digit),
+   * a sex other than M, F, X or `<`, six digits of a date that is no calendar day. A reading wrong there for
+   * certain.
+   */
+  impossibleFields: number;
 }
 
 const EMPTY = {
@@ -29,7 +33,7 @@ const EMPTY = {
   birthDate: null,
   expiryDate: null,
   knownCountries: 0,
-  letterCheckDigits: 0,
+  impossibleFields: 0,
 };
 
 /**
@@ -51,10 +55,22 @@ export function checkMrzLines(lines: string[]): MrzCheck {
       birthDate: parsed.fields.dateOfBirthMrz || null,
       expiryDate: parsed.fields.expiryDateMrz || null,
       knownCountries: [parsed.fields.issuingCountry, parsed.fields.nationality].filter(isKnownCountry).length,
-      letterCheckDigits: parsed.checks.filter((c) => !/^[0-9<]$/.test(c.printed)).length,
+      impossibleFields: impossibleFields(parsed),
     };
   }
   return { ...EMPTY, lines };
+}
+
+/** See MrzCheck.impossibleFields. A date left unknown (`<<` for the day) is no impossible one. */
+function impossibleFields(parsed: MrzParseResult): number {
+  const f = parsed.fields;
+  const noDay = (raw: string, iso: string | null) => /^\d{6}$/.test(raw) && iso === null;
+  return (
+    parsed.checks.filter((c) => !/^[0-9<]$/.test(c.printed)).length +
+    (f.sex === null ? 1 : 0) +
+    (noDay(f.dateOfBirthMrz, f.dateOfBirth) ? 1 : 0) +
+    (noDay(f.expiryDateMrz, f.expiryDate) ? 1 : 0)
+  );
 }
 
 /**
