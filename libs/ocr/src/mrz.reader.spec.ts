@@ -165,6 +165,25 @@ describe('readMrzWith (recogniser stubbed)', () => {
       expect(read).toMatchObject({ valid: true, lines: fixed });
     });
 
+    it('is asked about a run of G among digits too (a 6 read twice as G)', async () => {
+      const [name, numbers] = TD3_TEXT.split('\n');
+      const printed = numbers.replace('L898902C3', 'L89896623');
+      let line = printed.slice(0, 9) + computeCheckDigit(printed.slice(0, 9)) + printed.slice(10);
+      line = line.slice(0, 43) + computeCheckDigit(compositeOf(line));
+      const fixed = [name, line];
+      const withGG = [name, line.replace('L89896623', 'L8989GG23')];
+      expect(mrzFromText(withGG.join('\n')).valid).toBe(true);
+      let asked = 0;
+      const read = await readMrzWith(
+        await pageWithBand(),
+        async () => ({ text: withGG.join('\n'), confidence: 85 }),
+        {},
+        async () => ({ text: fixed[asked++] ?? '', confidence: 95 }),
+      );
+      expect(asked).toBe(2);
+      expect(read).toMatchObject({ valid: true, lines: fixed });
+    });
+
     it('marks a line both readings show alike, one of them as read at full length, as corroborated', async () => {
       // A forged number (its check digit left as printed): the MRZ model drops a filler, the cleaner fits the
       // line back; the line recogniser reads the line whole. Both show the same characters.

@@ -39,6 +39,9 @@ describe('mrzFieldEvidence', () => {
       value: 'X061416G9',
       doubtful: true,
     });
+    // A run of them too (a 6 read twice as G).
+    const twice = parseMrz(composeMrz({ ...passport, documentNumber: 'X0614GG69' }), { today });
+    expect(mrzFieldEvidence(twice, 'front', 0.9).documentNumber?.doubtful).toBe(true);
     expect(
       mrzFieldEvidence(parseMrz(lines, { today }), 'front', 0.9).documentNumber?.doubtful,
     ).toBeUndefined();

@@ -27,7 +27,7 @@ export function mrzFieldEvidence(
   const name = (value: string | null) => field(value, shifted || misplaced ? { doubtful: true } : {});
   // A G or an S among the number's digits weighs in its check digit as the 6 or 8 it is often a misread of
   // (faces other than OCR-B): the check digit that verifies does not show the number was read right.
-  const blindSpot = /\d[GS]\d/.test(f.documentNumber ?? '');
+  const blindSpot = /\d[GS]+\d/.test(f.documentNumber ?? '');
   return {
     documentCode: field(f.documentCode),
     issuingCountry: field(f.issuingCountry, unknown('issuingCountry') ? { doubtful: true } : {}),
