@@ -357,6 +357,8 @@ function comparison(sets: Record<string, ReturnType<typeof setFigures>>): string
     line('cases', (s) => String(s.cases)),
     line('verdict accuracy', (s) => percent(s.verdictAccuracyPct, s.cases)),
     line('false accepts', (s) => String(s.falseAccepts)),
+    // A forged document (expected `rejected`) or one for a person to see, accepted: the worst miss of all.
+    line('any other non-accepted called accepted', (s) => String(s.acceptedWhenNotExpected - s.falseAccepts)),
     line('genuine called rejected (false fraud)', (s) => `${s.falseRejected} /${s.genuine}`),
     line('unreadable recall', (s) => percent(s.unreadableRecallPct, s.unreadableCases)),
     line('MRZ exact, clean', (s) => percent(s.cleanMrzExactPct, s.cleanCases)),

@@ -101,6 +101,20 @@ describe('DocumentAnalyser on generated documents', () => {
     expect(documentKeySource(outcome)).toBeNull();
   });
 
+  it('calls a card a copy only when no side of it is in colour (a pale back is the design)', async () => {
+    const c = await generated(1, { scenario: 'clean', documentType: 'id_card' }); // a TD1 card, front and back
+    expect(c.images.back).toBeDefined();
+    const grey = (image: Buffer) => sharp(image).greyscale().png().toBuffer();
+    const paleBack = await analyseCase({ ...c, images: { ...c.images, back: await grey(c.images.back!) } });
+    expect(paleBack.verdict).toBe('accepted');
+    const copied = await analyseCase({
+      ...c,
+      images: { front: await grey(c.images.front), back: await grey(c.images.back!) },
+    });
+    expect(copied.verdict).toBe('unreadable');
+    expect(codes(copied)).toContain('DOCUMENT_COPY');
+  });
+
   it('calls a payment or loyalty card unsupported', async () => {
     const c = await generated(1, { scenario: 'unsupported' });
     const outcome = await analyseCase(c);

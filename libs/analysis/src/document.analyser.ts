@@ -310,7 +310,11 @@ function qualityViews(sides: DocumentSide[]): ChecksView['quality'] {
     : view;
 }
 
-/** Every side's issues, one per code with the worse severity. */
+/**
+ * Every side's issues, one per code with the worse severity. A copy is a copy of the whole document: a side in
+ * colour shows the upload is of the coloured original, and a pale other side is its design (many cards print
+ * their back in faint tints), not a black-and-white reproduction.
+ */
 function mergeIssues(
   sides: readonly DocumentSide[],
 ): { code: QualityReasonCode; severity: 'warn' | 'fail' }[] {
@@ -318,6 +322,8 @@ function mergeIssues(
   for (const issue of sides.flatMap((s) => s.quality.issues)) {
     if (byCode.get(issue.code) !== 'fail') byCode.set(issue.code, issue.severity);
   }
+  const copy: QualityReasonCode = 'DOCUMENT_COPY';
+  if (!sides.every((s) => s.quality.issues.some((i) => i.code === copy))) byCode.delete(copy);
   return [...byCode].map(([code, severity]) => ({ code, severity }));
 }
 

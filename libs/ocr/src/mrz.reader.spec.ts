@@ -58,6 +58,27 @@ function pgmSize(pgm: Buffer): { width: number; height: number } {
 
 const TD3_TEXT = 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10';
 
+/** A page read by a stubbed MRZ model (`model`) and a stubbed line recogniser (`lines`, one per call). */
+async function readByBoth(model: string[], lines: string[], confidence = 85) {
+  let asked = 0;
+  const read = await readMrzWith(
+    await pageWithBand(),
+    async () => ({ text: model.join('\n'), confidence }),
+    {},
+    async () => ({ text: lines[asked++] ?? '', confidence: 95 }),
+  );
+  return { read, asked };
+}
+
+/** TD3_TEXT's lines with another document number (9 characters), its check digit and the composite put right. */
+function td3WithNumber(number: string): [string, string] {
+  const [name, numbers] = TD3_TEXT.split('\n');
+  const printed = number + numbers.slice(9);
+  let line = printed.slice(0, 9) + computeCheckDigit(number) + printed.slice(10);
+  line = line.slice(0, 43) + computeCheckDigit(compositeOf(line));
+  return [name, line];
+}
+
 describe('readMrzWith (recogniser stubbed)', () => {
   it('locates the band, reads it once and reports where it is', async () => {
     const seen: Buffer[] = [];
@@ -150,23 +171,33 @@ describe('readMrzWith (recogniser stubbed)', () => {
       ['a G among digits, which no check digit tells from a 6', 'L898962C3', 'L8989G2C3'],
       ['a run of G among digits (a 6 read twice as G)', 'L89896623', 'L8989GG23'],
     ])('is asked about a verifying reading with %s', async (_, number, misread) => {
-      const [name, numbers] = TD3_TEXT.split('\n');
-      const printed = numbers.replace('L898902C3', number);
-      let line = printed.slice(0, 9) + computeCheckDigit(printed.slice(0, 9)) + printed.slice(10);
-      line = line.slice(0, 43) + computeCheckDigit(compositeOf(line));
-      const fixed = [name, line];
+      const fixed = td3WithNumber(number);
+      const [name, line] = fixed;
       const withG = [name, line.replace(number, misread)];
       expect(mrzFromText(fixed.join('\n')).valid).toBe(true);
       expect(mrzFromText(withG.join('\n')).valid).toBe(true);
-      let asked = 0;
-      const read = await readMrzWith(
-        await pageWithBand(),
-        async () => ({ text: withG.join('\n'), confidence: 85 }),
-        {},
-        async () => ({ text: fixed[asked++] ?? '', confidence: 95 }),
-      );
+      const { read, asked } = await readByBoth(withG, fixed);
       expect(asked).toBe(2);
       expect(read).toMatchObject({ valid: true, lines: fixed });
+    });
+
+    it("reads the model's G among digits as the 6 the second reading shows there", async () => {
+      // The second reading has the 6 but slips elsewhere (the sex read as E): neither reading alone is right.
+      const [name, line] = td3WithNumber('L898962C3');
+      const second = [name, line.slice(0, 20) + 'E' + line.slice(21)];
+      const { read } = await readByBoth([name, line.replace('L898962C3', 'L8989G2C3')], second);
+      expect(read).toMatchObject({ valid: true, lines: [name, line] });
+    });
+
+    it('is asked about a verifying reading with a code that is none, and its reading with codes that exist wins', async () => {
+      // No check digit covers the nationality: `QQQ` verifies as well as `UTO` does.
+      const [name, numbers] = TD3_TEXT.split('\n');
+      const misread = [name, numbers.replace('UTO', 'QQQ')];
+      expect(mrzFromText(misread.join('\n')).valid).toBe(true);
+      const lines = TD3_TEXT.split('\n');
+      const { read, asked } = await readByBoth(misread, lines, 90);
+      expect(asked).toBe(2);
+      expect(read).toMatchObject({ valid: true, lines });
     });
 
     it('marks a line both readings show alike, one of them as read at full length, as corroborated', async () => {

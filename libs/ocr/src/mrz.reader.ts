@@ -283,7 +283,12 @@ async function readMrzUnguarded(
   // verify: two independent readings agreeing with the check digits, not a guess.
   let secondReading: string[] | undefined;
   const modelReading = state.best?.check.lines;
-  const doubtful = !state.best?.check.valid || blindSpots(state.best.check.lines) > 0;
+  // A verifying reading is asked about too where its check digits may have passed by chance or cannot see: a
+  // letter among digits, or a document code or country code that is none (a line read shifted).
+  const doubtful =
+    !state.best?.check.valid ||
+    blindSpots(state.best.check.lines) > 0 ||
+    state.best.plausibility < FULLY_PLAUSIBLE;
   if (readLine && !ocrFailed && (doubtful || opts.secondOpinion === 'always')) {
     const band = state.best?.band ?? horizontal[0];
     if (band) {
@@ -358,11 +363,14 @@ async function secondOpinion(
   const mixedConfidence = (confidence + 100 * first.confidence) / 2;
   // The second reading's lines as cleaned (a country code's O read as 0 put right), like the first's.
   const own = alone?.check.lines.length === lines.length ? alone.check.lines : lines;
+  // The first reading's G or S among digits that the second reads, at the same place, as the digit it weighs
+  // like (6, 8): the MRZ model's known confusion, undone where the two readings agree on the digit.
+  const firstLines = first.check.lines.map((line, i) => undoBlindSpots(line, own[i]));
   let best: Attempt | null = null;
   let bestScore = -Infinity;
   for (let mask = 0; mask < 1 << lines.length; mask++) {
     const fromFirst = (i: number) => (mask & (1 << i)) !== 0;
-    const composed = own.map((line, i) => (fromFirst(i) ? first.check.lines[i] : line));
+    const composed = own.map((line, i) => (fromFirst(i) ? firstLines[i] : line));
     const mixed =
       mask === 0
         ? alone
@@ -404,6 +412,17 @@ function oneCharacterMore(longer: string, line: string): boolean {
   while (i < line.length && longer[i] === line[i]) i++;
   return longer.slice(i + 1) === line.slice(i);
 }
+
+/** `line` with each G or S among digits that `other` shows, at the same place, as 6 or 8 read as that digit. */
+function undoBlindSpots(line: string, other: string | undefined): string {
+  if (!other) return line;
+  return line.replace(/(?<=\d)[GS]+(?=\d)/g, (run, at: number) =>
+    [...run].map((c, k) => (other[at + k] === (c === 'G' ? '6' : '8') ? other[at + k] : c)).join(''),
+  );
+}
+
+/** The plausibility of a reading whose document code, issuing state and nationality all exist (structureScore 2 + 2). */
+const FULLY_PLAUSIBLE = 4;
 
 /** What one letter among digits that no check digit can catch costs a reading (see secondOpinion). */
 const BLIND_SPOT_WEIGHT = 30;

@@ -198,4 +198,26 @@ describe('mrzIntegrityChecks', () => {
     const misread = mrzIntegrityChecks(parseMrz(edit(1, 'B'), { today }), judgeMrz(evidence(edit(1, 'B'))));
     expect(misread.filter((c) => !c.holds).every((c) => c.explainedByOcr)).toBe(true);
   });
+
+  it('verifies nothing on a TD1 card whose number line was read shifted, though its digits pass (by chance)', () => {
+    const layoutCheck = (read: string[]) => {
+      const parse = parseMrz(read, { today });
+      expect(parse.valid).toBe(true);
+      return mrzIntegrityChecks(parse, judgeMrz(evidence(read))).find((c) => c.name === 'mrz.layout');
+    };
+    // A forged card's line 1 read with an I put in and a 6 dropped: the shifted number verifies by chance.
+    const shifted = [
+      'IIDHUNWV8166197<<<<<<<<<<<<<<<',
+      '9105160F3005305HUN<<<<<<<<<<<6',
+      'KOVARI<<ZSOFIA<<<<<<<<<<<<<<<<',
+    ];
+    expect(layoutCheck(shifted)).toMatchObject({ holds: false, explainedByOcr: true });
+    // A card whose state is no code but is its nationality too (Slovenia's old cards: `SI<`) has no such check.
+    const slovenian = [
+      'I<SI<09999100180706966505468<<',
+      '6606079F0807276SI<<<<<<<<<<<<0',
+      'VZOREC<<TINA<<<<<<<<<<<<<<<<<<',
+    ];
+    expect(layoutCheck(slovenian)).toBeUndefined();
+  });
 });

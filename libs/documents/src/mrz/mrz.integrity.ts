@@ -246,7 +246,24 @@ export function mrzIntegrityChecks(parse: MrzParseResult, judgement: MrzJudgemen
     illegible: { code: 'MRZ_UNREADABLE', field: null },
   });
   const checks = parse.checks.map((c) => check(`mrz.${c.field}`, c.valid, COVERS[c.field]));
-  if (!judgement.valid && judgement.failedCheckDigits.length === 0)
+  if ((!judgement.valid && judgement.failedCheckDigits.length === 0) || numberLineShifted(parse))
     checks.push({ ...check('mrz.layout', false, []), explainedByOcr: true });
   return checks;
+}
+
+/**
+ * A TD1 card's first line holds its document number after the document code and the issuing state. Read with a
+ * code or a state that is none (other than the nationality) (`IIDHUNWV8166197`: an I put in, a 6 dropped further on), the line was read
+ * shifted, and the number's check digit passing proves nothing: a shifted number verifies by chance one time in
+ * ten (a forged card was accepted so). The read verifies nothing; a better photo will.
+ */
+export function numberLineShifted(parse: MrzParseResult): boolean {
+  if (parse.format !== 'TD1') return false;
+  // A state that is no code but stands as the nationality too was read alike in two places: the card's own
+  // (Slovenia's old cards print `SI<`), not a slip.
+  const f = parse.fields;
+  const unknownState =
+    parse.warnings.some((w) => w.startsWith('UNKNOWN_COUNTRY: issuingCountry')) &&
+    f.issuingCountry !== f.nationality;
+  return unknownState || parse.warnings.some((w) => w.startsWith('UNKNOWN_DOCUMENT_CODE'));
 }
