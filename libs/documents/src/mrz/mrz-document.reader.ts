@@ -178,10 +178,11 @@ export class MrzDocumentReader implements DocumentReader {
 
   /**
    * A name or a nationality that differs from the record (no check digit covers them) looked at in both
-   * recognisers' own readings of the MRZ: the two reading it alike corroborate the read, so the record differs; one of them
-   * reading it exactly as registered shows the other slipped (a misread that lands exactly on the record's
-   * spelling is far less likely than one that misses it; a face the MRZ model misreads letter after letter makes
-   * more than a near miss). Near misses left unsettled go to the printed page. Returns whether it ran.
+   * recognisers' own readings of the MRZ: the two reading it alike corroborate the read, so the record differs;
+   * one of them reading it exactly as registered shows the other slipped (a misread that lands exactly on the
+   * record's spelling is far less likely than one that misses it; a face the MRZ model misreads letter after
+   * letter makes more than a near miss). Near misses left unsettled go to the printed page. Returns whether it
+   * ran.
    */
   private async settleWithSecondReading(
     attempt: MrzAttempt,

@@ -253,9 +253,9 @@ export function mrzIntegrityChecks(parse: MrzParseResult, judgement: MrzJudgemen
 
 /**
  * A TD1 card's first line holds its document number after the document code and the issuing state. Read with a
- * code or a state that is none (other than the nationality) (`IIDHUNWV8166197`: an I put in, a 6 dropped further on), the line was read
- * shifted, and the number's check digit passing proves nothing: a shifted number verifies by chance one time in
- * ten (a forged card was accepted so). The read verifies nothing; a better photo will.
+ * code or a state that is none, other than the nationality (`IIDHUNWV8166197`: an I put in, a 6 dropped further
+ * on), the line was read shifted, and the number's check digit passing proves nothing: a shifted number verifies
+ * by chance one time in ten (a forged card was accepted so). The read verifies nothing; a better photo will.
  */
 export function numberLineShifted(parse: MrzParseResult): boolean {
   if (parse.format !== 'TD1') return false;

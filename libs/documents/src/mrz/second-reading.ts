@@ -1,6 +1,6 @@
+import type { ComparisonReport } from '@idv/matching';
 import type { DocumentEvidence, DocumentField, FieldEvidence } from '@idv/verdict';
 import { differingNames, NAME_FIELDS } from './printed-page';
-import type { ComparisonReport } from '@idv/matching';
 
 /** One recogniser's own reading of the MRZ, as field evidence; null when it read no zone of the same layout. */
 export type MrzReading = Partial<Record<DocumentField, FieldEvidence>> | null;
