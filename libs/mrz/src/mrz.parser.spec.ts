@@ -300,6 +300,26 @@ describe('parseMrz verdicts', () => {
     expect(parseMrz(wrongNumber, { autocorrect: true })).toMatchObject({ valid: false, corrections: [] });
   });
 
+  it('reads a Q or D where only a digit may stand as 0, and leaves one in the document number as read', () => {
+    // A recogniser trained on many faces reads a narrow 0 as Q: here the composite digit and a birth-date digit.
+    const td1 = [
+      'IDSVK6121709927<<<<<<<<<<<<<<<',
+      '5202186M3001019SVK<<<<<<<<<<<0',
+      'KOVAC<<LUBOMIR<<<<<<<<<<<<<<<<',
+    ];
+    const misread = [td1[0], `${td1[1].slice(0, 2)}D${td1[1].slice(3, 29)}Q`, td1[2]];
+    expect(parseMrz(misread).invalidFields).toEqual(expect.arrayContaining(['dateOfBirth', 'composite']));
+    const result = parseMrz(misread, { autocorrect: true });
+    expect(result).toMatchObject({ valid: true, lines: td1 });
+    expect(result.corrections).toEqual([
+      { line: 1, column: 2, from: 'D', to: '0' },
+      { line: 1, column: 29, from: 'Q', to: '0' },
+    ]);
+    // A document number may hold letters: a Q there is the document's or the read's, not a 0 for certain.
+    const number = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', td3[1].replace('L898902C3', 'L8989Q2C3')];
+    expect(parseMrz(number, { autocorrect: true }).fields.documentNumber).toBe('L8989Q2C3');
+  });
+
   it('uses today for the birth century and 1970-2069 for expiry', () => {
     const lines = composeMrz({ ...td3base(), dateOfBirth: '2020-02-13', expiryDate: '2030-01-01' });
     expect(parseMrz(lines, { today: new Date('2025-01-01') }).fields.dateOfBirth).toBe('2020-02-13');

@@ -296,9 +296,31 @@ function readDocumentNumber(
 
 function autocorrect(format: IcaoFormat, lines: string[]): MrzCorrection[] {
   // The mrz package lays out visas not at all, and a French TD2 card as the pre-2021 national card.
-  return format === 'MRV-A' || format === 'MRV-B' || (format === 'TD2' && isFrenchNationalId(lines))
-    ? autocorrectByLayout(format, lines)
-    : autocorrectWithMrzPackage(lines);
+  const corrections =
+    format === 'MRV-A' || format === 'MRV-B' || (format === 'TD2' && isFrenchNationalId(lines))
+      ? autocorrectByLayout(format, lines)
+      : autocorrectWithMrzPackage(lines);
+  return [...corrections, ...roundLettersAsZero(format, lines)];
+}
+
+/**
+ * The mrz package's swap table has O for 0 but not the other round letters: a recogniser trained on many faces
+ * reads a 0 of a face it finds narrow as Q or D. Where the layout allows only a digit (the dates, every check
+ * digit), either is a 0; a document number may hold letters, so it is left as read.
+ */
+function roundLettersAsZero(format: IcaoFormat, lines: string[]): MrzCorrection[] {
+  const layout = LAYOUTS[format];
+  const digitOnly: [number, number][] = [];
+  for (const [line, start, end] of [layout.dateOfBirth, layout.expiryDate]) {
+    for (let column = start; column <= end; column++) digitOnly.push([line, column]);
+  }
+  const [docLine, , docEnd] = layout.documentNumber;
+  digitOnly.push([docLine, docEnd]);
+  if (layout.optionalDataChecked) digitOnly.push([layout.optionalData[0], layout.optionalData[2]]);
+  if (layout.composite) digitOnly.push([...layout.composite.digit]);
+  return digitOnly
+    .filter(([line, column]) => /^[QD]$/.test(lines[line]?.[column] ?? ''))
+    .map(([line, column]) => ({ line, column, from: lines[line][column], to: '0' }));
 }
 
 /** The mrz package's field-type autocorrection for TD1-TD3, reported as corrections. */

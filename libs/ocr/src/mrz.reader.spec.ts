@@ -189,6 +189,17 @@ describe('readMrzWith (recogniser stubbed)', () => {
       expect(read).toMatchObject({ valid: true, lines: [name, line] });
     });
 
+    it('counts a G the second reading shows as a 6 as read, not fitted, where the zone fails a check digit', async () => {
+      // A forged birth date (its check digit left as it was), printed in a face the MRZ model reads 6 as G: both
+      // recognisers read every character, so the failure is the document's to answer for, not a fitted line's.
+      // The model reads the number's 6 as G; the second reading has the 6 but merges two fillers.
+      const [name, line] = td3WithNumber('L898962C3');
+      const forged = [name, line.replace('7408122', '7408132')];
+      const model = [name, forged[1].replace('L898962C3', 'L8989G2C3')];
+      const { read } = await readByBoth(model, [name, forged[1].replace('<<', '<')]);
+      expect(read).toMatchObject({ valid: false, exact: true, lines: forged });
+    });
+
     it('is asked about a verifying reading with a code that is none, and its reading with codes that exist wins', async () => {
       // No check digit covers the nationality: `QQQ` verifies as well as `UTO` does.
       const [name, numbers] = TD3_TEXT.split('\n');

@@ -366,6 +366,9 @@ async function secondOpinion(
   // The first reading's G or S among digits that the second reads, at the same place, as the digit it weighs
   // like (6, 8): the MRZ model's known confusion, undone where the two readings agree on the digit.
   const firstLines = first.check.lines.map((line, i) => undoBlindSpots(line, own[i]));
+  // The same undone in the lines as the model read them: a G that both readings put at a 6's place (G weighs
+  // 16, 6 weighs 6: no check digit changes) is a character read, not one fitted.
+  const firstRaw = first.raw.map((line, i) => undoBlindSpots(line, own[i]));
   let best: Attempt | null = null;
   let bestScore = -Infinity;
   for (let mask = 0; mask < 1 << lines.length; mask++) {
@@ -385,7 +388,7 @@ async function secondOpinion(
     // on faces it was not trained on, and a character put in can make a check digit pass by chance (1 in 10).
     const secondLine = first.check.valid ? 0.5 : 1.5;
     const asRead = (i: number) =>
-      mixed.check.lines[i] === (fromFirst(i) ? first.raw[i] : lines[i]) ? (fromFirst(i) ? 1 : secondLine) : 0;
+      mixed.check.lines[i] === (fromFirst(i) ? firstRaw[i] : lines[i]) ? (fromFirst(i) ? 1 : secondLine) : 0;
     const exact = lines.every((_, i) => asRead(i) > 0);
     const score = weighed(mixed) + lines.reduce((sum, _, i) => sum + asRead(i), 0);
     if (score > bestScore) [best, bestScore] = [{ ...mixed, exact }, score];
