@@ -122,6 +122,15 @@ describe('DocumentAnalyser on generated documents', () => {
     expect(codes(outcome)).toContain('DOCUMENT_TYPE_UNSUPPORTED');
   });
 
+  it('calls a loyalty card unsupported whose barcode number reads as an HKID number that verifies', async () => {
+    // Holdout case 51 of seed 20261206: `IE2077974` read where an HKID prints its number passes the HKID check
+    // (one chance in eleven); the card shows no HKID title and no date of birth, and no one said it was an HKID.
+    const c = await generated(429926392, { styleSet: 'holdout', scenario: 'unsupported' });
+    const outcome = await analyseCase(c);
+    expect(outcome.checks.evidence.family).not.toBe('hk_identity_card');
+    expect(outcome.verdict).toBe('unsupported');
+  });
+
   /** The document photographed on a dark desk, turned by `angle` degrees. */
   async function onDesk(image: Buffer, angle: number, seed: number): Promise<Buffer> {
     const photo = await applyDefect(await decodeImage(image), {

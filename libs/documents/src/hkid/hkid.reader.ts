@@ -115,6 +115,14 @@ export class HkidReader implements DocumentReader {
         number,
         text: titleLines === title ? text : parseHkid(titleLines, names, lines),
       };
+      // Unasked for, a number of the card's shape whose check digit verifies is one chance in eleven on any card
+      // with a line of digits where an HKID prints its number (a loyalty card's barcode number): the card must
+      // show more of an HKID, its title or a date of birth in its place, to be read as one.
+      if (!expected && !found.text.birthDate) {
+        const shown =
+          titleLines.length > 0 ? titleLines : await readCardLines(this.ocr, card.image, this.layout.title);
+        if (!isHkidTitle(shown)) found = null;
+      }
     }
     timings.hkid = since(t);
     return {

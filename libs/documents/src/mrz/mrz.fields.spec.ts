@@ -30,6 +30,16 @@ describe('mrzFieldEvidence', () => {
     expect(fields.givenNames).toMatchObject({ doubtful: true });
   });
 
+  it('doubts names read with no `<<` between any of them (the separator read as one filler)', () => {
+    const merged = [lines[0].replace('JAEGER<<GUENTER', 'JAEGER<GUENTER<'), lines[1]];
+    const fields = mrzFieldEvidence(parseMrz(merged, { today }), 'front', 0.9);
+    expect(fields.surname).toMatchObject({ value: 'JAEGER GUENTER', doubtful: true });
+    expect(fields.givenNames).toMatchObject({ value: '', doubtful: true });
+    // A holder with one name only is read as it stands.
+    const single = [lines[0].replace('JAEGER<<GUENTER', 'JAEGER<<<<<<<<'), lines[1]];
+    expect(mrzFieldEvidence(parseMrz(single, { today }), 'front', 0.9).surname?.doubtful).toBeUndefined();
+  });
+
   it('doubts a document number with a G or an S among its digits, which its check digit cannot tell from 6 or 8', () => {
     // A number whose check digit verifies with the G where a 6 may be printed (G and 6 weigh alike).
     const read = composeMrz({ ...passport, documentNumber: 'X061416G9' });

@@ -24,7 +24,12 @@ export function mrzFieldEvidence(
     parse.format !== 'TD1' &&
     parse.warnings.some((w) => /^(UNKNOWN_COUNTRY: issuingCountry|UNKNOWN_DOCUMENT_CODE)/.test(w));
   const misplaced = parse.warnings.some((w) => w.startsWith('MISPLACED_FILLER'));
-  const name = (value: string | null) => field(value, shifted || misplaced ? { doubtful: true } : {});
+  // Several names and no `<<` between any of them: a holder with a surname of two words and no given name, or,
+  // far more often, the separator read as one filler (`AYDOGAN<OGUZ`); the surname and the given names cut
+  // from it then prove no difference from the record.
+  const unseparated = f.givenNames === '' && f.surname.includes(' ');
+  const name = (value: string | null) =>
+    field(value, shifted || misplaced || unseparated ? { doubtful: true } : {});
   // A G or an S among the number's digits weighs in its check digit as the 6 or 8 it is often a misread of
   // (faces other than OCR-B): the check digit that verifies does not show the number was read right.
   const blindSpot = /\d[GS]+\d/.test(f.documentNumber ?? '');
