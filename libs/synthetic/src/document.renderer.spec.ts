@@ -1,4 +1,5 @@
 import { planCase } from './case.generator';
+import { MRZ_FONT_FAMILIES } from './document-fonts';
 import { pickStyle } from './document-style';
 import { Rng } from './prng';
 import { Box } from './sample.model';
@@ -12,6 +13,13 @@ const inside = (inner: Box, outer: Box) =>
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** Each line of text set glyph by glyph (the MRZ): its characters and where each is placed (mm). */
+const glyphLines = (svg: string) =>
+  [...svg.matchAll(/<text[^>]*>((?:<tspan[^>]*>[^<]*<\/tspan>)+)<\/text>/g)].map((line) => {
+    const glyphs = [...line[1].matchAll(/<tspan x="([\d.]+)">([^<]*)<\/tspan>/g)];
+    return { text: glyphs.map((g) => g[2]).join(''), xs: glyphs.map((g) => Number(g[1])) };
+  });
+
 describe('renderDocument', () => {
   it('prints the names with diacritics in the visual zone and only their transliteration in the MRZ', () => {
     let checked = 0;
@@ -22,7 +30,8 @@ describe('renderDocument', () => {
       const front = plan.sides.front.svg;
       const mrzSide = (plan.sides.back ?? plan.sides.front).svg;
       expect(front).toContain(esc(groundTruth.surname.split(' ')[0]));
-      for (const line of groundTruth.mrzLines) expect(mrzSide).toContain(esc(line));
+      const printed = glyphLines(mrzSide).map((l) => l.text);
+      for (const line of groundTruth.mrzLines) expect(printed).toContain(esc(line));
       expect(groundTruth.mrzLines.join('')).not.toMatch(/[^A-Z0-9<]/);
       checked++;
     }
@@ -42,6 +51,33 @@ describe('renderDocument', () => {
       if (plan.sides.back) expect(front.mrz).toBeUndefined();
     }
   });
+
+  it.each(MRZ_FONT_FAMILIES)(
+    'sets the MRZ in %s glyph by glyph at its pitch, inside the document',
+    (mrzFont) => {
+      for (let seed = 0; seed < 4; seed++) {
+        const plan = planCase(seed, {
+          scenario: 'clean',
+          documentType: 'id_card',
+          mrzFont,
+          styleSet: 'holdout',
+        });
+        const svg = (plan.sides.back ?? plan.sides.front).svg;
+        // The document is drawn inside a margin: the viewBox less the translation on each side (mm).
+        const viewWidth = Number(/viewBox="0 0 ([\d.]+)/.exec(svg)![1]);
+        const margin = Number(/translate\(([\d.]+)/.exec(svg)![1]);
+        const lines = glyphLines(svg);
+        expect(lines.map((l) => l.text)).toEqual(plan.sample.groundTruth.mrzLines.map(esc));
+        for (const { xs } of lines) {
+          const steps = xs.slice(1).map((x, i) => x - xs[i]);
+          // ICAO's 2.54 mm within its tolerance, and a printer's jitter.
+          expect(Math.min(...steps)).toBeGreaterThan(2.3);
+          expect(Math.max(...steps)).toBeLessThan(2.8);
+          expect(xs.at(-1)! + 1.27).toBeLessThan(viewWidth - 2 * margin);
+        }
+      }
+    },
+  );
 
   it('varies the design with the seed: colours, resolution, captions', () => {
     const styles = Array.from({ length: 30 }, (_, i) => pickStyle(new Rng(i), 'de'));

@@ -14,6 +14,15 @@ export function n(value: number): string {
   return String(Math.round(value * 1000) / 1000);
 }
 
+/**
+ * The characters of `content`, each in a <tspan> at its own x (mm), for a <text> whose characters are placed
+ * one by one. librsvg takes only the first of a list of x on a <text> and lays the rest out at the face's own
+ * advances, so a list does not place them.
+ */
+export function placedGlyphs(content: string, xs: readonly number[]): string {
+  return [...content].map((ch, i) => `<tspan x="${n(xs[i])}">${esc(ch)}</tspan>`).join('');
+}
+
 export interface TextOptions {
   size: number;
   family: string;

@@ -6,7 +6,7 @@ import type { RenderedSide } from '../document.renderer';
 import { BackgroundSpec } from '../guilloche.pattern';
 import { Rng } from '../prng';
 import { Box, Regions } from '../sample.model';
-import { esc, estimateWidth, n } from '../svg.util';
+import { esc, estimateWidth, n, placedGlyphs } from '../svg.util';
 import { CardField } from './card.model';
 import { CardStyle } from './card-style';
 
@@ -49,16 +49,16 @@ export class CardCanvas {
    */
   run(x: number, baseline: number, content: string, o: RunOptions): Box {
     const chars = [...content];
-    const xs: string[] = [];
+    const xs: number[] = [];
     let cursor = x;
     for (const ch of chars) {
-      xs.push(n(cursor));
+      xs.push(cursor);
       const advance = HALF_WIDTH.test(ch) ? (o.halfAdvance ?? 0.56) : 1;
       cursor += o.size * (advance + (o.spacing ?? 0));
     }
     const weight = o.weight ? ` font-weight="${o.weight}"` : '';
     this.add(
-      `<text x="${xs.join(' ')}" y="${n(baseline)}" font-family="${o.family}" font-size="${n(o.size)}" fill="${o.fill}"${weight}>${esc(content)}</text>`,
+      `<text y="${n(baseline)}" font-family="${o.family}" font-size="${n(o.size)}" fill="${o.fill}"${weight}>${placedGlyphs(content, xs)}</text>`,
     );
     const width = cursor - x - o.size * (o.spacing ?? 0);
     return textBox(x, baseline, width, o.size);
