@@ -6,7 +6,7 @@ import type { RenderedSide } from '../document.renderer';
 import { BackgroundSpec } from '../guilloche.pattern';
 import { Rng } from '../prng';
 import { Box, Regions } from '../sample.model';
-import { esc, estimateWidth, n, placedGlyphs } from '../svg.util';
+import { esc, estimateWidth, n } from '../svg.util';
 import { CardField } from './card.model';
 import { CardStyle } from './card-style';
 
@@ -46,19 +46,24 @@ export class CardCanvas {
   /**
    * Text with every character placed explicitly (full-width Han, narrower half-width ones), as card printers
    * lay out a field, so its box is exact whatever the font's own advances. Returns the box (mm).
+   *
+   * Known gap: librsvg takes only the first x of the list and sets the rest at the face's own advances, so
+   * `spacing` and `halfAdvance` do not reach the pixels (the Resident ID's captions print `姓名`, not `姓 名`).
+   * Placing each character (see placedGlyphs) moved the HKID's dates and took the card benches from 97.6% /
+   * 93.3% to 86.2% / 76.2%: the card readers were tuned on what was drawn. Left for the cards' own issue.
    */
   run(x: number, baseline: number, content: string, o: RunOptions): Box {
     const chars = [...content];
-    const xs: number[] = [];
+    const xs: string[] = [];
     let cursor = x;
     for (const ch of chars) {
-      xs.push(cursor);
+      xs.push(n(cursor));
       const advance = HALF_WIDTH.test(ch) ? (o.halfAdvance ?? 0.56) : 1;
       cursor += o.size * (advance + (o.spacing ?? 0));
     }
     const weight = o.weight ? ` font-weight="${o.weight}"` : '';
     this.add(
-      `<text y="${n(baseline)}" font-family="${o.family}" font-size="${n(o.size)}" fill="${o.fill}"${weight}>${placedGlyphs(content, xs)}</text>`,
+      `<text x="${xs.join(' ')}" y="${n(baseline)}" font-family="${o.family}" font-size="${n(o.size)}" fill="${o.fill}"${weight}>${esc(content)}</text>`,
     );
     const width = cursor - x - o.size * (o.spacing ?? 0);
     return textBox(x, baseline, width, o.size);
