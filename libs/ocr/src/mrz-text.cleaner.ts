@@ -133,7 +133,24 @@ export function realignments(line: string, length: number, first: boolean): stri
     return [...new Set(positions.map((i) => line.slice(0, i) + line.slice(i + 1)))];
   }
   if (d === -1 && first) return (CODE_LETTERS[length] ?? []).map((letter) => letter + line);
+  if (d === 0) return doubledGlyphs(line);
   return [];
+}
+
+/**
+ * A line read at its length with one glyph read twice (`66` for `6`) and one filler of a long run dropped: the
+ * two slips cancel out in the length and every field between them moves one place. Only a character the same
+ * as the one before it is taken out (not every character: with every one of thirty tried, a forged number's
+ * failing check digit would find a shift that passes by chance), a filler put back in the longest run.
+ */
+function doubledGlyphs(line: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < line.length; i++) {
+    if (line[i] !== line[i - 1] || line[i] === '<') continue;
+    const refilled = adjustLongestRun(line.slice(0, i) + line.slice(i + 1), 1);
+    if (refilled) out.push(refilled);
+  }
+  return [...new Set(out)];
 }
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';

@@ -341,6 +341,18 @@ describe('mrzFromText', () => {
     expect(mrzFromText(short)).toMatchObject({ valid: true, exact: false, lines: TD1_LINES });
   });
 
+  it('takes out a glyph read twice (66 for 6) where a filler of the long run was dropped, the line at its length', () => {
+    // A genuine card in DejaVu Sans: the number's last 6 read twice, one filler fewer; the number's check digit
+    // and the composite fail on the shifted line.
+    const td1 = [
+      'I<ISLGGX9H09262<<<<<<<<<<<<<<<',
+      '5410064X2904010ISL<<<<<<<<<<<8',
+      'SIGURDARDOTTIR<<ASDIS<<<<<<<<<',
+    ];
+    const text = ['I<ISLGGX9H092662<<<<<<<<<<<<<<', td1[1], td1[2]].join('\n');
+    expect(mrzFromText(text)).toMatchObject({ valid: true, exact: false, lines: td1 });
+  });
+
   it('takes out the character a glyph of another font was read as twice (6 read as G6)', () => {
     // The TD1 in DejaVu Sans: …3303056ESP<<<… read as …3303056GESP<<… (nationality GES, fillers shifted).
     const td1 = [

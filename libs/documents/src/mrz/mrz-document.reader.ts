@@ -105,7 +105,7 @@ export class MrzDocumentReader implements DocumentReader {
         : [{ code: attempt.read.found ? 'MRZ_UNREADABLE' : 'MRZ_NOT_FOUND', field: null }],
       confidence: judgement.confidence,
       fields: parse ? mrzFieldEvidence(parse, attempt.side.name, attempt.read.confidence) : {},
-      checks: parse ? mrzIntegrityChecks(parse, judgement) : [],
+      checks: parse ? mrzIntegrityChecks(parse, judgement, attempt.read.corroborated) : [],
     };
 
     if (parse && judgement.readable && this.options.visualZone !== false) {
@@ -137,7 +137,10 @@ export class MrzDocumentReader implements DocumentReader {
             fields: Object.fromEntries(Object.entries(report.fields).map(([k, v]) => [k, v.status])),
           });
         }
-        evidence.checks = [...mrzIntegrityChecks(parse, judgement), ...zonesAgree(visualZone)];
+        evidence.checks = [
+          ...mrzIntegrityChecks(parse, judgement, attempt.read.corroborated),
+          ...zonesAgree(visualZone),
+        ];
       }
     }
     const checks = {

@@ -220,4 +220,26 @@ describe('mrzIntegrityChecks', () => {
     ];
     expect(layoutCheck(slovenian)).toBeUndefined();
   });
+
+  it('verifies nothing on a number read with a G among its digits that the second reading does not show', () => {
+    // A forged card (one digit of HX8540654 changed, its check digit left) read with 0 as 6 and 6 as G: the
+    // misread number verifies by chance, G weighing as 6.
+    const read = [
+      'IDCZEHX8546G54014094929796<<<<',
+      '9801082F3102215CZE<<<<<<<<<<<2',
+      'DVORAK<<KATERINA<<<<<<<<<<<<<<',
+    ];
+    const parse = parseMrz(read, { today });
+    expect(parse.valid).toBe(true);
+    const layout = (corroborated?: boolean[]) =>
+      mrzIntegrityChecks(parse, judgeMrz(evidence(read)), corroborated).find((c) => c.name === 'mrz.layout');
+    expect(layout()).toMatchObject({ holds: false, explainedByOcr: true });
+    expect(layout([false, true, true])).toMatchObject({ holds: false, explainedByOcr: true });
+    // Both recognisers read the G there: it is printed so.
+    expect(layout([true, true, true])).toBeUndefined();
+    // The number as printed (its check digit failing: the forgery) has no such doubt.
+    const printed = ['IDCZEHX8540654014094929796<<<<', read[1], read[2]];
+    const asPrinted = mrzIntegrityChecks(parseMrz(printed, { today }), judgeMrz(evidence(printed)));
+    expect(asPrinted.find((c) => c.name === 'mrz.layout')).toBeUndefined();
+  });
 });

@@ -235,7 +235,11 @@ const COVERS: Readonly<Record<MrzCheckField, readonly DocumentField[]>> = {
  * failure judged as {@link judgeMrz} judged the read; a parse that is invalid with every digit verifying (an
  * impossible date, a character the layout forbids) is one more failed check, always put down to OCR.
  */
-export function mrzIntegrityChecks(parse: MrzParseResult, judgement: MrzJudgement): IntegrityCheck[] {
+export function mrzIntegrityChecks(
+  parse: MrzParseResult,
+  judgement: MrzJudgement,
+  corroborated?: readonly boolean[],
+): IntegrityCheck[] {
   const check = (name: string, holds: boolean, covers: readonly DocumentField[]): IntegrityCheck => ({
     name,
     holds,
@@ -246,9 +250,36 @@ export function mrzIntegrityChecks(parse: MrzParseResult, judgement: MrzJudgemen
     illegible: { code: 'MRZ_UNREADABLE', field: null },
   });
   const checks = parse.checks.map((c) => check(`mrz.${c.field}`, c.valid, COVERS[c.field]));
-  if ((!judgement.valid && judgement.failedCheckDigits.length === 0) || numberLineShifted(parse))
+  if (
+    (!judgement.valid && judgement.failedCheckDigits.length === 0) ||
+    numberLineShifted(parse) ||
+    unprovenBlindSpot(parse, corroborated)
+  )
     checks.push({ ...check('mrz.layout', false, []), explainedByOcr: true });
   return checks;
+}
+
+/** The line that holds the document number and its check digit, per layout. */
+const NUMBER_LINE: Readonly<Partial<Record<string, number>>> = {
+  TD1: 0,
+  TD2: 1,
+  TD3: 1,
+  'MRV-A': 1,
+  'MRV-B': 1,
+};
+
+/**
+ * A G or an S among the digits of the document number or the optional data: fields the parser cannot put right
+ * (letters may stand there), where G weighs in a check digit as 6 does and S as 8. The MRZ model reads a 6 as G
+ * on faces other than OCR-B, and such a reading often has another digit misread beside it that makes the check
+ * digit pass by chance: a forged number (its digit changed, its check digit left) was read as one that verifies,
+ * and accepted. Unless the second recogniser read the line alike (the letter is printed there), the digits
+ * passing prove nothing; a better photo may.
+ */
+export function unprovenBlindSpot(parse: MrzParseResult, corroborated?: readonly boolean[]): boolean {
+  const line = parse.format ? NUMBER_LINE[parse.format] : undefined;
+  if (line === undefined || corroborated?.[line]) return false;
+  return /\d[GS]+\d/.test(`${parse.fields.documentNumber}<${parse.fields.optionalData}`);
 }
 
 /**
