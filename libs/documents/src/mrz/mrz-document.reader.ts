@@ -12,7 +12,7 @@ import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '..
 import { printedText } from '../printed-text';
 import { compareEvidence } from '../record.comparison';
 import { detectedType } from './mrz-document-type';
-import { mrzFieldEvidence } from './mrz.fields';
+import { mrzFieldEvidence, nameLineFitted } from './mrz.fields';
 import {
   confirmationCouldMatter,
   judgeMrz,
@@ -104,7 +104,11 @@ export class MrzDocumentReader implements DocumentReader {
         ? []
         : [{ code: attempt.read.found ? 'MRZ_UNREADABLE' : 'MRZ_NOT_FOUND', field: null }],
       confidence: judgement.confidence,
-      fields: parse ? mrzFieldEvidence(parse, attempt.side.name, attempt.read.confidence) : {},
+      fields: parse
+        ? mrzFieldEvidence(parse, attempt.side.name, attempt.read.confidence, {
+            nameLineFitted: nameLineFitted(parse, attempt.read),
+          })
+        : {},
       checks: parse ? mrzIntegrityChecks(parse, judgement, attempt.read.corroborated) : [],
     };
 

@@ -1,4 +1,5 @@
 import type { MrzParseResult } from '@idv/mrz';
+import type { MrzRead } from '@idv/ocr';
 import type { DocumentField, FieldEvidence } from '@idv/verdict';
 
 /** The MRZ fields in the evidence model, as read from `side` with the read's mean confidence. */
@@ -6,6 +7,7 @@ export function mrzFieldEvidence(
   parse: MrzParseResult,
   side: 'front' | 'back',
   confidence: number,
+  read: { nameLineFitted?: boolean } = {},
 ): Partial<Record<DocumentField, FieldEvidence>> {
   const f = parse.fields;
   const unknown = (field: 'nationality' | 'issuingCountry') =>
@@ -28,8 +30,10 @@ export function mrzFieldEvidence(
   // far more often, the separator read as one filler (`AYDOGAN<OGUZ`); the surname and the given names cut
   // from it then prove no difference from the record.
   const unseparated = f.givenNames === '' && f.surname.includes(' ');
-  const name = (value: string | null) =>
-    field(value, shifted || misplaced || unseparated ? { doubtful: true } : {});
+  // A name line OCR read longer or shorter than the layout and fitted to it lost or gained characters somewhere,
+  // perhaps in the names (`GOTZ<<JURGEN` read `GT<<URGEN`, fillers put back at the end): no check digit says where.
+  const doubtfulNames = shifted || misplaced || unseparated || read.nameLineFitted === true;
+  const name = (value: string | null) => field(value, doubtfulNames ? { doubtful: true } : {});
   // A G or an S among the number's digits weighs in its check digit as the 6 or 8 it is often a misread of
   // (faces other than OCR-B): the check digit that verifies does not show the number was read right.
   const blindSpot = /\d[GS]+\d/.test(f.documentNumber ?? '');
@@ -47,4 +51,15 @@ export function mrzFieldEvidence(
     nationality: field(f.nationality, unknown('nationality') ? { doubtful: true } : {}),
     expiryDate: field(f.expiryDate, { centuryGuessed: true }),
   };
+}
+
+/**
+ * Whether the name line was fitted to the layout's length (OCR read it a character or more long or short) and
+ * the second recogniser did not read it alike. The French national card's names share no line of their own.
+ */
+export function nameLineFitted(parse: MrzParseResult, read: Pick<MrzRead, 'zone' | 'corroborated'>): boolean {
+  if (parse.format === 'FRENCH_NATIONAL_ID') return false;
+  const line = parse.format === 'TD1' ? 2 : 0;
+  const raw = read.zone?.raw[line];
+  return raw !== undefined && raw.length !== parse.lines[line].length && !read.corroborated?.[line];
 }

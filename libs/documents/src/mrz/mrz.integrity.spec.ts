@@ -122,6 +122,11 @@ describe('judgeMrz', () => {
     expect(judgeMrz(evidence(['Q' + lines[0].slice(1), forged[1]])).failureExplainedByOcr).toBe(true);
     // The printed page shows a covered field otherwise.
     expect(judgeMrz(evidence(forged, { printedDisagrees: true })).failureExplainedByOcr).toBe(true);
+    // A birth date that is no calendar day (740812 read as 749812, month 98): a forger writes a date that exists.
+    const noDay = edit(15, '9');
+    expect(judgeMrz(evidence(noDay)).failedCheckDigits).toContain('dateOfBirth');
+    expect(judgeMrz(evidence(noDay)).failureExplainedByOcr).toBe(true);
+    expect(judgeMrz(evidence(edit(16, '9'))).failureExplainedByOcr).toBe(false);
   });
 
   it('keeps a forgery signal on a code that is none when both the issuer and the nationality show it', () => {

@@ -151,6 +151,11 @@ export function readFlaws(parse: MrzParseResult, e: MrzEvidence): string[] {
   if (unknown.length === 1 || (unknown.length === 2 && f.issuingCountry !== f.nationality))
     flaws.push('unknownCountry');
   if (parse.warnings.some((w) => LAYOUT_WARNINGS.test(w))) flaws.push('layout');
+  // Six digits that are no calendar day (month 94): the read is wrong there for certain, and a forger writes a
+  // date that exists.
+  const noDay = (raw: string, iso: string | null) => /^\d{6}$/.test(raw) && iso === null;
+  if (noDay(f.dateOfBirthMrz, f.dateOfBirth) || noDay(f.expiryDateMrz, f.expiryDate))
+    flaws.push('impossibleDate');
   if (e.printedDisagrees) flaws.push('printedPage');
   return flaws;
 }
