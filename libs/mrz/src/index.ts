@@ -9,6 +9,7 @@ export { MrzError, MrzErrorCode } from './mrz.error';
 export { formatMrzName, formatMrzText } from './mrz-name';
 export { detectMrzFormat, parseMrz } from './mrz.parser';
 export { isKnownCountry } from './mrz.structure';
+export { numberLineOf } from './mrz.layouts';
 export type {
   MrzCheck,
   MrzCheckField,

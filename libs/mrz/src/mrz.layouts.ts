@@ -93,3 +93,10 @@ export const LAYOUTS: Readonly<Record<IcaoFormat, MrzLayout>> = {
   'MRV-A': { ...header, ...line2, name: [0, 5, 44], optionalData: [1, 28, 44], optionalDataChecked: false },
   'MRV-B': { ...header, ...line2, name: [0, 5, 36], optionalData: [1, 28, 36], optionalDataChecked: false },
 };
+
+/** The line (0-based) that holds the document number and its check digit; null for a layout that is not ICAO's. */
+export function numberLineOf(format: string | null | undefined): number | null {
+  return format && Object.prototype.hasOwnProperty.call(LAYOUTS, format)
+    ? LAYOUTS[format as IcaoFormat].documentNumber[0]
+    : null;
+}

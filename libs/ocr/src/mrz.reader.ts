@@ -1,3 +1,4 @@
+import { numberLineOf } from '@idv/mrz';
 import { cropBand, normalise, splitBandLines, toPgm } from './band.crop';
 import { decodeGrey, fitGrey, GreyImage, resizeGrey } from './grey-image';
 import { locateMrzBands, MrzBand } from './mrz-band.locator';
@@ -285,10 +286,14 @@ async function readMrzUnguarded(
   const modelReading = state.best?.check.lines;
   // A verifying reading is asked about too where its check digits may have passed by chance or cannot see: a
   // letter among digits, or a document code or country code that is none (a line read shifted).
+  // So is one whose number line was fitted to the layout (a character dropped in the number shifts it, and a
+  // shifted number verifies by chance one time in ten, its composite too one time in a hundred), or whose number
+  // has a letter OCR makes of a digit (O, I, B, Z, D, Q) among its digits.
   const doubtful =
     !state.best?.check.valid ||
     blindSpots(state.best.check.lines) > 0 ||
-    state.best.plausibility < FULLY_PLAUSIBLE;
+    state.best.plausibility < FULLY_PLAUSIBLE ||
+    numberLineInDoubt(state.best);
   if (readLine && !ocrFailed && (doubtful || opts.secondOpinion === 'always')) {
     const band = state.best?.band ?? horizontal[0];
     if (band) {
@@ -421,6 +426,16 @@ function undoBlindSpots(line: string, other: string | undefined): string {
   if (!other) return line;
   return line.replace(/(?<=\d)[GS]+(?=\d)/g, (run, at: number) =>
     [...run].map((c, k) => (other[at + k] === (c === 'G' ? '6' : '8') ? other[at + k] : c)).join(''),
+  );
+}
+
+/** The number line was not read at the layout's length, or its number has a digit-like letter among digits. */
+function numberLineInDoubt(a: Attempt): boolean {
+  const line = numberLineOf(a.check.format);
+  if (line === null) return false;
+  return (
+    a.raw[line]?.length !== a.check.lines[line]?.length ||
+    /\d[OIBZSGDQ]+\d/.test(a.check.documentNumber ?? '')
   );
 }
 

@@ -109,7 +109,12 @@ export class MrzDocumentReader implements DocumentReader {
             nameLineFitted: nameLineFitted(parse, attempt.read),
           })
         : {},
-      checks: parse ? mrzIntegrityChecks(parse, judgement, attempt.read.corroborated) : [],
+      checks: parse
+        ? mrzIntegrityChecks(parse, judgement, {
+            raw: attempt.read.zone?.raw,
+            corroborated: attempt.read.corroborated,
+          })
+        : [],
     };
 
     if (parse && judgement.readable && this.options.visualZone !== false) {
@@ -142,7 +147,10 @@ export class MrzDocumentReader implements DocumentReader {
           });
         }
         evidence.checks = [
-          ...mrzIntegrityChecks(parse, judgement, attempt.read.corroborated),
+          ...mrzIntegrityChecks(parse, judgement, {
+            raw: attempt.read.zone?.raw,
+            corroborated: attempt.read.corroborated,
+          }),
           ...zonesAgree(visualZone),
         ];
       }

@@ -1,5 +1,5 @@
 import type { MrzCheckField, MrzParseResult } from '@idv/mrz';
-import { parseMrz } from '@idv/mrz';
+import { numberLineOf, parseMrz } from '@idv/mrz';
 import type { DocumentField, IntegrityCheck } from '@idv/verdict';
 
 /** What the MRZ's check digits establish: whether they hold and, when not, whether OCR explains it. */
@@ -243,7 +243,7 @@ const COVERS: Readonly<Record<MrzCheckField, readonly DocumentField[]>> = {
 export function mrzIntegrityChecks(
   parse: MrzParseResult,
   judgement: MrzJudgement,
-  corroborated?: readonly boolean[],
+  read: NumberLineRead = {},
 ): IntegrityCheck[] {
   const check = (name: string, holds: boolean, covers: readonly DocumentField[]): IntegrityCheck => ({
     name,
@@ -258,33 +258,35 @@ export function mrzIntegrityChecks(
   if (
     (!judgement.valid && judgement.failedCheckDigits.length === 0) ||
     numberLineShifted(parse) ||
-    unprovenBlindSpot(parse, corroborated)
+    unprovenNumber(parse, read)
   )
     checks.push({ ...check('mrz.layout', false, []), explainedByOcr: true });
   return checks;
 }
 
-/** The line that holds the document number and its check digit, per layout. */
-const NUMBER_LINE: Readonly<Partial<Record<string, number>>> = {
-  TD1: 0,
-  TD2: 1,
-  TD3: 1,
-  'MRV-A': 1,
-  'MRV-B': 1,
-};
+/** How the number line was read: as OCR gave the lines, and which lines the second recogniser read alike. */
+export interface NumberLineRead {
+  raw?: readonly string[];
+  corroborated?: readonly boolean[];
+}
 
 /**
- * A G or an S among the digits of the document number or the optional data: fields the parser cannot put right
- * (letters may stand there), where G weighs in a check digit as 6 does and S as 8. The MRZ model reads a 6 as G
- * on faces other than OCR-B, and such a reading often has another digit misread beside it that makes the check
- * digit pass by chance: a forged number (its digit changed, its check digit left) was read as one that verifies,
- * and accepted. Unless the second recogniser read the line alike (the letter is printed there), the digits
- * passing prove nothing; a better photo may.
+ * A verifying number that proves nothing unless the second recogniser read its line alike:
+ * - a letter OCR makes of a digit (O, I, B, Z, S, G, D, Q) among the digits of the document number or the optional
+ *   data, fields the parser cannot put right (letters may stand there). The MRZ model reads 6 as G and 0 as O on
+ *   faces other than OCR-B, and two such slips, or one beside another misread digit, can make a forged number's
+ *   check digit pass: a forged FreeMono card read `HX8546G54` for `HX8540654`, and an Inconsolata one `WJO3O9434`
+ *   for `WJ0309434`, were accepted;
+ * - a number line OCR read a character short or long and the cleaner fitted to the layout: a digit dropped in
+ *   the number shifts the rest, and a forged OCR-B card read `CL438753` for `CL4338753` passed its number and
+ *   composite digits by chance.
+ * A better photo may verify what this read cannot.
  */
-export function unprovenBlindSpot(parse: MrzParseResult, corroborated?: readonly boolean[]): boolean {
-  const line = parse.format ? NUMBER_LINE[parse.format] : undefined;
-  if (line === undefined || corroborated?.[line]) return false;
-  return /\d[GS]+\d/.test(`${parse.fields.documentNumber}<${parse.fields.optionalData}`);
+export function unprovenNumber(parse: MrzParseResult, read: NumberLineRead): boolean {
+  const line = numberLineOf(parse.format);
+  if (line === null || read.corroborated?.[line]) return false;
+  const fitted = read.raw?.[line] !== undefined && read.raw[line].length !== parse.lines[line].length;
+  return fitted || /\d[OIBZSGDQ]+\d/.test(`${parse.fields.documentNumber}<${parse.fields.optionalData}`);
 }
 
 /**
