@@ -1,4 +1,3 @@
-import { numberLineOf } from '@idv/mrz';
 import { cropBand, normalise, splitBandLines, toPgm } from './band.crop';
 import { decodeGrey, fitGrey, GreyImage, resizeGrey } from './grey-image';
 import { locateMrzBands, MrzBand } from './mrz-band.locator';
@@ -286,9 +285,7 @@ async function readMrzUnguarded(
   const modelReading = state.best?.check.lines;
   // A verifying reading is asked about too where its check digits may have passed by chance or cannot see: a
   // letter among digits, or a document code or country code that is none (a line read shifted).
-  // So is one whose number line was fitted to the layout (a character dropped in the number shifts it, and a
-  // shifted number verifies by chance one time in ten, its composite too one time in a hundred), or whose number
-  // has a letter OCR makes of a digit (O, I, B, Z, D, Q) among its digits.
+  // So is one whose number has a letter OCR makes of a digit (O, I, B, Z, D, Q) among its digits.
   const doubtful =
     !state.best?.check.valid ||
     blindSpots(state.best.check.lines) > 0 ||
@@ -429,14 +426,9 @@ function undoBlindSpots(line: string, other: string | undefined): string {
   );
 }
 
-/** The number line was not read at the layout's length, or its number has a digit-like letter among digits. */
+/** The number has a letter OCR makes of a digit among its digits (see `unprovenNumber` in @idv/documents). */
 function numberLineInDoubt(a: Attempt): boolean {
-  const line = numberLineOf(a.check.format);
-  if (line === null) return false;
-  return (
-    a.raw[line]?.length !== a.check.lines[line]?.length ||
-    /\d[OIBZSGDQ]+\d/.test(a.check.documentNumber ?? '')
-  );
+  return /\d[OIBZSGDQ]+\d/.test(a.check.documentNumber ?? '');
 }
 
 /** The plausibility of a reading whose document code, issuing state and nationality all exist (structureScore 2 + 2). */

@@ -109,12 +109,7 @@ export class MrzDocumentReader implements DocumentReader {
             nameLineFitted: nameLineFitted(parse, attempt.read),
           })
         : {},
-      checks: parse
-        ? mrzIntegrityChecks(parse, judgement, {
-            raw: attempt.read.zone?.raw,
-            corroborated: attempt.read.corroborated,
-          })
-        : [],
+      checks: parse ? mrzIntegrityChecks(parse, judgement, { corroborated: attempt.read.corroborated }) : [],
     };
 
     if (parse && judgement.readable && this.options.visualZone !== false) {
@@ -147,10 +142,7 @@ export class MrzDocumentReader implements DocumentReader {
           });
         }
         evidence.checks = [
-          ...mrzIntegrityChecks(parse, judgement, {
-            raw: attempt.read.zone?.raw,
-            corroborated: attempt.read.corroborated,
-          }),
+          ...mrzIntegrityChecks(parse, judgement, { corroborated: attempt.read.corroborated }),
           ...zonesAgree(visualZone),
         ];
       }

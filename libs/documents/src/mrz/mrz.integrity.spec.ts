@@ -250,32 +250,20 @@ describe('mrzIntegrityChecks', () => {
     expect(asPrinted.find((c) => c.name === 'mrz.layout')).toBeUndefined();
   });
 
-  it('verifies nothing on a number read with O among its digits, or on a number line fitted to the layout', () => {
-    const layout = (read: string[], raw?: string[], corroborated?: boolean[]) => {
-      const parse = parseMrz(read, { today });
-      expect(parse.valid).toBe(true);
-      return mrzIntegrityChecks(parse, judgeMrz(evidence(read)), { raw, corroborated }).find(
-        (c) => c.name === 'mrz.layout',
-      );
-    };
+  it('verifies nothing on a number read with O among its digits that the second reading does not show', () => {
     // A forged Inconsolata card (WJ0309434, a digit changed) read with two 0 as O: the check digits pass by chance.
     const withO = [
       'I<CZEWJO3O9434839328530701<<<<',
       '9904101M3201222CZE<<<<<<<<<<<3',
       'CERNY<<TOMAS<<<<<<<<<<<<<<<<<<',
     ];
-    expect(layout(withO, withO)).toMatchObject({ holds: false, explainedByOcr: true });
-    expect(layout(withO, withO, [true, true, true])).toBeUndefined();
-    // A forged OCR-B card (CL4338753) read with a 3 dropped, a filler put back at the end: number and composite
-    // pass by chance.
-    const fitted = [
-      'IDIRLCL438753184322291706<<<<<',
-      '7409174M3102042IRL<<<<<<<<<<<2',
-      'NI<BHRIAIN<<CIARAN<<<<<<<<<<<<',
-    ];
-    const short = [fitted[0].slice(0, 29), fitted[1], fitted[2]];
-    expect(layout(fitted, short)).toMatchObject({ holds: false, explainedByOcr: true });
-    expect(layout(fitted, fitted)).toBeUndefined();
-    expect(layout(fitted, short, [true, true, true])).toBeUndefined();
+    const parse = parseMrz(withO, { today });
+    expect(parse.valid).toBe(true);
+    const layout = (corroborated?: boolean[]) =>
+      mrzIntegrityChecks(parse, judgeMrz(evidence(withO)), { corroborated }).find(
+        (c) => c.name === 'mrz.layout',
+      );
+    expect(layout()).toMatchObject({ holds: false, explainedByOcr: true });
+    expect(layout([true, true, true])).toBeUndefined();
   });
 });
