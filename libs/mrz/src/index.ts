@@ -8,8 +8,13 @@ export type { ComposeMrzOptions } from './mrz.composer';
 export { MrzError, MrzErrorCode } from './mrz.error';
 export { formatMrzName, formatMrzText } from './mrz-name';
 export { detectMrzFormat, parseMrz } from './mrz.parser';
-export { isKnownCountry } from './mrz.structure';
-export { numberLineOf } from './mrz.layouts';
+export {
+  CHECK_BLIND_LETTER_AMONG_DIGITS,
+  DIGIT_LIKE_LETTER_AMONG_DIGITS,
+  isKnownCountry,
+  noCalendarDay,
+} from './mrz.structure';
+export { nameLineOf, numberLineOf } from './mrz.layouts';
 export type {
   MrzCheck,
   MrzCheckField,

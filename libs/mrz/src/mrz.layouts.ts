@@ -94,9 +94,15 @@ export const LAYOUTS: Readonly<Record<IcaoFormat, MrzLayout>> = {
   'MRV-B': { ...header, ...line2, name: [0, 5, 36], optionalData: [1, 28, 36], optionalDataChecked: false },
 };
 
+const layoutOf = (format: string | null | undefined): MrzLayout | null =>
+  format && Object.prototype.hasOwnProperty.call(LAYOUTS, format) ? LAYOUTS[format as IcaoFormat] : null;
+
 /** The line (0-based) that holds the document number and its check digit; null for a layout that is not ICAO's. */
 export function numberLineOf(format: string | null | undefined): number | null {
-  return format && Object.prototype.hasOwnProperty.call(LAYOUTS, format)
-    ? LAYOUTS[format as IcaoFormat].documentNumber[0]
-    : null;
+  return layoutOf(format)?.documentNumber[0] ?? null;
+}
+
+/** The line (0-based) that holds the names; null for a layout that is not ICAO's (the French national card). */
+export function nameLineOf(format: string | null | undefined): number | null {
+  return layoutOf(format)?.name[0] ?? null;
 }

@@ -8,6 +8,21 @@ export function isKnownCountry(code: string): boolean {
   return KNOWN_COUNTRIES.has(code);
 }
 
+/**
+ * A letter OCR makes of a digit (O, I, B, Z, S, G, D, Q) standing among digits, in a field where letters may stand
+ * too (the document number, the optional data): the parser cannot tell which it is, and a check digit that passes
+ * with it may pass by chance.
+ */
+export const DIGIT_LIKE_LETTER_AMONG_DIGITS = /\d[OIBZSGDQ]+\d/;
+
+/** Of those, the letters that weigh in a check digit as a digit does (G as 6, S as 8): no check digit sees them. */
+export const CHECK_BLIND_LETTER_AMONG_DIGITS = /\d[GS]+\d/;
+
+/** Six digits of a date that are no calendar day (month 94): the parser left its ISO date null. */
+export function noCalendarDay(raw: string, iso: string | null): boolean {
+  return /^\d{6}$/.test(raw) && iso === null;
+}
+
 /** Fields of an ICAO layout, as printed with their fillers, whose shape is fixed though no check digit covers them. */
 export interface UncoveredFields {
   documentCode: string;

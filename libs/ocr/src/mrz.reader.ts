@@ -1,3 +1,4 @@
+import { DIGIT_LIKE_LETTER_AMONG_DIGITS } from '@idv/mrz';
 import { cropBand, normalise, splitBandLines, toPgm } from './band.crop';
 import { decodeGrey, fitGrey, GreyImage, resizeGrey } from './grey-image';
 import { locateMrzBands, MrzBand } from './mrz-band.locator';
@@ -428,7 +429,7 @@ function undoBlindSpots(line: string, other: string | undefined): string {
 
 /** The number has a letter OCR makes of a digit among its digits (see `unprovenNumber` in @idv/documents). */
 function numberLineInDoubt(a: Attempt): boolean {
-  return /\d[OIBZSGDQ]+\d/.test(a.check.documentNumber ?? '');
+  return DIGIT_LIKE_LETTER_AMONG_DIGITS.test(a.check.documentNumber ?? '');
 }
 
 /** The plausibility of a reading whose document code, issuing state and nationality all exist (structureScore 2 + 2). */

@@ -1,4 +1,4 @@
-import { isKnownCountry, parseMrz } from '@idv/mrz';
+import { isKnownCountry, noCalendarDay, parseMrz } from '@idv/mrz';
 import type { MrzParseResult } from '@idv/mrz';
 import { MrzLayout } from './ocr.types';
 
@@ -64,12 +64,11 @@ export function checkMrzLines(lines: string[]): MrzCheck {
 /** See MrzCheck.impossibleFields. A date left unknown (`<<` for the day) is no impossible one. */
 function impossibleFields(parsed: MrzParseResult): number {
   const f = parsed.fields;
-  const noDay = (raw: string, iso: string | null) => /^\d{6}$/.test(raw) && iso === null;
   return (
     parsed.checks.filter((c) => !/^[0-9<]$/.test(c.printed)).length +
     (f.sex === null ? 1 : 0) +
-    (noDay(f.dateOfBirthMrz, f.dateOfBirth) ? 1 : 0) +
-    (noDay(f.expiryDateMrz, f.expiryDate) ? 1 : 0)
+    (noCalendarDay(f.dateOfBirthMrz, f.dateOfBirth) ? 1 : 0) +
+    (noCalendarDay(f.expiryDateMrz, f.expiryDate) ? 1 : 0)
   );
 }
 

@@ -1,4 +1,4 @@
-import type { MrzParseResult } from '@idv/mrz';
+import { CHECK_BLIND_LETTER_AMONG_DIGITS, nameLineOf, type MrzParseResult } from '@idv/mrz';
 import type { MrzRead } from '@idv/ocr';
 import type { DocumentField, FieldEvidence } from '@idv/verdict';
 
@@ -36,7 +36,7 @@ export function mrzFieldEvidence(
   const name = (value: string | null) => field(value, doubtfulNames ? { doubtful: true } : {});
   // A G or an S among the number's digits weighs in its check digit as the 6 or 8 it is often a misread of
   // (faces other than OCR-B): the check digit that verifies does not show the number was read right.
-  const blindSpot = /\d[GS]+\d/.test(f.documentNumber ?? '');
+  const blindSpot = CHECK_BLIND_LETTER_AMONG_DIGITS.test(f.documentNumber ?? '');
   return {
     documentCode: field(f.documentCode),
     issuingCountry: field(f.issuingCountry, unknown('issuingCountry') ? { doubtful: true } : {}),
@@ -58,8 +58,8 @@ export function mrzFieldEvidence(
  * the second recogniser did not read it alike. The French national card's names share no line of their own.
  */
 export function nameLineFitted(parse: MrzParseResult, read: Pick<MrzRead, 'zone' | 'corroborated'>): boolean {
-  if (parse.format === 'FRENCH_NATIONAL_ID') return false;
-  const line = parse.format === 'TD1' ? 2 : 0;
+  const line = nameLineOf(parse.format);
+  if (line === null) return false;
   const raw = read.zone?.raw[line];
   return raw !== undefined && raw.length !== parse.lines[line].length && !read.corroborated?.[line];
 }

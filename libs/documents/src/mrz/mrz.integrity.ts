@@ -1,5 +1,5 @@
 import type { MrzCheckField, MrzParseResult } from '@idv/mrz';
-import { numberLineOf, parseMrz } from '@idv/mrz';
+import { DIGIT_LIKE_LETTER_AMONG_DIGITS, nameLineOf, noCalendarDay, numberLineOf, parseMrz } from '@idv/mrz';
 import type { DocumentField, IntegrityCheck } from '@idv/verdict';
 
 /** What the MRZ's check digits establish: whether they hold and, when not, whether OCR explains it. */
@@ -153,8 +153,7 @@ export function readFlaws(parse: MrzParseResult, e: MrzEvidence): string[] {
   if (parse.warnings.some((w) => LAYOUT_WARNINGS.test(w))) flaws.push('layout');
   // Six digits that are no calendar day (month 94): the read is wrong there for certain, and a forger writes a
   // date that exists.
-  const noDay = (raw: string, iso: string | null) => /^\d{6}$/.test(raw) && iso === null;
-  if (noDay(f.dateOfBirthMrz, f.dateOfBirth) || noDay(f.expiryDateMrz, f.expiryDate))
+  if (noCalendarDay(f.dateOfBirthMrz, f.dateOfBirth) || noCalendarDay(f.expiryDateMrz, f.expiryDate))
     flaws.push('impossibleDate');
   if (e.printedDisagrees) flaws.push('printedPage');
   return flaws;
@@ -166,7 +165,7 @@ export function readFlaws(parse: MrzParseResult, e: MrzEvidence): string[] {
  */
 function dataLinesCorroborated(parse: MrzParseResult, corroborated: readonly boolean[] | undefined): boolean {
   if (!corroborated || corroborated.length !== parse.lines.length) return false;
-  const nameLine = parse.format === 'FRENCH_NATIONAL_ID' ? -1 : parse.format === 'TD1' ? 2 : 0;
+  const nameLine = nameLineOf(parse.format) ?? -1;
   return corroborated.every((agreed, i) => agreed || i === nameLine);
 }
 
@@ -284,7 +283,7 @@ export interface NumberLineRead {
 export function unprovenNumber(parse: MrzParseResult, read: NumberLineRead): boolean {
   const line = numberLineOf(parse.format);
   if (line === null || read.corroborated?.[line]) return false;
-  return /\d[OIBZSGDQ]+\d/.test(`${parse.fields.documentNumber}<${parse.fields.optionalData}`);
+  return DIGIT_LIKE_LETTER_AMONG_DIGITS.test(`${parse.fields.documentNumber}<${parse.fields.optionalData}`);
 }
 
 /**
