@@ -121,6 +121,10 @@ const CODE_LETTERS: Readonly<Record<number, readonly string[]>> = {
  * character removed (a glyph of another font read as two, `6` as `G6`), or for a first line one character
  * short, its document code letter put back (`DFRA…` for `IDFRA…`: every field after it had moved one place
  * left). Only the check digits and the code tables can tell which one is right, so none is tried first.
+ *
+ * A line read at its length is not realigned: taking out one of a repeated glyph (`66` read for `6`, a filler
+ * dropped) found, on a forged line read right, the forger's original, which verifies (a `2` put in a personal
+ * number, its check digits as printed).
  */
 export function realignments(line: string, length: number, first: boolean): string[] {
   const d = line.length - length;
@@ -133,24 +137,7 @@ export function realignments(line: string, length: number, first: boolean): stri
     return [...new Set(positions.map((i) => line.slice(0, i) + line.slice(i + 1)))];
   }
   if (d === -1 && first) return (CODE_LETTERS[length] ?? []).map((letter) => letter + line);
-  if (d === 0) return doubledGlyphs(line);
   return [];
-}
-
-/**
- * A line read at its length with one glyph read twice (`66` for `6`) and one filler of a long run dropped: the
- * two slips cancel out in the length and every field between them moves one place. Only a character the same
- * as the one before it is taken out (not every character: with every one of thirty tried, a forged number's
- * failing check digit would find a shift that passes by chance), a filler put back in the longest run.
- */
-function doubledGlyphs(line: string): string[] {
-  const out: string[] = [];
-  for (let i = 1; i < line.length; i++) {
-    if (line[i] !== line[i - 1] || line[i] === '<') continue;
-    const refilled = adjustLongestRun(line.slice(0, i) + line.slice(i + 1), 1);
-    if (refilled) out.push(refilled);
-  }
-  return [...new Set(out)];
 }
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
@@ -172,16 +159,39 @@ export function alignedVariants(lines: string[], length: number, cap = 32): stri
 }
 
 /**
- * Each line's {@link realignments}, the other lines fitted as {@link fitLength} fits them. `raw` are the lines
- * before the document code letter was repaired: a dropped code letter is put back in front of what OCR read.
+ * Each line's {@link realignments}, the other lines fitted as {@link fitLength} fits them; and where several
+ * lines were read one character long, each of them with its split glyph's letter taken out together (a face
+ * the MRZ model reads `6` as `6G` in puts a G in every line with a 6: no one line's realignment verifies while
+ * the others stay shifted). `raw` are the lines before the document code letter was repaired: a dropped code
+ * letter is put back in front of what OCR read.
  */
 export function realignedVariants(lines: string[], length: number, raw: string[] = lines): string[][] {
   const defaults = lines.map((line) => fitLength(line, length));
-  return lines.flatMap((line, i) =>
+  const single = lines.flatMap((line, i) =>
     realignments(i === 0 && line.length < length ? raw[0] : line, length, i === 0).map((option) =>
       defaults.map((d, j) => (j === i ? option : d)),
     ),
   );
+  const long = lines.map((line, i) => (line.length === length + 1 ? i : -1)).filter((i) => i >= 0);
+  if (long.length < 2) return single;
+  // Only letters beside a digit are taken out together: every pair of positions would give a forged field's
+  // failing check digit hundreds of shifts to pass by chance.
+  let combos: string[][] = [defaults];
+  for (const i of long) {
+    const options = strayLetterRemovals(lines[i]);
+    if (options.length === 0) return single;
+    combos = combos.flatMap((c) => options.map((o) => c.map((l, j) => (j === i ? o : l))));
+  }
+  return [...single, ...combos];
+}
+
+/** `line` with one letter beside a digit taken out, for each such letter. */
+function strayLetterRemovals(line: string): string[] {
+  return [
+    ...new Set(
+      [...line].flatMap((_, i) => (strayLetter(line, i) ? [line.slice(0, i) + line.slice(i + 1)] : [])),
+    ),
+  ];
 }
 
 /**

@@ -372,15 +372,40 @@ async function secondOpinion(
   // The same undone in the lines as the model read them: a G that both readings put at a 6's place (G weighs
   // 16, 6 weighs 6: no check digit changes) is a character read, not one fitted.
   const firstRaw = first.raw.map((line, i) => undoBlindSpots(line, own[i]));
+  // A line the MRZ model read as is at the layout's length that the line recogniser read one glyph short, the
+  // glyph missing from a run of two (`88` read `8`): its decoding collapses a repeated glyph as it does a run of
+  // fillers, and the short line, fitted with a filler, can pass a check digit by chance (1 in 10) where the
+  // model's full line rightly fails on a forged field. The model's line stands there.
+  const merged = lines.map(
+    (line, i) =>
+      firstRaw[i] === firstLines[i] &&
+      firstRaw[i].length === layoutLength &&
+      line.length === layoutLength - 1 &&
+      repeatMerged(firstRaw[i], line),
+  );
+  // Per line, the lines to choose from: the second reading's, the first's, and the first's with a letter the
+  // MRZ model makes of a digit (O for 0, Z for 2...) read as the digit the second reading shows at that place.
+  // Unlike G and S (undone above: no check digit tells them from 6 and 8), these weigh otherwise than their
+  // digit, so the check digits choose between the two.
+  const choices = lines.map((line, i) => {
+    const options: LineChoice[] = merged[i] ? [] : [{ line: own[i], raw: line, first: false }];
+    options.push({ line: firstLines[i], raw: firstRaw[i], first: true });
+    const digits = readAsDigits(firstLines[i], own[i]);
+    if (digits !== firstLines[i])
+      options.push({ line: digits, raw: readAsDigits(firstRaw[i], own[i]), first: true });
+    return options;
+  });
   let best: Attempt | null = null;
   let bestScore = -Infinity;
-  for (let mask = 0; mask < 1 << lines.length; mask++) {
-    const fromFirst = (i: number) => (mask & (1 << i)) !== 0;
-    const composed = own.map((line, i) => (fromFirst(i) ? firstLines[i] : line));
-    const mixed =
-      mask === 0
-        ? alone
-        : bestCandidate({ text: composed.join('\n'), confidence: mixedConfidence }, band, flip);
+  for (const chosen of combinations(choices)) {
+    const secondOnly = chosen.every((c) => !c.first);
+    const mixed = secondOnly
+      ? alone
+      : bestCandidate(
+          { text: chosen.map((c) => c.line).join('\n'), confidence: mixedConfidence },
+          band,
+          flip,
+        );
     if (!mixed) continue;
     // A line as one recogniser read it, character for character, beats a line fitted to the layout (the
     // second recogniser drops narrow letters such as I). Between two such lines the second reading's wins
@@ -391,7 +416,7 @@ async function secondOpinion(
     // on faces it was not trained on, and a character put in can make a check digit pass by chance (1 in 10).
     const secondLine = first.check.valid ? 0.5 : 1.5;
     const asRead = (i: number) =>
-      mixed.check.lines[i] === (fromFirst(i) ? firstRaw[i] : lines[i]) ? (fromFirst(i) ? 1 : secondLine) : 0;
+      mixed.check.lines[i] === chosen[i].raw ? (chosen[i].first ? 1 : secondLine) : 0;
     const exact = lines.every((_, i) => asRead(i) > 0);
     const score = weighed(mixed) + lines.reduce((sum, _, i) => sum + asRead(i), 0);
     if (score > bestScore) [best, bestScore] = [{ ...mixed, exact }, score];
@@ -410,6 +435,56 @@ async function secondOpinion(
   );
   return { ...chosen, corroborated };
 }
+
+/** One line a zone may be composed of: as cleaned, as read, and by which reading. */
+interface LineChoice {
+  line: string;
+  raw: string;
+  first: boolean;
+}
+
+/** Every way of taking one choice per line. */
+function combinations(choices: readonly LineChoice[][]): LineChoice[][] {
+  return choices.reduce<LineChoice[][]>(
+    (combos, options) => combos.flatMap((c) => options.map((o) => [...c, o])),
+    [[]],
+  );
+}
+
+/** Whether `short` is `full` with one glyph of a run of two or more read once (`A88B` → `A8B`). */
+function repeatMerged(full: string, short: string): boolean {
+  if (!oneCharacterMore(full, short)) return false;
+  let i = 0;
+  while (i < short.length && full[i] === short[i]) i++;
+  return i > 0 && full[i] === full[i - 1];
+}
+
+/** The digit a letter the MRZ model makes of it stands for, where a check digit tells the two apart. */
+const CHECKED_DIGIT_LETTERS: Readonly<Record<string, string>> = {
+  O: '0',
+  D: '0',
+  Q: '0',
+  I: '1',
+  Z: '2',
+  B: '8',
+};
+
+/**
+ * `line` with each letter beside a digit that `other` shows, at the same place, as the digit OCR makes it of
+ * (O, D, Q for 0; I for 1; Z for 2; B for 8) read as that digit.
+ */
+function readAsDigits(line: string, other: string | undefined): string {
+  if (!other) return line;
+  return [...line]
+    .map((c, at) =>
+      CHECKED_DIGIT_LETTERS[c] === other[at] && (isDigitAt(line, at - 1) || isDigitAt(line, at + 1))
+        ? other[at]
+        : c,
+    )
+    .join('');
+}
+
+const isDigitAt = (line: string, at: number) => /\d/.test(line[at] ?? '');
 
 /** Whether `longer` is `line` with one character put in somewhere. */
 function oneCharacterMore(longer: string, line: string): boolean {
