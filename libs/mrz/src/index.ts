@@ -14,7 +14,7 @@ export {
   isKnownCountry,
   noCalendarDay,
 } from './mrz.structure';
-export { nameLineOf, numberLineOf } from './mrz.layouts';
+export { nameLineOf, numberLineOf, numberSpanOf } from './mrz.layouts';
 export type {
   MrzCheck,
   MrzCheckField,

@@ -102,6 +102,12 @@ export function numberLineOf(format: string | null | undefined): number | null {
   return layoutOf(format)?.documentNumber[0] ?? null;
 }
 
+/** Where the document number and its check digit stand (line, start, end exclusive); null as for numberLineOf. */
+export function numberSpanOf(format: string | null | undefined): Span | null {
+  const span = layoutOf(format)?.documentNumber;
+  return span ? [span[0], span[1], span[2] + 1] : null;
+}
+
 /** The line (0-based) that holds the names; null for a layout that is not ICAO's (the French national card). */
 export function nameLineOf(format: string | null | undefined): number | null {
   return layoutOf(format)?.name[0] ?? null;

@@ -109,7 +109,7 @@ export class MrzDocumentReader implements DocumentReader {
             nameLineFitted: nameLineFitted(parse, attempt.read),
           })
         : {},
-      checks: parse ? mrzIntegrityChecks(parse, judgement, { corroborated: attempt.read.corroborated }) : [],
+      checks: parse ? mrzIntegrityChecks(parse, judgement, attempt.read) : [],
     };
 
     if (parse && judgement.readable && this.options.visualZone !== false) {
@@ -142,7 +142,7 @@ export class MrzDocumentReader implements DocumentReader {
           });
         }
         evidence.checks = [
-          ...mrzIntegrityChecks(parse, judgement, { corroborated: attempt.read.corroborated }),
+          ...mrzIntegrityChecks(parse, judgement, attempt.read),
           ...zonesAgree(visualZone),
         ];
       }

@@ -1,5 +1,11 @@
 import { composeMrz, parseMrz } from '@idv/mrz';
-import { confirmationCouldMatter, judgeMrz, mrzIntegrityChecks, type MrzEvidence } from './mrz.integrity';
+import {
+  confirmationCouldMatter,
+  judgeMrz,
+  mrzIntegrityChecks,
+  type MrzEvidence,
+  type NumberLineRead,
+} from './mrz.integrity';
 import { documentKindFromText } from '../document-kind';
 import { typesConsistent } from '../document-type';
 import { detectedType } from './mrz-document-type';
@@ -255,4 +261,27 @@ describe('mrzIntegrityChecks', () => {
       expect(layoutCheck([printedLine, read[1], read[2]])).toBeUndefined();
     },
   );
+
+  it('takes a number both recognisers read alike, letters and check digit, as printed, the rest of the line apart', () => {
+    // A genuine card whose number really holds Z among its digits; the MRZ model read two digits too many in the
+    // optional data (fitted away), so the line as a whole is not corroborated, but the number is.
+    const lines = [
+      'ARFINZ4Z883946679888083948<<<<',
+      '0402224M2912305DEU<<<<<<<<<<<0',
+      'STRASSER<<RUDIGER<<<<<<<<<<<<<',
+    ];
+    const model = ['ARFINZ4Z88394667988808838948<<', lines[1], lines[2]];
+    const layoutCheck = (read: NumberLineRead) =>
+      mrzIntegrityChecks(parseMrz(lines, { today }), judgeMrz(evidence(lines)), read).find(
+        (c) => c.name === 'mrz.layout',
+      );
+    const corroborated = [false, true, true];
+    expect(layoutCheck({ corroborated })).toMatchObject({ holds: false, explainedByOcr: true });
+    expect(layoutCheck({ corroborated, modelReading: model, secondReading: lines })).toBeUndefined();
+    // Read otherwise by the MRZ model at the number's place (a 2 where the other reads Z), it stays unproven.
+    const otherwise = [model[0].replace('Z4Z8', 'Z428'), lines[1], lines[2]];
+    expect(layoutCheck({ corroborated, modelReading: otherwise, secondReading: lines })).toMatchObject({
+      holds: false,
+    });
+  });
 });

@@ -1,5 +1,12 @@
 import type { MrzCheckField, MrzParseResult } from '@idv/mrz';
-import { DIGIT_LIKE_LETTER_AMONG_DIGITS, nameLineOf, noCalendarDay, numberLineOf, parseMrz } from '@idv/mrz';
+import {
+  DIGIT_LIKE_LETTER_AMONG_DIGITS,
+  nameLineOf,
+  noCalendarDay,
+  numberLineOf,
+  numberSpanOf,
+  parseMrz,
+} from '@idv/mrz';
 import type { DocumentField, IntegrityCheck } from '@idv/verdict';
 
 /** What the MRZ's check digits establish: whether they hold and, when not, whether OCR explains it. */
@@ -263,9 +270,11 @@ export function mrzIntegrityChecks(
   return checks;
 }
 
-/** Which lines the second recogniser read alike (see `MrzRead.corroborated`). */
+/** Which lines the second recogniser read alike, and both readings (see `MrzRead`). */
 export interface NumberLineRead {
   corroborated?: readonly boolean[];
+  modelReading?: readonly string[] | null;
+  secondReading?: readonly string[];
 }
 
 /**
@@ -273,8 +282,9 @@ export interface NumberLineRead {
  * data, fields the parser cannot put right (letters may stand there). The MRZ model reads 6 as G and 0 as O on
  * faces other than OCR-B, and two such slips, or one beside another misread digit, can make a forged number's
  * check digit pass: a forged FreeMono card read `HX8546G54` for `HX8540654`, and an Inconsolata one `WJO3O9434`
- * for `WJ0309434`, were accepted. Unless the second recogniser read the line alike (the letter is printed there),
- * the digits passing prove nothing; a better photo may.
+ * for `WJ0309434`, were accepted. Unless the second recogniser read the line alike, or the MRZ model and the
+ * second recogniser each read the number and its check digit as shown (the letter is printed there), the digits
+ * passing prove nothing; a better photo may.
  *
  * (A number line read a character short and fitted, a digit dropped and a filler put back, can pass by chance
  * too; verifying nothing there cost 4 genuine documents of 520 (FreeMono's `6` read `6G` and rightly taken out)
@@ -283,7 +293,25 @@ export interface NumberLineRead {
 export function unprovenNumber(parse: MrzParseResult, read: NumberLineRead): boolean {
   const line = numberLineOf(parse.format);
   if (line === null || read.corroborated?.[line]) return false;
-  return DIGIT_LIKE_LETTER_AMONG_DIGITS.test(`${parse.fields.documentNumber}<${parse.fields.optionalData}`);
+  // The number itself is proven where both recognisers put the same characters, its check digit with them, at
+  // its place (the rest of the line may differ: an optional-data digit one of them read twice).
+  const number = numberReadAlike(parse, read) ? '' : parse.fields.documentNumber;
+  return DIGIT_LIKE_LETTER_AMONG_DIGITS.test(`${number}<${parse.fields.optionalData}`);
+}
+
+/**
+ * Whether the MRZ model and the line recogniser each read the document number and its check digit as the zone
+ * shows them. Not for a long number (a filler at the check digit's place), which goes on in the optional data.
+ */
+function numberReadAlike(parse: MrzParseResult, read: NumberLineRead): boolean {
+  const span = numberSpanOf(parse.format);
+  if (!span || !read.modelReading || !read.secondReading) return false;
+  const [line, start, end] = span;
+  const shown = parse.lines[line]?.slice(start, end);
+  if (!shown || shown.length !== end - start || shown.endsWith('<')) return false;
+  return [read.modelReading, read.secondReading].every(
+    (reading) => reading[line]?.slice(start, end) === shown,
+  );
 }
 
 /**
