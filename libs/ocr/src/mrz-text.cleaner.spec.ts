@@ -7,6 +7,7 @@ import {
   repairFillers,
   repairNameTail,
 } from './mrz-text.cleaner';
+import { mrzFromText } from './mrz.reader';
 
 describe('MRZ text cleaning', () => {
   it('normalises an OCR line: spaces, guillemets and stray marks', () => {
@@ -28,6 +29,27 @@ describe('MRZ text cleaning', () => {
   it('offers cutting noise at either end of an over-long line', () => {
     const variants = alignments('IL898902C36UTO7408122F1204159ZE184226B<<<<<10', 44);
     expect(variants).toContain('L898902C36UTO7408122F1204159ZE184226B<<<<<10');
+  });
+
+  it("reads a zone's first line from its second character on only where its start is no better a header", () => {
+    // An edge read as a character before a card's code: `|IDUTO…` (normalised) is noise, then the header.
+    expect(alignments('KIDUTOD231458907<<<<<<<<<<<<<<', 30, true)).toContain(
+      'IDUTOD231458907<<<<<<<<<<<<<<<',
+    );
+    // A header read whole (code I, state SWE) is not taken for noise: dropping it put a forged number (its check
+    // digit left) one place on, where it passed by chance.
+    const forged = [
+      'IRSWER9864115<0460679069<<<<<<',
+      '6010184M2904157CZE<<<<<<<<<<<7',
+      'CERNY<<ONDREJ<<<<<<<<<<<<<<<<<',
+    ];
+    expect(alignments(forged[0], 30, true)).not.toContain('RSWER9864115<0460679069<<<<<<<');
+    expect(mrzFromText([forged[0].slice(1) + '<', ...forged.slice(1)].join('\n')).checkDigitsPassed).toBe(3);
+    expect(mrzFromText(forged.join('\n'))).toMatchObject({
+      exact: true,
+      checkDigitsPassed: 2,
+      lines: forged,
+    });
   });
 
   it('takes the MRZ lines out of a band read with neighbouring text, layout by line length', () => {

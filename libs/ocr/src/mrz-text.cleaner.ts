@@ -1,3 +1,4 @@
+import { isKnownCountry } from '@idv/mrz';
 /** Lines shaped like an MRZ, with the layout family they fit (decided by line count and length). */
 export interface MrzTextCandidate {
   /** Normalised lines, not yet fitted to `length` (see {@link alignedVariants}). */
@@ -93,20 +94,31 @@ export function fitLength(line: string, length: number): string {
 /**
  * The ways a misread line can be aligned to `length`, most likely first: a miscounted filler run, noise at
  * the end, or noise at the start (the document edge or a photo border read as a character). The check digits
- * then tell which alignment is right, instead of guessing from the text alone.
+ * then tell which alignment is right, instead of guessing from the text alone. A zone's first line (`first`)
+ * is not read from its second character on where its start is a better header as read (a code letter, then an
+ * issuing state that exists): `IRSWER…` read whole taken as `RSWER…` had a forged number pass by chance.
  */
-export function alignments(line: string, length: number): string[] {
+export function alignments(line: string, length: number, first = false): string[] {
   const d = line.length - length;
   const out = [fitLength(line, length)];
+  const startIsNoise = !first || headerScore(line.slice(1)) >= headerScore(line);
   // A noise character at the start can hide behind a chevron dropped further on: same length, shifted fields.
-  if (d >= 0) out.push(fitLength(line.slice(1), length));
+  if (d >= 0 && startIsNoise) out.push(fitLength(line.slice(1), length));
   if (d > 0) {
-    out.push(line.slice(0, length), line.slice(d));
-    if (d >= 2) out.push(line.slice(1, 1 + length));
+    out.push(line.slice(0, length));
+    if (startIsNoise) out.push(line.slice(d));
+    if (d >= 2 && startIsNoise) out.push(line.slice(1, 1 + length));
   } else {
     out.push(line.padEnd(length, '<'));
   }
   return [...new Set(out)];
+}
+
+/** How much a line's start looks like an MRZ header: a document code letter, a letter or filler, a state that exists. */
+function headerScore(line: string): number {
+  return (
+    Number(/^[ACIPV]/.test(line)) + Number(/^.[A-Z<]/.test(line)) + Number(isKnownCountry(line.slice(2, 5)))
+  );
 }
 
 /** Document code letters a layout's first line can start with: passports and visas, cards and visas. */
@@ -150,8 +162,8 @@ function strayLetter(line: string, i: number): boolean {
 /** Every combination of per-line alignments, in order of likelihood, capped (TD1 has 3 lines). */
 export function alignedVariants(lines: string[], length: number, cap = 32): string[][] {
   let combos: string[][] = [[]];
-  for (const line of lines) {
-    const options = alignments(line, length);
+  for (const [i, line] of lines.entries()) {
+    const options = alignments(line, length, i === 0);
     combos = combos.flatMap((c) => options.map((o) => [...c, o]));
   }
   // A stable sort on the number of non-default choices keeps "one edit" variants ahead of "two edits".
