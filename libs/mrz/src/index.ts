@@ -11,6 +11,7 @@ export { detectMrzFormat, parseMrz } from './mrz.parser';
 export {
   CHECK_BLIND_LETTER_AMONG_DIGITS,
   DIGIT_LIKE_LETTER_AMONG_DIGITS,
+  DIGITS_READ_AS_LETTER,
   isKnownCountry,
   noCalendarDay,
 } from './mrz.structure';

@@ -15,6 +15,18 @@ export function isKnownCountry(code: string): boolean {
  */
 export const DIGIT_LIKE_LETTER_AMONG_DIGITS = /\d[OIBZSGDQ]+\d/;
 
+/** The digits OCR reads each of those letters for (S for 5 and for 8). */
+export const DIGITS_READ_AS_LETTER: Readonly<Record<string, string>> = {
+  O: '0',
+  D: '0',
+  Q: '0',
+  I: '1',
+  Z: '2',
+  B: '8',
+  S: '58',
+  G: '6',
+};
+
 /** Of those, the letters that weigh in a check digit as a digit does (G as 6, S as 8): no check digit sees them. */
 export const CHECK_BLIND_LETTER_AMONG_DIGITS = /\d[GS]+\d/;
 

@@ -262,6 +262,28 @@ describe('mrzIntegrityChecks', () => {
     },
   );
 
+  it('keeps a number doubtful whose G the MRZ model read was taken for a 6, where the second reading shows another digit', () => {
+    // The forged FreeMono card again: the model reads `HX8546G54` (the forged 6 and a G for the printed 6); the
+    // second reading shows `HX8540654`. Its G read as the 6 the second shows there, the number verifies by chance,
+    // with no letter left in it to doubt.
+    const modelReading = [
+      'IDCZEHX8546G54014094929796<<<<',
+      '9801082F3102215CZE<<<<<<<<<<<2',
+      'DVORAK<<KATERINA<<<<<<<<<<<<<<',
+    ];
+    const chosen = [modelReading[0].replace('546G54', '546654'), modelReading[1], modelReading[2]];
+    const secondReading = [chosen[0].replace('546654', '540654'), chosen[1], chosen[2]];
+    expect(parseMrz(chosen, { today }).valid).toBe(true);
+    const layoutCheck = (read: NumberLineRead) =>
+      mrzIntegrityChecks(parseMrz(chosen, { today }), judgeMrz(evidence(chosen)), read).find(
+        (c) => c.name === 'mrz.layout',
+      );
+    const corroborated = [false, true, true];
+    expect(layoutCheck({ corroborated, modelReading, secondReading })).toMatchObject({ holds: false });
+    // Where the second reading shows the number as chosen, the model's G was the 6: proven.
+    expect(layoutCheck({ corroborated, modelReading, secondReading: chosen })).toBeUndefined();
+  });
+
   it('takes a number both recognisers read alike, letters and check digit, as printed, the rest of the line apart', () => {
     // A genuine card whose number really holds Z among its digits; the MRZ model read two digits too many in the
     // optional data (fitted away), so the line as a whole is not corroborated, but the number is.

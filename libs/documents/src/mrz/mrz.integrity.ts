@@ -1,6 +1,7 @@
 import type { MrzCheckField, MrzParseResult } from '@idv/mrz';
 import {
   DIGIT_LIKE_LETTER_AMONG_DIGITS,
+  DIGITS_READ_AS_LETTER,
   nameLineOf,
   noCalendarDay,
   numberLineOf,
@@ -293,24 +294,38 @@ export interface NumberLineRead {
 export function unprovenNumber(parse: MrzParseResult, read: NumberLineRead): boolean {
   const line = numberLineOf(parse.format);
   if (line === null || read.corroborated?.[line]) return false;
-  // The number itself is proven where both recognisers put the same characters, its check digit with them, at
-  // its place (the rest of the line may differ: an optional-data digit one of them read twice).
-  const number = numberReadAlike(parse, read) ? '' : parse.fields.documentNumber;
-  return DIGIT_LIKE_LETTER_AMONG_DIGITS.test(`${number}<${parse.fields.optionalData}`);
+  // The number is doubtful with such a letter in it, or where the MRZ model read one that was then taken for the
+  // digit the second reading shows (`HX8546G54`, its G read as 6: the number verifies, but the second reading
+  // shows `HX8540654`, a 0 where the model read 6). It is proven where both recognisers show it, with its check
+  // digit, as chosen (the rest of the line may differ: an optional-data digit one of them read twice).
+  const numberDoubtful =
+    DIGIT_LIKE_LETTER_AMONG_DIGITS.test(parse.fields.documentNumber) ||
+    DIGIT_LIKE_LETTER_AMONG_DIGITS.test(numberAsModelRead(parse, read) ?? '');
+  if (numberDoubtful && !numberReadAlike(parse, read)) return true;
+  return DIGIT_LIKE_LETTER_AMONG_DIGITS.test(parse.fields.optionalData);
+}
+
+/** The MRZ model's own reading of the document number and its check digit, where it has one. */
+function numberAsModelRead(parse: MrzParseResult, read: NumberLineRead): string | null {
+  const span = numberSpanOf(parse.format);
+  return span && read.modelReading ? (read.modelReading[span[0]]?.slice(span[1], span[2]) ?? null) : null;
 }
 
 /**
- * Whether the MRZ model and the line recogniser each read the document number and its check digit as the zone
- * shows them. Not for a long number (a filler at the check digit's place), which goes on in the optional data.
+ * Whether the line recogniser read the document number and its check digit as the zone shows them, and the MRZ
+ * model too, but for letters it makes of the digits shown (G for 6). Not for a long number (a filler at the check
+ * digit's place), which goes on in the optional data.
  */
 function numberReadAlike(parse: MrzParseResult, read: NumberLineRead): boolean {
   const span = numberSpanOf(parse.format);
-  if (!span || !read.modelReading || !read.secondReading) return false;
+  if (!span || !read.secondReading) return false;
   const [line, start, end] = span;
   const shown = parse.lines[line]?.slice(start, end);
-  if (!shown || shown.length !== end - start || shown.endsWith('<')) return false;
-  return [read.modelReading, read.secondReading].every(
-    (reading) => reading[line]?.slice(start, end) === shown,
+  const model = numberAsModelRead(parse, read);
+  if (!shown || !model || shown.length !== end - start || shown.endsWith('<')) return false;
+  return (
+    read.secondReading[line]?.slice(start, end) === shown &&
+    [...model].every((c, i) => c === shown[i] || (DIGITS_READ_AS_LETTER[c] ?? '').includes(shown[i]))
   );
 }
 
