@@ -295,6 +295,17 @@ describe('readMrzWith (recogniser stubbed)', () => {
       expect(read).toMatchObject({ valid: true, format: 'TD3', lines: [name, line2] });
     });
 
+    it("is asked about a verifying reading with a letter OCR makes of a digit among the optional data's digits", async () => {
+      // A personal number that really holds an O among digits: read alike by both, the O is printed there.
+      const [name] = TD3_TEXT.split('\n');
+      let numbers = 'L898902C36UTO7408122F1204159ZE184O26B<<<<<';
+      numbers += computeCheckDigit(numbers.slice(28, 42));
+      numbers += computeCheckDigit(compositeOf(numbers + '<'));
+      const { read, asked } = await readByBoth([name, numbers], [name, numbers], 90);
+      expect(asked).toBe(2);
+      expect(read).toMatchObject({ valid: true, lines: [name, numbers], corroborated: [true, true] });
+    });
+
     it("keeps the MRZ model's line read as is at full length where the line recogniser merged a repeated glyph", async () => {
       // The forged zone again: the MRZ model reads the number line as printed; the line recogniser reads `22` as
       // `2` (one glyph short), which fitted with a filler is the forger's original and verifies.

@@ -286,7 +286,7 @@ async function readMrzUnguarded(
   const modelReading = state.best?.check.lines;
   // A verifying reading is asked about too where its check digits may have passed by chance or cannot see: a
   // letter among digits, or a document code or country code that is none (a line read shifted).
-  // So is one whose number has a letter OCR makes of a digit (O, I, B, Z, D, Q) among its digits.
+  // So is one whose number or optional data has a letter OCR makes of a digit (O, I, B, Z, D, Q) among digits.
   const doubtful =
     !state.best?.check.valid ||
     blindSpots(state.best.check.lines) > 0 ||
@@ -502,9 +502,14 @@ function undoBlindSpots(line: string, other: string | undefined): string {
   );
 }
 
-/** The number has a letter OCR makes of a digit among its digits (see `unprovenNumber` in @idv/documents). */
+/**
+ * The number or the optional data has a letter OCR makes of a digit among its digits (see `unprovenNumber` in
+ * @idv/documents, which verifies nothing there unless the second reading shows it too).
+ */
 function numberLineInDoubt(a: Attempt): boolean {
-  return DIGIT_LIKE_LETTER_AMONG_DIGITS.test(a.check.documentNumber ?? '');
+  return [a.check.documentNumber, a.check.optionalData].some((field) =>
+    DIGIT_LIKE_LETTER_AMONG_DIGITS.test(field ?? ''),
+  );
 }
 
 /** The plausibility of a reading whose document code, issuing state and nationality all exist (structureScore 2 + 2). */

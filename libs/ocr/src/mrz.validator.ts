@@ -10,8 +10,9 @@ export interface MrzCheck {
   valid: boolean;
   passed: number;
   total: number;
-  /** Raw YYMMDD dates and the document number, for scoring and cross-checks. */
+  /** Raw YYMMDD dates, the document number and the optional data, for scoring and cross-checks. */
   documentNumber: string | null;
+  optionalData: string | null;
   birthDate: string | null;
   expiryDate: string | null;
   /** How many of the issuing state and the nationality are codes that exist (0–2): no check digit covers them. */
@@ -30,6 +31,7 @@ const EMPTY = {
   passed: 0,
   total: 0,
   documentNumber: null,
+  optionalData: null,
   birthDate: null,
   expiryDate: null,
   knownCountries: 0,
@@ -52,6 +54,7 @@ export function checkMrzLines(lines: string[]): MrzCheck {
       passed,
       total: parsed.checks.length,
       documentNumber: parsed.fields.documentNumber || null,
+      optionalData: parsed.fields.optionalData || null,
       birthDate: parsed.fields.dateOfBirthMrz || null,
       expiryDate: parsed.fields.expiryDateMrz || null,
       knownCountries: [parsed.fields.issuingCountry, parsed.fields.nationality].filter(isKnownCountry).length,
