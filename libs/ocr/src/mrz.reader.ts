@@ -1,4 +1,4 @@
-import { DIGIT_LIKE_LETTER_AMONG_DIGITS } from '@idv/mrz';
+import { DIGIT_LIKE_LETTER_AMONG_DIGITS, DIGITS_READ_AS_LETTER } from '@idv/mrz';
 import { cropBand, normalise, splitBandLines, toPgm } from './band.crop';
 import { decodeGrey, fitGrey, GreyImage, resizeGrey } from './grey-image';
 import { locateMrzBands, MrzBand } from './mrz-band.locator';
@@ -459,25 +459,18 @@ function repeatMerged(full: string, short: string): boolean {
   return i > 0 && full[i] === full[i - 1];
 }
 
-/** The digit a letter the MRZ model makes of it stands for, where a check digit tells the two apart. */
-const CHECKED_DIGIT_LETTERS: Readonly<Record<string, string>> = {
-  O: '0',
-  D: '0',
-  Q: '0',
-  I: '1',
-  Z: '2',
-  B: '8',
-};
-
 /**
  * `line` with each letter beside a digit that `other` shows, at the same place, as the digit OCR makes it of
- * (O, D, Q for 0; I for 1; Z for 2; B for 8) read as that digit.
+ * (O, D, Q for 0; I for 1; Z for 2; B for 8) read as that digit. Not G and S, which weigh as 6 and 8 do: see
+ * undoBlindSpots.
  */
 function readAsDigits(line: string, other: string | undefined): string {
   if (!other) return line;
   return [...line]
     .map((c, at) =>
-      CHECKED_DIGIT_LETTERS[c] === other[at] && (isDigitAt(line, at - 1) || isDigitAt(line, at + 1))
+      !'GS'.includes(c) &&
+      DIGITS_READ_AS_LETTER[c] === other[at] &&
+      (isDigitAt(line, at - 1) || isDigitAt(line, at + 1))
         ? other[at]
         : c,
     )
