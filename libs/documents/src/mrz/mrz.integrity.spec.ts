@@ -282,6 +282,10 @@ describe('mrzIntegrityChecks', () => {
     expect(layoutCheck({ corroborated, modelReading, secondReading })).toMatchObject({ holds: false });
     // Where the second reading shows the number as chosen, the model's G was the 6: proven.
     expect(layoutCheck({ corroborated, modelReading, secondReading: chosen })).toBeUndefined();
+    // A number the second reading gave whole, the model's own reading of it garbled (a 9 put in, an O), is not
+    // the model's letter undone: nothing to doubt.
+    const garbled = [chosen[0].replace('HX8546654014', 'HX85O4665401'), chosen[1], chosen[2]];
+    expect(layoutCheck({ corroborated, modelReading: garbled, secondReading: chosen })).toBeUndefined();
   });
 
   it('takes a number both recognisers read alike, letters and check digit, as printed, the rest of the line apart', () => {

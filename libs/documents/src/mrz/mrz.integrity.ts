@@ -294,15 +294,30 @@ export interface NumberLineRead {
 export function unprovenNumber(parse: MrzParseResult, read: NumberLineRead): boolean {
   const line = numberLineOf(parse.format);
   if (line === null || read.corroborated?.[line]) return false;
-  // The number is doubtful with such a letter in it, or where the MRZ model read one that was then taken for the
-  // digit the second reading shows (`HX8546G54`, its G read as 6: the number verifies, but the second reading
-  // shows `HX8540654`, a 0 where the model read 6). It is proven where both recognisers show it, with its check
-  // digit, as chosen (the rest of the line may differ: an optional-data digit one of them read twice).
+  // The number is doubtful with such a letter in it, or where it is the MRZ model's reading with such a letter
+  // taken for the digit the second reading shows there (`HX8546G54`, its G read as 6: the number verifies, but
+  // the second reading shows `HX8540654`, a 0 where the model read 6). It is proven where both recognisers show
+  // it, with its check digit, as chosen (the rest of the line may differ: an optional-data digit one of them read
+  // twice). A number the second reading gave whole, the model's reading of it garbled, is not the model's.
+  const shown = numberShown(parse);
+  const model = numberAsModelRead(parse, read);
+  const modelLetterUndone =
+    !!shown &&
+    !!model &&
+    model !== shown &&
+    DIGIT_LIKE_LETTER_AMONG_DIGITS.test(model) &&
+    readsAs(model, shown);
   const numberDoubtful =
-    DIGIT_LIKE_LETTER_AMONG_DIGITS.test(parse.fields.documentNumber) ||
-    DIGIT_LIKE_LETTER_AMONG_DIGITS.test(numberAsModelRead(parse, read) ?? '');
+    DIGIT_LIKE_LETTER_AMONG_DIGITS.test(parse.fields.documentNumber) || modelLetterUndone;
   if (numberDoubtful && !numberReadAlike(parse, read)) return true;
   return DIGIT_LIKE_LETTER_AMONG_DIGITS.test(parse.fields.optionalData);
+}
+
+/** The document number and its check digit as the zone shows them; null for a long number or another layout. */
+function numberShown(parse: MrzParseResult): string | null {
+  const span = numberSpanOf(parse.format);
+  const shown = span ? parse.lines[span[0]]?.slice(span[1], span[2]) : undefined;
+  return span && shown && shown.length === span[2] - span[1] && !shown.endsWith('<') ? shown : null;
 }
 
 /** The MRZ model's own reading of the document number and its check digit, where it has one. */
@@ -311,22 +326,25 @@ function numberAsModelRead(parse: MrzParseResult, read: NumberLineRead): string 
   return span && read.modelReading ? (read.modelReading[span[0]]?.slice(span[1], span[2]) ?? null) : null;
 }
 
+/** Whether `read` is `shown` but for letters OCR makes of the digits shown (G for 6). */
+function readsAs(read: string, shown: string): boolean {
+  return (
+    read.length === shown.length &&
+    [...read].every((c, i) => c === shown[i] || (DIGITS_READ_AS_LETTER[c] ?? '').includes(shown[i]))
+  );
+}
+
 /**
  * Whether the line recogniser read the document number and its check digit as the zone shows them, and the MRZ
- * model too, but for letters it makes of the digits shown (G for 6). Not for a long number (a filler at the check
- * digit's place), which goes on in the optional data.
+ * model too, but for letters it makes of the digits shown. Not for a long number (a filler at the check digit's
+ * place), which goes on in the optional data.
  */
 function numberReadAlike(parse: MrzParseResult, read: NumberLineRead): boolean {
   const span = numberSpanOf(parse.format);
-  if (!span || !read.secondReading) return false;
-  const [line, start, end] = span;
-  const shown = parse.lines[line]?.slice(start, end);
+  const shown = numberShown(parse);
   const model = numberAsModelRead(parse, read);
-  if (!shown || !model || shown.length !== end - start || shown.endsWith('<')) return false;
-  return (
-    read.secondReading[line]?.slice(start, end) === shown &&
-    [...model].every((c, i) => c === shown[i] || (DIGITS_READ_AS_LETTER[c] ?? '').includes(shown[i]))
-  );
+  if (!span || !shown || !model || !read.secondReading) return false;
+  return read.secondReading[span[0]]?.slice(span[1], span[2]) === shown && readsAs(model, shown);
 }
 
 /**
