@@ -288,6 +288,27 @@ describe('mrzIntegrityChecks', () => {
     expect(layoutCheck({ corroborated, modelReading: garbled, secondReading: chosen })).toBeUndefined();
   });
 
+  it("proves a short number's G read as 6 where the second reading shows the digits, its filler read as 5", () => {
+    // A genuine FreeMono passport: the model reads `N98983G9<`, the second `N98983695` (the filler after the
+    // eight characters of the number as 5, which weighs nothing in the check digit).
+    const chosen = ['P<SWENYSTROEM<<AASA'.padEnd(44, '<'), 'N9898369<5SWE9909243F3412237<<<<<<<<<<<<<<08'];
+    const modelReading = [chosen[0], chosen[1].replace('N9898369', 'N98983G9')];
+    const secondReading = [chosen[0], 'N989836955WE9909243F3412237<<<<<<<<<<<<<<<08'];
+    const layoutCheck = (read: NumberLineRead) =>
+      mrzIntegrityChecks(parseMrz(chosen, { today }), judgeMrz(evidence(chosen)), read).find(
+        (c) => c.name === 'mrz.layout',
+      );
+    expect(parseMrz(chosen, { today }).valid).toBe(true);
+    expect(layoutCheck({ corroborated: [true, false], modelReading, secondReading })).toBeUndefined();
+    // A digit of the number read otherwise by the second reading leaves it doubtful.
+    const otherwise = [chosen[0], secondReading[1].replace('N98983', 'N98980')];
+    expect(
+      layoutCheck({ corroborated: [true, false], modelReading, secondReading: otherwise }),
+    ).toMatchObject({
+      holds: false,
+    });
+  });
+
   it('takes a number both recognisers read alike, letters and check digit, as printed, the rest of the line apart', () => {
     // A genuine card whose number really holds Z among its digits; the MRZ model read two digits too many in the
     // optional data (fitted away), so the line as a whole is not corroborated, but the number is.

@@ -326,17 +326,22 @@ function numberAsModelRead(parse: MrzParseResult, read: NumberLineRead): string 
   return span && read.modelReading ? (read.modelReading[span[0]]?.slice(span[1], span[2]) ?? null) : null;
 }
 
-/** Whether `read` is `shown` but for letters OCR makes of the digits shown (G for 6). */
+/**
+ * Whether `read` shows what `shown` does, but for letters OCR makes of the digits shown (G for 6) and for the
+ * fillers of a short number, which weigh nothing in its check digit (the line recogniser reads one as 5 at times).
+ */
 function readsAs(read: string, shown: string): boolean {
   return (
     read.length === shown.length &&
-    [...read].every((c, i) => c === shown[i] || (DIGITS_READ_AS_LETTER[c] ?? '').includes(shown[i]))
+    [...read].every(
+      (c, i) => c === shown[i] || shown[i] === '<' || (DIGITS_READ_AS_LETTER[c] ?? '').includes(shown[i]),
+    )
   );
 }
 
 /**
- * Whether the line recogniser read the document number and its check digit as the zone shows them, and the MRZ
- * model too, but for letters it makes of the digits shown. Not for a long number (a filler at the check digit's
+ * Whether the line recogniser and the MRZ model each read the document number and its check digit as the zone
+ * shows them (see {@link readsAs}). Not for a long number (a filler at the check digit's
  * place), which goes on in the optional data.
  */
 function numberReadAlike(parse: MrzParseResult, read: NumberLineRead): boolean {
@@ -344,7 +349,7 @@ function numberReadAlike(parse: MrzParseResult, read: NumberLineRead): boolean {
   const shown = numberShown(parse);
   const model = numberAsModelRead(parse, read);
   if (!span || !shown || !model || !read.secondReading) return false;
-  return read.secondReading[span[0]]?.slice(span[1], span[2]) === shown && readsAs(model, shown);
+  return readsAs(read.secondReading[span[0]]?.slice(span[1], span[2]) ?? '', shown) && readsAs(model, shown);
 }
 
 /**
