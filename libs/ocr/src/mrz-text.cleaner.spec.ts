@@ -31,10 +31,14 @@ describe('MRZ text cleaning', () => {
     expect(variants).toContain('L898902C36UTO7408122F1204159ZE184226B<<<<<10');
   });
 
-  it("reads a zone's first line from its second character on only where its start is no better a header", () => {
+  it("reads a zone's first line from a later character on only where its start as read is no better a header", () => {
     // An edge read as a character before a card's code: `|IDUTO…` (normalised) is noise, then the header.
     expect(alignments('KIDUTOD231458907<<<<<<<<<<<<<<', 30, true)).toContain(
       'IDUTOD231458907<<<<<<<<<<<<<<<',
+    );
+    // Read as two characters, the first of them a code letter: the header two characters on is still the better.
+    expect(alignments('CTI<HUNMK41811579<<<<<<<<<<<<<<<', 30, true)).toContain(
+      'I<HUNMK41811579<<<<<<<<<<<<<<<',
     );
     // A header read whole (code I, state SWE) is not taken for noise: dropping it put a forged number (its check
     // digit left) one place on, where it passed by chance.

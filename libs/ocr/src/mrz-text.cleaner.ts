@@ -95,22 +95,24 @@ export function fitLength(line: string, length: number): string {
  * The ways a misread line can be aligned to `length`, most likely first: a miscounted filler run, noise at
  * the end, or noise at the start (the document edge or a photo border read as a character). The check digits
  * then tell which alignment is right, instead of guessing from the text alone. A zone's first line (`first`)
- * is not read from its second character on where its start is a better header as read (a code letter, then an
- * issuing state that exists): `IRSWER…` read whole taken as `RSWER…` had a forged number pass by chance.
+ * is not read from a later character on where its start as read is the better header (a code letter, then an
+ * issuing state that exists): `IRSWER…` read whole taken as `RSWER…` had a forged number pass by chance, while
+ * `CTI<HUN…` (a photo's edge read as two characters) is `I<HUN…`.
  */
 export function alignments(line: string, length: number, first = false): string[] {
   const d = line.length - length;
   const out = [fitLength(line, length)];
-  const startIsNoise = !first || headerScore(line.slice(1)) >= headerScore(line);
+  const noWorseHeader = (shifted: string) => !first || headerScore(shifted) >= headerScore(line);
   // A noise character at the start can hide behind a chevron dropped further on: same length, shifted fields.
-  if (d >= 0 && startIsNoise) out.push(fitLength(line.slice(1), length));
+  const starts = d >= 0 ? [fitLength(line.slice(1), length)] : [];
   if (d > 0) {
     out.push(line.slice(0, length));
-    if (startIsNoise) out.push(line.slice(d));
-    if (d >= 2 && startIsNoise) out.push(line.slice(1, 1 + length));
+    starts.push(line.slice(d));
+    if (d >= 2) starts.push(line.slice(1, 1 + length));
   } else {
     out.push(line.padEnd(length, '<'));
   }
+  out.push(...starts.filter(noWorseHeader));
   return [...new Set(out)];
 }
 
