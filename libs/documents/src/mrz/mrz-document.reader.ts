@@ -141,10 +141,7 @@ export class MrzDocumentReader implements DocumentReader {
             fields: Object.fromEntries(Object.entries(report.fields).map(([k, v]) => [k, v.status])),
           });
         }
-        evidence.checks = [
-          ...mrzIntegrityChecks(parse, judgement, attempt.read),
-          ...zonesAgree(visualZone),
-        ];
+        evidence.checks = [...mrzIntegrityChecks(parse, judgement, attempt.read), ...zonesAgree(visualZone)];
       }
     }
     const checks = {
