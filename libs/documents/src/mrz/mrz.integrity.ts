@@ -309,7 +309,7 @@ export function unprovenNumber(parse: MrzParseResult, read: NumberLineRead): boo
     readsAs(model, shown);
   const numberDoubtful =
     DIGIT_LIKE_LETTER_AMONG_DIGITS.test(parse.fields.documentNumber) || modelLetterUndone;
-  if (numberDoubtful && !numberReadAlike(parse, read)) return true;
+  if (numberDoubtful && !numberReadAlike(parse, read, shown, model)) return true;
   return DIGIT_LIKE_LETTER_AMONG_DIGITS.test(parse.fields.optionalData);
 }
 
@@ -341,13 +341,16 @@ function readsAs(read: string, shown: string): boolean {
 
 /**
  * Whether the line recogniser and the MRZ model each read the document number and its check digit as the zone
- * shows them (see {@link readsAs}). Not for a long number (a filler at the check digit's
+ * shows them (`shown`, `model`: see numberShown, numberAsModelRead, readsAs). Not for a long number (a filler at the check digit's
  * place), which goes on in the optional data.
  */
-function numberReadAlike(parse: MrzParseResult, read: NumberLineRead): boolean {
+function numberReadAlike(
+  parse: MrzParseResult,
+  read: NumberLineRead,
+  shown: string | null,
+  model: string | null,
+): boolean {
   const span = numberSpanOf(parse.format);
-  const shown = numberShown(parse);
-  const model = numberAsModelRead(parse, read);
   if (!span || !shown || !model || !read.secondReading) return false;
   return readsAs(read.secondReading[span[0]]?.slice(span[1], span[2]) ?? '', shown) && readsAs(model, shown);
 }
