@@ -57,6 +57,7 @@ describe('outbox jobs when Redis outlives the database', () => {
   const redisPrefix = () => {
     const prefix = `idv-test-jobids-${randomBytes(3).toString('hex')}`;
     const queue = new Queue(VERIFICATION_QUEUE, { connection, prefix });
+    queue.on('error', () => undefined); // a failing call rejects; the event would only repeat it
     cleanup.push(
       () => queue.close(),
       () => queue.obliterate({ force: true }),
@@ -83,6 +84,13 @@ describe('outbox jobs when Redis outlives the database', () => {
       async (job) => void seen.push((job.data as { verificationId: string }).verificationId),
       { connection, prefix },
     );
+    const errors: Error[] = [];
+    let closing = false;
+    worker.on('error', (err) => void (closing || errors.push(err)));
+    // BullMQ (5.81) closing a worker whose connection is still being set up (an empty queue lets this test close it
+    // at once) rejects that setup after it took the connection's listeners away: an unhandled "Connection is
+    // closed" that failed CI. A worker that takes jobs waits until it is connected anyway.
+    await worker.waitUntilReady();
     try {
       await waitFor(
         async () => ((await queue.getJobCounts('wait')).wait === 0 ? true : undefined),
@@ -90,8 +98,10 @@ describe('outbox jobs when Redis outlives the database', () => {
         'the queue to drain',
       );
     } finally {
+      closing = true;
       await worker.close();
     }
+    expect(errors).toEqual([]);
     expect(await queue.getJobCounts('wait', 'active', 'delayed')).toEqual({ wait: 0, active: 0, delayed: 0 });
     return seen.sort();
   };

@@ -20,6 +20,10 @@ export const queuePingCommand: CliCommand = {
     const connection = redisOptionsFromUrl(config.redisUrl);
     const queue = new Queue(VERIFICATION_QUEUE, { connection, prefix: config.queuePrefix });
     const events = new QueueEvents(VERIFICATION_QUEUE, { connection, prefix: config.queuePrefix });
+    // A lost connection rejects the call waiting on it, which the command reports; unheard, the same error as an
+    // event would crash the process with a stack instead.
+    queue.on('error', () => undefined);
+    events.on('error', () => undefined);
     try {
       await events.waitUntilReady();
       const nonce = randomUUID();
