@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
 import { decodeGrey, GreyImage } from './grey-image';
 import { Box, TextBlock, VisualZoneRead } from './ocr.types';
+import { textLineAngle } from './text-angle';
 
 /**
  * Recognises a prepared PNG and returns tesseract's page (with blocks). `sparse`: find scattered text rather
@@ -15,7 +16,8 @@ export interface VisualZoneHints {
   region?: Box;
   /**
    * Angle (degrees, clockwise) by which the text lines are turned, e.g. the MRZ band's quarter turn plus skew.
-   * Tesseract's page layout finds no text at all on a photo skewed by 5° or more against a dark desk.
+   * Tesseract's page layout finds no text at all on a photo skewed by 5° or more against a dark desk. When
+   * absent, the page's own lines of print give it within ±25° (see textLineAngle).
    */
   angle?: number;
   /**
@@ -45,15 +47,18 @@ export async function readVisualZoneWith(
   hints: VisualZoneHints,
   recognise: PageRecogniser,
 ): Promise<VisualZoneRead> {
-  const { region, angle = 0, detail = 'fields' } = hints;
+  const { region, detail = 'fields' } = hints;
   const { min: MIN_WIDTH, max: MAX_WIDTH } = WIDTHS[detail];
-  const turn = uprightTurn(angle);
-  const turned = Math.abs(turn) >= MIN_DESKEW_DEGREES;
   const started = performance.now();
   let png: Buffer;
   let frame: { x: number; y: number; width: number; height: number; scale: number; ow: number; oh: number };
+  let turned = false;
   try {
     const page = Buffer.isBuffer(image) ? await decodeGrey(image) : image;
+    // Without an angle from the caller (a card's data page: its MRZ, if any, is on the other photo), the page's
+    // own lines of print give it.
+    const turn = uprightTurn(hints.angle ?? textLineAngle(page, region));
+    turned = Math.abs(turn) >= MIN_DESKEW_DEGREES;
     const ow = page.width;
     const oh = page.height;
     const r = region ?? { x: 0, y: 0, width: 1, height: 1 };
