@@ -20,7 +20,7 @@ import {
   type Confirmations,
   type MrzEvidence,
 } from './mrz.integrity';
-import { namesPrintedAsRead, nearNames, printsCountryCode } from './printed-page';
+import { namesPrintedAsRead, namesPrintedAsRegistered, nearNames, printsCountryCode } from './printed-page';
 import { settledByReadings, uncoveredFieldsThatDiffer, type UncoveredField } from './second-reading';
 
 /** Options of {@link MrzDocumentReader}. */
@@ -49,7 +49,8 @@ export interface SecondReadingView {
 export interface VisualZoneView {
   ran: boolean;
   consistent: boolean | null;
-  fields: Partial<Record<string, VisualZoneStatus>>;
+  /** Per field compared; `registered`: the page prints the record's spelling where the MRZ reading slipped. */
+  fields: Partial<Record<string, VisualZoneStatus | 'registered'>>;
 }
 
 const since = (start: number) => Math.round((performance.now() - start) * 10) / 10;
@@ -261,15 +262,23 @@ export class MrzDocumentReader implements DocumentReader {
       };
       view.fields.nationality = 'agree';
     }
-    const settled = namesPrintedAsRead(
-      names,
-      { surname: parse.fields.surname, givenNames: parse.fields.givenNames },
-      { surname: transliterate(record.surname), givenNames: transliterate(record.givenNames) },
-      text,
-    );
+    const read = { surname: parse.fields.surname, givenNames: parse.fields.givenNames };
+    const registeredNames = {
+      surname: transliterate(record.surname),
+      givenNames: transliterate(record.givenNames),
+    };
+    const settled = namesPrintedAsRead(names, read, registeredNames, text);
     for (const field of settled) {
       evidence.fields[field] = { ...evidence.fields[field]!, corroborated: true };
       view.fields[field] = 'agree';
+    }
+    // A doubtful name (cut from a line read shifted or fitted) is never corroborated as read, but the page
+    // printing the record's spelling shows the MRZ reading slipped all the more.
+    const left = names.filter((field) => !settled.includes(field));
+    const typed = { surname: record.surname, givenNames: record.givenNames };
+    for (const [field, printed] of namesPrintedAsRegistered(left, read, typed, text)) {
+      evidence.fields[field] = { ...evidence.fields[field]!, value: printed };
+      view.fields[field] = 'registered';
     }
     return true;
   }

@@ -4,7 +4,7 @@ import type { DocumentEvidence } from '@idv/verdict';
 import { compareEvidence } from '../record.comparison';
 import { mrzFieldEvidence } from './mrz.fields';
 import { judgeMrz, mrzIntegrityChecks } from './mrz.integrity';
-import { namesPrintedAsRead, nearNames, printsCountryCode } from './printed-page';
+import { namesPrintedAsRead, namesPrintedAsRegistered, nearNames, printsCountryCode } from './printed-page';
 
 const today = new Date('2026-11-01T12:00:00Z');
 const record = {
@@ -145,6 +145,43 @@ describe('the printed page', () => {
     const registered = { surname: 'VAN T HOF', givenNames: 'FXEUR' };
     for (const page of ['illegible', 'Given names FXEUR FLEUR'])
       expect(namesPrintedAsRead(['givenNames'], mrz, registered, page)).toEqual([]);
+  });
+
+  it('shows the MRZ reading slipped where it prints the name as registered, in any spelling an issuer prints', () => {
+    // A photographed TD1 name line read KRIZ<<DENKA (the Z dropped), a passport's GÖTZ read GT: the page prints
+    // ZDENKA and GOTZ, the record's ZDEŇKA and Götz.
+    const page = 'Efternamn / Surname\nKRIiZ\nFornamn / Given names\nZDENKA\n1. Name / Surname\nGOTZ\n';
+    expect(
+      namesPrintedAsRegistered(
+        ['surname', 'givenNames'],
+        { surname: 'GT', givenNames: 'DENKA' },
+        { surname: 'Götz', givenNames: 'ZDEŇKA' },
+        page,
+      ),
+    ).toEqual([
+      ['surname', 'GOTZ'],
+      ['givenNames', 'ZDENKA'],
+    ]);
+  });
+
+  it('leaves a name for a person where the page prints the MRZ reading, or not the record’s spelling', () => {
+    const names = { surname: 'MAKINEN', givenNames: 'AINO' };
+    // The record has a typo: the page prints the document's name, not the typo.
+    expect(
+      namesPrintedAsRegistered(['surname'], names, { surname: 'MÄKNIEN', givenNames: 'AINO' }, 'MAKINEN'),
+    ).toEqual([]);
+    // The page prints the name as the MRZ reads it (and the record's spelling too): nothing is shown slipped.
+    expect(
+      namesPrintedAsRegistered(
+        ['surname'],
+        names,
+        { surname: 'MAKINE', givenNames: 'AINO' },
+        'MAKINEN MAKINE',
+      ),
+    ).toEqual([]);
+    expect(
+      namesPrintedAsRegistered(['surname'], names, { surname: 'MAKINEM', givenNames: 'AINO' }, 'illegible'),
+    ).toEqual([]);
   });
 
   it('shows a country code only as a word of its own', () => {

@@ -1,4 +1,5 @@
 import { compareVisualZone, printsNameExactly, type ComparisonReport } from '@idv/matching';
+import { transliterationVariants } from '@idv/mrz';
 
 /** Name fields the printed page can settle. */
 export const NAME_FIELDS = ['surname', 'givenNames'] as const;
@@ -43,6 +44,30 @@ export function namesPrintedAsRead(
   return fields.filter(
     (field) => fromMrz[field]?.status === 'agree' && !printsNameExactly(registered[field], pageText),
   );
+}
+
+/**
+ * The near-miss names the printed page shows exactly as registered (in one of the spellings an issuer may print:
+ * GÖTZ as GOETZ or GOTZ), and not as the MRZ reads them: the MRZ reading slipped (a letter dropped from a
+ * photographed line, a face the MRZ model misreads), as the second reading of the MRZ settles a name one
+ * recogniser reads as registered. A misread of the page that lands exactly on the record's spelling is far less
+ * likely than one that misses it, and a record with a typo in it is not printed. Returns each with the spelling
+ * printed. `registered` holds the record's names as typed.
+ */
+export function namesPrintedAsRegistered(
+  fields: readonly NameField[],
+  mrz: Record<NameField, string>,
+  registered: Record<NameField, string>,
+  pageText: string,
+): Array<[NameField, string]> {
+  const fromMrz = compareVisualZone(mrz, pageText).fields;
+  return fields.flatMap((field): Array<[NameField, string]> => {
+    if (!registered[field] || fromMrz[field]?.status === 'agree') return [];
+    const printed = transliterationVariants(registered[field]).find((spelling) =>
+      printsNameExactly(spelling, pageText),
+    );
+    return printed ? [[field, printed]] : [];
+  });
 }
 
 /**
