@@ -182,6 +182,15 @@ describe('the printed page', () => {
     expect(
       namesPrintedAsRegistered(['surname'], names, { surname: 'MAKINEM', givenNames: 'AINO' }, 'illegible'),
     ).toEqual([]);
+    // A name of short words only may be a caption's word: DE registered, DF read, `Lugar de nacimiento` printed.
+    expect(
+      namesPrintedAsRegistered(
+        ['surname'],
+        { surname: 'DF', givenNames: 'AINO' },
+        { surname: 'DE', givenNames: 'AINO' },
+        'Lugar de nacimiento / Place of birth',
+      ),
+    ).toEqual([]);
   });
 
   it('shows a country code only as a word of its own', () => {

@@ -63,8 +63,10 @@ export function namesPrintedAsRegistered(
   const fromMrz = compareVisualZone(mrz, pageText).fields;
   return fields.flatMap((field): Array<[NameField, string]> => {
     if (!registered[field] || fromMrz[field]?.status === 'agree') return [];
-    const printed = transliterationVariants(registered[field]).find((spelling) =>
-      printsNameExactly(spelling, pageText),
+    // A name of short words only (LI, NG, DE) may stand in the page's captions ("Lugar de nacimiento"): the
+    // page printing it proves nothing.
+    const printed = transliterationVariants(registered[field]).find(
+      (spelling) => /[A-Z]{4}/.test(spelling) && printsNameExactly(spelling, pageText),
     );
     return printed ? [[field, printed]] : [];
   });
