@@ -100,8 +100,8 @@ export async function startService(label: string, options: ServiceOptions = {}):
         connection: redisOptionsFromUrl(env.REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
         prefix,
       });
-      // A test that stops Redis under its queue reads the failure from the calls it makes; the same error as an
-      // unheard event would crash the run.
+      // A test that stops Redis under its queue reads the failure from the calls it makes; BullMQ would print the
+      // same error, unheard as an event, on stderr once more.
       queue.on('error', () => undefined);
       return queue;
     },

@@ -20,8 +20,8 @@ export const queuePingCommand: CliCommand = {
     const connection = redisOptionsFromUrl(config.redisUrl);
     const queue = new Queue(VERIFICATION_QUEUE, { connection, prefix: config.queuePrefix });
     const events = new QueueEvents(VERIFICATION_QUEUE, { connection, prefix: config.queuePrefix });
-    // A lost connection rejects the call waiting on it, which the command reports; unheard, the same error as an
-    // event would crash the process with a stack instead.
+    // A lost connection rejects the call waiting on it, which the command reports; BullMQ prints an error event
+    // no one listens to on stderr, stack and all, beside that report.
     queue.on('error', () => undefined);
     events.on('error', () => undefined);
     try {
