@@ -52,6 +52,10 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 10, connectionTimeoutMillis: 5000 },
+    // The connect timeout is wall time, and its timer fires first when the event loop comes back: a process whose
+    // loop was held past it (the worker analyses images in JavaScript on its main thread: up to 4.8 s measured with
+    // bench/event-loop-lag.setup.js, two e2e files at once on 2 cores) fails a connection PostgreSQL had accepted.
+    // 15 s is past any hold measured and still fails a request well before a client or proxy gives up on it.
+    extra: { max: 10, connectionTimeoutMillis: 15_000 },
   };
 }
