@@ -102,6 +102,11 @@ describe('compareVisualZone', () => {
     });
   });
 
+  it("finds a document number whose S the page's OCR read as $", () => {
+    expect(statuses({ documentNumber: 'XS1234567' }, 'PASSPORT X$1234567').documentNumber).toBe('agree');
+    expect(statuses({ documentNumber: 'XS1234567' }, 'PASSPORT X1234567').documentNumber).toBe('not_found');
+  });
+
   it('never calls what OCR missed a disagreement', () => {
     const report = compareVisualZone(MRZ, 'PASSPORT UTOPIA');
     expect(report.consistent).toBe(true);

@@ -144,7 +144,13 @@ function checkDate(iso: string, dates: PrintedDate[][], role: 'dateOfBirth' | 'e
   return { status: 'not_found', expected: iso, found: null };
 }
 
-const compactNumber = (s: string): string => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+// Page OCR reads a printed S as `$` (the Japanese passport's `XS1234567` as `X$1234567`); no document number holds
+// a `$`, so it is taken as the S it stands for rather than dropped with the other punctuation.
+const compactNumber = (s: string): string =>
+  s
+    .toUpperCase()
+    .replace(/\$/g, 'S')
+    .replace(/[^A-Z0-9]/g, '');
 const foldOcr = (s: string): string => s.replace(/O/g, '0').replace(/I/g, '1');
 
 function checkDocumentNumber(expected: string, text: string): VisualZoneCheck {
