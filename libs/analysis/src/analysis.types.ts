@@ -86,6 +86,12 @@ export interface ChecksView {
     rotation: number;
     /** Why no MRZ was read: no band of MRZ-like lines located, or bands that did not read as an MRZ. */
     failure: string | null;
+    /**
+     * Characters of the lines as read that the printed page settled the other way (`line`, `column` 0-based):
+     * a read failing its check digits, one confusable character from verifying, whose page prints the
+     * document number as repaired. The fields are the repaired read's; `lines` stay as read.
+     */
+    repairs?: Array<{ line: number; column: number; from: string; to: string }>;
   };
   comparison: Partial<Record<ComparedField, FieldStatus>>;
   /** `longTerm` for a card valid without end (长期): no expiry date, never expired. */

@@ -1,4 +1,4 @@
-import type { MrzCheckField, MrzParseResult } from '@idv/mrz';
+import type { MrzCheckField, MrzCorrection, MrzParseResult } from '@idv/mrz';
 import {
   DIGIT_LIKE_LETTER_AMONG_DIGITS,
   DIGITS_READ_AS_LETTER,
@@ -69,13 +69,20 @@ function plausibleSwap(text: string, column: number): boolean {
 const failedChecks = (parse: MrzParseResult): MrzCheckField[] =>
   parse.checks.filter((c) => !c.valid).map((c) => c.field);
 
+/** One confusable character of a read taken the other way, and the parse it gives. */
+export interface OneSwapRepair {
+  correction: MrzCorrection;
+  parse: MrzParseResult;
+}
+
 /**
- * Whether one confusable character, read the other way, makes every failed check digit verify: then the
- * failure is what OCR does, not what a forger does. Used only as evidence about the failure; the corrected
- * reading is never used as the document's data.
+ * The readings one confusable character away (see {@link plausibleSwap}) whose check digits all verify. They are
+ * evidence that a failure is what OCR does; one of them becomes the document's data only where a second source
+ * prints it (see `repairPrintedOnPage`).
  */
-export function oneSwapRepairs(parse: MrzParseResult, today: Date): boolean {
-  if (failedChecks(parse).length === 0) return false;
+export function oneSwapCandidates(parse: MrzParseResult, today: Date): OneSwapRepair[] {
+  if (failedChecks(parse).length === 0) return [];
+  const found: OneSwapRepair[] = [];
   for (let line = 0; line < parse.lines.length; line++) {
     const text = parse.lines[line];
     for (let column = 0; column < text.length; column++) {
@@ -84,11 +91,20 @@ export function oneSwapRepairs(parse: MrzParseResult, today: Date): boolean {
         const lines = [...parse.lines];
         lines[line] = text.slice(0, column) + other + text.slice(column + 1);
         const retry = parseMrz(lines, { today });
-        if (retry.format === parse.format && retry.checks.every((c) => c.valid)) return true;
+        if (retry.format === parse.format && retry.checks.every((c) => c.valid))
+          found.push({ correction: { line, column, from: text[column], to: other }, parse: retry });
       }
     }
   }
-  return false;
+  return found;
+}
+
+/**
+ * Whether one confusable character, read the other way, makes every failed check digit verify: then the
+ * failure is what OCR does, not what a forger does. Used only as evidence about the failure.
+ */
+export function oneSwapRepairs(parse: MrzParseResult, today: Date): boolean {
+  return oneSwapCandidates(parse, today).length > 0;
 }
 
 /** Fields whose read an independent source (the registration record, the visual zone) shows the same way. */

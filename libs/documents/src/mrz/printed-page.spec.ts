@@ -3,8 +3,14 @@ import { composeMrz, parseMrz, transliterate } from '@idv/mrz';
 import type { DocumentEvidence } from '@idv/verdict';
 import { compareEvidence } from '../record.comparison';
 import { mrzFieldEvidence } from './mrz.fields';
-import { judgeMrz, mrzIntegrityChecks } from './mrz.integrity';
-import { namesPrintedAsRead, namesPrintedAsRegistered, nearNames, printsCountryCode } from './printed-page';
+import { judgeMrz, mrzIntegrityChecks, oneSwapCandidates } from './mrz.integrity';
+import {
+  namesPrintedAsRead,
+  namesPrintedAsRegistered,
+  nearNames,
+  printsCountryCode,
+  repairPrintedOnPage,
+} from './printed-page';
 
 const today = new Date('2026-11-01T12:00:00Z');
 const record = {
@@ -198,5 +204,51 @@ describe('the printed page', () => {
       true,
     );
     for (const text of ['NLDX passport', 'illegible']) expect(printsCountryCode('NLD', text)).toBe(false);
+  });
+});
+
+describe('repairPrintedOnPage', () => {
+  // The Japanese passport specimen: `XS1234567` printed, the MRZ's `S` read as `5` by both recognisers.
+  const genuine = [
+    'P<JPNGAIMU<<SAKURA<<<<<<<<<<<<<<<<<<<<<<<<<<',
+    'XS12345673JPN7902206F1603202<<<<<<<<<<<<<<02',
+  ];
+  const misread = [genuine[0], genuine[1].replace('XS', 'X5')];
+  const page = 'Passport No. XS1234567\nSurname GAIMU\nGiven name SAKURA\nDate of birth 20 FEB 1979';
+
+  it('takes the one repair the page prints: every check digit verifies with it, the fields are the repaired read', () => {
+    const parse = parseMrz(misread, { today });
+    expect(parse.valid).toBe(false);
+    const repair = repairPrintedOnPage(parse, oneSwapCandidates(parse, today), page);
+    expect(repair?.correction).toEqual({ line: 1, column: 1, from: '5', to: 'S' });
+    expect(repair?.parse.valid).toBe(true);
+    expect(repair?.parse.fields.documentNumber).toBe('XS1234567');
+  });
+
+  it('repairs nothing when the page prints the number as read, or not at all', () => {
+    const parse = parseMrz(misread, { today });
+    const candidates = oneSwapCandidates(parse, today);
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(repairPrintedOnPage(parse, candidates, page.replace('XS1234567', 'X51234567'))).toBeNull();
+    expect(repairPrintedOnPage(parse, candidates, 'Surname GAIMU\nGiven name SAKURA')).toBeNull();
+  });
+
+  it("never repairs a forger's edit: the page prints the edited number as the MRZ shows it", () => {
+    // One digit of the number changed on both zones, the check digits left as issued.
+    const forged = [genuine[0], genuine[1].replace('XS1234567', 'XS1234587')];
+    const parse = parseMrz(forged, { today });
+    expect(parse.valid).toBe(false);
+    const candidates = oneSwapCandidates(parse, today);
+    expect(repairPrintedOnPage(parse, candidates, page.replace('XS1234567', 'XS1234587'))).toBeNull();
+  });
+
+  it('leaves a read with two printed repairs to the check digits alone (ambiguous)', () => {
+    const parse = parseMrz(misread, { today });
+    const [first] = oneSwapCandidates(parse, today);
+    const twin = {
+      ...first,
+      parse: { ...first.parse, fields: { ...first.parse.fields, documentNumber: 'X5I234567' } },
+    };
+    expect(repairPrintedOnPage(parse, [first, twin], `${page} X5I234567`)).toBeNull();
   });
 });

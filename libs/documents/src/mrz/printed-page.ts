@@ -1,5 +1,5 @@
 import { compareVisualZone, printsNameExactly, type ComparisonReport } from '@idv/matching';
-import { transliterationVariants } from '@idv/mrz';
+import { transliterationVariants, type MrzParseResult } from '@idv/mrz';
 
 /** Name fields the printed page can settle. */
 export const NAME_FIELDS = ['surname', 'givenNames'] as const;
@@ -80,4 +80,29 @@ export function namesPrintedAsRegistered(
 export function printsCountryCode(code: string, pageText: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;
   return new Set(pageText.toUpperCase().split(/[^A-Z0-9]+/)).has(code);
+}
+
+/**
+ * The one-character repair of an MRZ whose check digits fail that the printed page bears out: the page prints the
+ * document number as repaired (`XS1234567` where OCR read the MRZ's `X51234567`), and not as read. The repair
+ * makes every check digit verify (the number's own and the composite), and the page is a second reading of the
+ * number from other pixels, so two independent sources agree on it; a forger's edit, printed on the page as in the
+ * MRZ, shows the number as read and is never repaired. Null unless exactly one repair is printed.
+ */
+export function repairPrintedOnPage<R extends { parse: MrzParseResult }>(
+  read: MrzParseResult,
+  repairs: readonly R[],
+  pageText: string,
+): R | null {
+  const printed = (documentNumber: string) =>
+    compareVisualZone({ documentNumber }, pageText).fields.documentNumber?.status === 'agree';
+  const number = read.fields.documentNumber;
+  if (!number || printed(number)) return null;
+  const shown = repairs.filter(
+    (r) =>
+      r.parse.fields.documentNumber &&
+      r.parse.fields.documentNumber !== number &&
+      printed(r.parse.fields.documentNumber),
+  );
+  return shown.length === 1 ? shown[0] : null;
 }
