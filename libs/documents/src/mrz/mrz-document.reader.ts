@@ -100,7 +100,12 @@ export class MrzDocumentReader implements DocumentReader {
       const candidates = oneSwapCandidates(parse, today);
       if (candidates.length > 0) {
         t = performance.now();
-        const repair = repairPrintedOnPage(parse, candidates, await readPage());
+        const repair = repairPrintedOnPage(
+          parse,
+          candidates,
+          await readPage(),
+          context.record.documentNumber,
+        );
         timings.visualZone = since(t);
         if (repair) {
           parse = repair.parse;

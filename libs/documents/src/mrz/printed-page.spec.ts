@@ -242,6 +242,28 @@ describe('repairPrintedOnPage', () => {
     expect(repairPrintedOnPage(parse, candidates, page.replace('XS1234567', 'XS1234587'))).toBeNull();
   });
 
+  it('never repairs O/0 or I/1, which page OCR confuses as the MRZ OCR does (the forgery bench case)', () => {
+    // A forged number (`J03WG1353`, its check digit 0 left as issued): read `JO3WG1353` it verifies by chance, and
+    // the page's OCR read its printed 0 as O.
+    const forged = [
+      'P<ITAESPOSITO<<CHIARA<<<<<<<<<<<<<<<<<<<<<<<',
+      'J03WG13530ITA0403276F3504037<<<<<<<<<<<<<<00',
+    ];
+    const parse = parseMrz(forged, { today });
+    const candidates = oneSwapCandidates(parse, today);
+    expect(candidates.map((c) => c.parse.fields.documentNumber)).toContain('JO3WG1353');
+    expect(repairPrintedOnPage(parse, candidates, 'PASSPORT JO3WG1353 ESPOSITO')).toBeNull();
+  });
+
+  it('takes no repair the record contradicts: a record that gives another number', () => {
+    const parse = parseMrz(misread, { today });
+    const candidates = oneSwapCandidates(parse, today);
+    expect(repairPrintedOnPage(parse, candidates, page, 'XS7654321')).toBeNull();
+    expect(repairPrintedOnPage(parse, candidates, page, 'xs 1234567')?.parse.fields.documentNumber).toBe(
+      'XS1234567',
+    );
+  });
+
   it('leaves a read with two printed repairs to the check digits alone (ambiguous)', () => {
     const parse = parseMrz(misread, { today });
     const [first] = oneSwapCandidates(parse, today);

@@ -1,5 +1,5 @@
 import { compareVisualZone, printsNameExactly, type ComparisonReport } from '@idv/matching';
-import { transliterationVariants, type MrzParseResult } from '@idv/mrz';
+import { transliterationVariants, type MrzCorrection, type MrzParseResult } from '@idv/mrz';
 
 /** Name fields the printed page can settle. */
 export const NAME_FIELDS = ['surname', 'givenNames'] as const;
@@ -83,26 +83,42 @@ export function printsCountryCode(code: string, pageText: string): boolean {
 }
 
 /**
- * The one-character repair of an MRZ whose check digits fail that the printed page bears out: the page prints the
- * document number as repaired (`XS1234567` where OCR read the MRZ's `X51234567`), and not as read. The repair
- * makes every check digit verify (the number's own and the composite), and the page is a second reading of the
- * number from other pixels, so two independent sources agree on it; a forger's edit, printed on the page as in the
- * MRZ, shows the number as read and is never repaired. Null unless exactly one repair is printed.
+ * Confusable pairs whose glyphs differ plainly in print (S and 5, B and 8, Z and 2), so that the page's OCR is a
+ * witness of its own. Not O/0/D/Q nor I/1: most faces print them alike and page OCR confuses them as the MRZ's does
+ * (a forged `J03WG1353`, its check digit left as issued, verified as `JO3WG1353`, and the page was read `JO3…`).
  */
-export function repairPrintedOnPage<R extends { parse: MrzParseResult }>(
+const PRINTED_DISTINCT = new Set(['5S', 'S5', '8B', 'B8', '2Z', 'Z2']);
+
+const compactNumber = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/**
+ * The one-character repair of an MRZ whose check digits fail that the printed page bears out: the page prints the
+ * document number as repaired (`XS1234567` where OCR read the MRZ's `X51234567`), and not as read. A repair of the
+ * number makes its check digit verify by chance once in ten (the composite follows: its weights over the number are
+ * the number's own), so the page is the evidence: a second reading of the number from other pixels, taken only for
+ * a pair whose glyphs differ plainly in print. A forger's edit, printed on the page as in the MRZ, shows the number
+ * as read and is never repaired; a record that gives another number stops the repair. Null unless exactly one
+ * repair is printed.
+ */
+export function repairPrintedOnPage<R extends { parse: MrzParseResult; correction: MrzCorrection }>(
   read: MrzParseResult,
   repairs: readonly R[],
   pageText: string,
+  registeredNumber?: string | null,
 ): R | null {
   const printed = (documentNumber: string) =>
     compareVisualZone({ documentNumber }, pageText).fields.documentNumber?.status === 'agree';
   const number = read.fields.documentNumber;
   if (!number || printed(number)) return null;
-  const shown = repairs.filter(
-    (r) =>
-      r.parse.fields.documentNumber &&
-      r.parse.fields.documentNumber !== number &&
-      printed(r.parse.fields.documentNumber),
-  );
+  const shown = repairs.filter((r) => {
+    const repaired = r.parse.fields.documentNumber;
+    return (
+      !!repaired &&
+      repaired !== number &&
+      PRINTED_DISTINCT.has(r.correction.from + r.correction.to) &&
+      (!registeredNumber || compactNumber(registeredNumber) === repaired) &&
+      printed(repaired)
+    );
+  });
   return shown.length === 1 ? shown[0] : null;
 }
