@@ -18,6 +18,7 @@ import {
   judgeMrz,
   mrzIntegrityChecks,
   oneSwapCandidates,
+  unprovenNumber,
   type Confirmations,
   type MrzEvidence,
 } from './mrz.integrity';
@@ -25,6 +26,7 @@ import {
   namesPrintedAsRead,
   namesPrintedAsRegistered,
   nearNames,
+  numberPrintedOnPage,
   printsCountryCode,
   repairPrintedOnPage,
 } from './printed-page';
@@ -114,6 +116,19 @@ export class MrzDocumentReader implements DocumentReader {
         }
       }
     }
+    // A number read with a letter among its digits verifies without proving itself; the page may show it.
+    let numberOnPage = false;
+    if (parse?.valid && this.options.visualZone !== false && unprovenNumber(parse, attempt.read)) {
+      t = performance.now();
+      const printedNumber = numberPrintedOnPage(parse, await readPage(), today);
+      timings.visualZone = (timings.visualZone ?? 0) + since(t);
+      if (printedNumber) {
+        parse = printedNumber.parse;
+        repairs.push(...printedNumber.corrections);
+        numberOnPage = true;
+        Object.assign(visualZone, { ran: true, consistent: true, fields: { documentNumber: 'agree' } });
+      }
+    }
     const input: MrzEvidence = {
       found: attempt.read.found,
       parse,
@@ -141,7 +156,7 @@ export class MrzDocumentReader implements DocumentReader {
             nameLineFitted: nameLineFitted(parse, attempt.read),
           })
         : {},
-      checks: parse ? mrzIntegrityChecks(parse, judgement, attempt.read) : [],
+      checks: parse ? mrzIntegrityChecks(parse, judgement, attempt.read, numberOnPage) : [],
     };
 
     if (parse && judgement.readable && this.options.visualZone !== false) {
@@ -173,7 +188,10 @@ export class MrzDocumentReader implements DocumentReader {
             fields: Object.fromEntries(Object.entries(report.fields).map(([k, v]) => [k, v.status])),
           });
         }
-        evidence.checks = [...mrzIntegrityChecks(parse, judgement, attempt.read), ...zonesAgree(visualZone)];
+        evidence.checks = [
+          ...mrzIntegrityChecks(parse, judgement, attempt.read, numberOnPage),
+          ...zonesAgree(visualZone),
+        ];
       }
     }
     const checks = {

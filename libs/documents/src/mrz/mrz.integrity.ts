@@ -267,6 +267,7 @@ export function mrzIntegrityChecks(
   parse: MrzParseResult,
   judgement: MrzJudgement,
   read: NumberLineRead = {},
+  numberOnPage = false,
 ): IntegrityCheck[] {
   const check = (name: string, holds: boolean, covers: readonly DocumentField[]): IntegrityCheck => ({
     name,
@@ -281,7 +282,7 @@ export function mrzIntegrityChecks(
   if (
     (!judgement.valid && judgement.failedCheckDigits.length === 0) ||
     numberLineShifted(parse) ||
-    unprovenNumber(parse, read)
+    unprovenNumber(parse, read, numberOnPage)
   )
     checks.push({ ...check('mrz.layout', false, []), explainedByOcr: true });
   return checks;
@@ -301,13 +302,13 @@ export interface NumberLineRead {
  * check digit pass: a forged FreeMono card read `HX8546G54` for `HX8540654`, and an Inconsolata one `WJO3O9434`
  * for `WJ0309434`, were accepted. Unless the second recogniser read the line alike, or the MRZ model and the
  * second recogniser each read the number and its check digit as shown (the letter is printed there), the digits
- * passing prove nothing; a better photo may.
+ * passing prove nothing; a better photo may, or the printed page showing the number (`numberOnPage`).
  *
  * (A number line read a character short and fitted, a digit dropped and a filler put back, can pass by chance
  * too; verifying nothing there cost 4 genuine documents of 520 (FreeMono's `6` read `6G` and rightly taken out)
  * and did not stop the forgery that showed it, whose `33` both recognisers read as `3`.)
  */
-export function unprovenNumber(parse: MrzParseResult, read: NumberLineRead): boolean {
+export function unprovenNumber(parse: MrzParseResult, read: NumberLineRead, numberOnPage = false): boolean {
   const line = numberLineOf(parse.format);
   if (line === null || read.corroborated?.[line]) return false;
   // The number is doubtful with such a letter in it, or where it is the MRZ model's reading with such a letter
@@ -325,7 +326,8 @@ export function unprovenNumber(parse: MrzParseResult, read: NumberLineRead): boo
     readsAs(model, shown);
   const numberDoubtful =
     DIGIT_LIKE_LETTER_AMONG_DIGITS.test(parse.fields.documentNumber) || modelLetterUndone;
-  if (numberDoubtful && !numberReadAlike(parse, read, shown, model)) return true;
+  // The printed page showing the number as chosen (see `numberPrintedOnPage`) proves it as well.
+  if (numberDoubtful && !numberOnPage && !numberReadAlike(parse, read, shown, model)) return true;
   return DIGIT_LIKE_LETTER_AMONG_DIGITS.test(parse.fields.optionalData);
 }
 

@@ -3,11 +3,12 @@ import { composeMrz, parseMrz, transliterate } from '@idv/mrz';
 import type { DocumentEvidence } from '@idv/verdict';
 import { compareEvidence } from '../record.comparison';
 import { mrzFieldEvidence } from './mrz.fields';
-import { judgeMrz, mrzIntegrityChecks, oneSwapCandidates } from './mrz.integrity';
+import { judgeMrz, mrzIntegrityChecks, oneSwapCandidates, unprovenNumber } from './mrz.integrity';
 import {
   namesPrintedAsRead,
   namesPrintedAsRegistered,
   nearNames,
+  numberPrintedOnPage,
   printsCountryCode,
   repairPrintedOnPage,
 } from './printed-page';
@@ -272,5 +273,45 @@ describe('repairPrintedOnPage', () => {
       parse: { ...first.parse, fields: { ...first.parse.fields, documentNumber: 'X5I234567' } },
     };
     expect(repairPrintedOnPage(parse, [first, twin], `${page} X5I234567`)).toBeNull();
+  });
+});
+
+describe('numberPrintedOnPage', () => {
+  // A generated Polish card: its number FH1261703, the MRZ model reading the 6 as G (the check digit cannot tell).
+  const card = (number: string) =>
+    parseMrz(
+      [`IDPOL${number}2<<<<<<<<<<<<<<<`, '8710053F3004250POL<<<<<<<<<<<4', 'LUKASIEWICZ<<ZANETA<<<<<<<<<<<'],
+      { today },
+    );
+
+  it('takes the spelling the page prints for a G among digits: the 6 printed, every check digit verifying', () => {
+    const read = card('FH12G1703');
+    expect(read.valid).toBe(true);
+    expect(unprovenNumber(read, {})).toBe(true);
+    const settled = numberPrintedOnPage(read, 'Document No. FH1261703\nSurname LUKASIEWICZ', today);
+    expect(settled?.parse.fields.documentNumber).toBe('FH1261703');
+    expect(settled?.parse.valid).toBe(true);
+    expect(settled?.corrections).toEqual([{ line: 0, column: 9, from: 'G', to: '6' }]);
+    // Shown on the page, the number is proven.
+    expect(unprovenNumber(settled!.parse, {}, true)).toBe(false);
+  });
+
+  it('proves a number the page prints with its letter as read, changing nothing', () => {
+    const read = card('FH12G1703');
+    expect(numberPrintedOnPage(read, 'No. FH12G1703', today)).toEqual({ parse: read, corrections: [] });
+  });
+
+  it('settles nothing the page does not print, or prints in two spellings', () => {
+    const read = card('FH12G1703');
+    expect(numberPrintedOnPage(read, 'Surname LUKASIEWICZ', today)).toBeNull();
+    expect(numberPrintedOnPage(read, 'FH12G1703 FH1261703', today)).toBeNull();
+  });
+
+  it('leaves O, I and Z among digits alone: the page OCR confuses them as the MRZ OCR does', () => {
+    // A forged WJ0309434 read WJO3O9434: the page's OCR reading its own 0s as O would prove the forgery.
+    for (const number of ['FH12O1703', 'FH12I1703', 'FH12Z1703']) {
+      const read = card(number);
+      expect(numberPrintedOnPage(read, `No. ${number}`, today)).toBeNull();
+    }
   });
 });

@@ -1,5 +1,11 @@
 import { compareVisualZone, printsNameExactly, type ComparisonReport } from '@idv/matching';
-import { transliterationVariants, type MrzCorrection, type MrzParseResult } from '@idv/mrz';
+import {
+  numberSpanOf,
+  parseMrz,
+  transliterationVariants,
+  type MrzCorrection,
+  type MrzParseResult,
+} from '@idv/mrz';
 
 /** Name fields the printed page can settle. */
 export const NAME_FIELDS = ['surname', 'givenNames'] as const;
@@ -83,11 +89,12 @@ export function printsCountryCode(code: string, pageText: string): boolean {
 }
 
 /**
- * Confusable pairs whose glyphs differ plainly in print (S and 5, B and 8, Z and 2), so that the page's OCR is a
- * witness of its own. Not O/0/D/Q nor I/1: most faces print them alike and page OCR confuses them as the MRZ's does
- * (a forged `J03WG1353`, its check digit left as issued, verified as `JO3WG1353`, and the page was read `JO3…`).
+ * Confusable pairs whose glyphs differ plainly in print (S and 5, B and 8), so that the page's OCR is a witness of
+ * its own. Not O/0/D/Q nor I/1: most faces print them alike and page OCR confuses them as the MRZ's does (a forged
+ * `J03WG1353`, its check digit left as issued, verified as `JO3WG1353`, and the page was read `JO3…`); nor Z/2, which
+ * the page's OCR read as 2 on a generated passport printing `W665Z7802`.
  */
-const PRINTED_DISTINCT = new Set(['5S', 'S5', '8B', 'B8', '2Z', 'Z2']);
+const PRINTED_DISTINCT = new Set(['5S', 'S5', '8B', 'B8']);
 
 const compactNumber = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
@@ -121,4 +128,59 @@ export function repairPrintedOnPage<R extends { parse: MrzParseResult; correctio
     );
   });
   return shown.length === 1 ? shown[0] : null;
+}
+
+/** Letters of digits (G for 6, S for 5 or 8, B for 8) whose glyphs differ plainly from the digit's in print. */
+const PRINTED_AS_DIGIT: Readonly<Record<string, string>> = { G: '6', S: '58', B: '8' };
+
+/** Positions of the letters standing among digits in `number` (`W665Z7802`: 4). */
+function lettersAmongDigits(number: string): number[] {
+  const out: number[] = [];
+  for (const m of number.matchAll(/(?<=\d)[OIBZSGDQ]+(?=\d)/g))
+    for (let k = 0; k < m[0].length; k++) out.push(m.index + k);
+  return out;
+}
+
+/**
+ * A document number read with a letter among its digits verifies without proving itself: the check digit cannot tell
+ * G from 6 at all, and a slip elsewhere may make up for another (see `unprovenNumber`). The printed page settles it
+ * where it prints the number, letters included (a genuine `AB12G4567`), or with such a letter as its digit
+ * (`FH1261703` where the MRZ model read `FH12G1703`), and that spelling verifies: each spelling the letters allow is
+ * looked for on the page, and exactly one must be printed. Only letters whose glyphs differ plainly from the digit's
+ * in print: the page's OCR reads a printed 0 as O (or 1 as I, Z as 2) as readily as the MRZ's does, and a forged
+ * `WJ0309434` read `WJO3O9434` would be proven by its own misread. Returns the parse with the printed spelling, and
+ * the characters changed; null where the page does not settle it.
+ */
+export function numberPrintedOnPage(
+  parse: MrzParseResult,
+  pageText: string,
+  today: Date,
+): { parse: MrzParseResult; corrections: MrzCorrection[] } | null {
+  const number = parse.fields.documentNumber;
+  const span = numberSpanOf(parse.format);
+  const letters = lettersAmongDigits(number);
+  if (!span || letters.length === 0 || letters.some((i) => !PRINTED_AS_DIGIT[number[i]])) return null;
+  const [line, start] = span;
+  if (parse.lines[line]?.slice(start, start + number.length) !== number) return null;
+  let spellings = [''];
+  for (let i = 0; i < number.length; i++) {
+    const options = letters.includes(i) ? [number[i], ...PRINTED_AS_DIGIT[number[i]]] : [number[i]];
+    spellings = spellings.flatMap((head) => options.map((c) => head + c));
+  }
+  const printed = spellings.filter(
+    (spelling) =>
+      compareVisualZone({ documentNumber: spelling }, pageText).fields.documentNumber?.status === 'agree',
+  );
+  if (printed.length !== 1) return null;
+  const spelling = printed[0];
+  if (spelling === number) return { parse, corrections: [] };
+  const text = parse.lines[line];
+  const lines = [...parse.lines];
+  lines[line] = text.slice(0, start) + spelling + text.slice(start + spelling.length);
+  const repaired = parseMrz(lines, { today });
+  if (!repaired.valid || repaired.format !== parse.format) return null;
+  const corrections = [...spelling]
+    .map((to, i) => ({ line, column: start + i, from: number[i], to }))
+    .filter((c) => c.from !== c.to);
+  return { parse: repaired, corrections };
 }
