@@ -53,8 +53,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     // The connect timeout is wall time, and its timer fires first when the event loop comes back: a process whose
-    // loop was held past it (the worker analyses images in JavaScript on its main thread: up to 4.8 s measured with
-    // bench/event-loop-lag.setup.js, two e2e files at once on 2 cores) fails a connection PostgreSQL had accepted.
+    // loop was held past it fails a connection PostgreSQL had accepted (pg's pool, a 1 s timeout: a query sent
+    // before a 1.5 s hold failed, one before a 0.5 s hold ran). The worker analyses images in JavaScript on its main thread: bench/event-loop-lag.setup.js
+    // measured holds up to 4.8 s in the card e2e file (two e2e files at once on 2 cores, a unit run beside them).
     // 15 s is past any hold measured and still fails a request well before a client or proxy gives up on it.
     extra: { max: 10, connectionTimeoutMillis: 15_000 },
   };
