@@ -87,9 +87,11 @@ export interface ChecksView {
     /** Why no MRZ was read: no band of MRZ-like lines located, or bands that did not read as an MRZ. */
     failure: string | null;
     /**
-     * Characters of the lines as read that the printed page settled the other way (`line`, `column` 0-based):
-     * a read failing its check digits, one confusable character from verifying, whose page prints the
-     * document number as repaired. The fields are the repaired read's; `lines` stay as read.
+     * Characters of the lines as read that the printed page settled (`line`, `column` 0-based): a confusable
+     * character read the other way (`from` → `to`: a number failing its check digit one character from
+     * verifying, or a G among a number's digits printed as 6), or a character OCR dropped from a data line put
+     * back (`from` empty), each only where every check digit then verifies and the page prints the field so.
+     * The fields are the settled read's; `lines` stay as read.
      */
     repairs?: Array<{ line: number; column: number; from: string; to: string }>;
   };

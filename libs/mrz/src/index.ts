@@ -15,7 +15,8 @@ export {
   isKnownCountry,
   noCalendarDay,
 } from './mrz.structure';
-export { nameLineOf, numberLineOf, numberSpanOf } from './mrz.layouts';
+export { nameLineOf, numberLineOf, numberSpanOf, printedFieldAt } from './mrz.layouts';
+export type { PrintedField } from './mrz.layouts';
 export type {
   MrzCheck,
   MrzCheckField,

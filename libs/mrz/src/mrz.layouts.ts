@@ -112,3 +112,21 @@ export function numberSpanOf(format: string | null | undefined): Span | null {
 export function nameLineOf(format: string | null | undefined): number | null {
   return layoutOf(format)?.name[0] ?? null;
 }
+
+/** Fields a printed page can show, by where they stand in a layout. */
+export type PrintedField = 'documentNumber' | 'nationality' | 'dateOfBirth' | 'expiryDate';
+
+/**
+ * The field (one a printed page shows) that holds `line`, `column` of `format`; null at a check digit, a filler
+ * or another field, and for a layout that is not ICAO's.
+ */
+export function printedFieldAt(
+  format: string | null | undefined,
+  line: number,
+  column: number,
+): PrintedField | null {
+  const layout = layoutOf(format);
+  if (!layout) return null;
+  const fields: PrintedField[] = ['documentNumber', 'nationality', 'dateOfBirth', 'expiryDate'];
+  return fields.find((f) => layout[f][0] === line && column >= layout[f][1] && column < layout[f][2]) ?? null;
+}

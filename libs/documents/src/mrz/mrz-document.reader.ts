@@ -12,6 +12,7 @@ import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '..
 import { printedText } from '../printed-text';
 import { compareEvidence } from '../record.comparison';
 import { detectedType } from './mrz-document-type';
+import { droppedCharacterOnPage } from './dropped-character';
 import { mrzFieldEvidence, nameLineFitted } from './mrz.fields';
 import {
   confirmationCouldMatter,
@@ -113,6 +114,19 @@ export class MrzDocumentReader implements DocumentReader {
           parse = repair.parse;
           repairs.push(repair.correction);
           Object.assign(visualZone, { ran: true, consistent: true, fields: { documentNumber: 'agree' } });
+        }
+      }
+      // A data line read one character short: the page may show what the gap held.
+      const raw = attempt.read.zone?.raw ?? [];
+      const width = parse.lines[0]?.length ?? 0;
+      if (!parse.valid && raw.some((line) => line.length === width - 1)) {
+        t = performance.now();
+        const dropped = droppedCharacterOnPage(parse, raw, await readPage(), today);
+        timings.visualZone = (timings.visualZone ?? 0) + since(t);
+        if (dropped) {
+          parse = dropped.parse;
+          repairs.push(dropped.correction);
+          Object.assign(visualZone, { ran: true, consistent: true, fields: { [dropped.field]: 'agree' } });
         }
       }
     }
