@@ -18,12 +18,14 @@ import {
   confirmationCouldMatter,
   judgeMrz,
   mrzIntegrityChecks,
+  dateDigitCandidates,
   oneSwapCandidates,
   unprovenNumber,
   type Confirmations,
   type MrzEvidence,
 } from './mrz.integrity';
 import {
+  dateRepairPrintedOnPage,
   namesPrintedAsRead,
   namesPrintedAsRegistered,
   nearNames,
@@ -114,6 +116,22 @@ export class MrzDocumentReader implements DocumentReader {
           parse = repair.parse;
           repairs.push(repair.correction);
           Object.assign(visualZone, { ran: true, consistent: true, fields: { documentNumber: 'agree' } });
+        }
+      }
+      // A digit of a date slipped (a 0 read as 9): the page may print the date that verifies.
+      if (!parse.valid) {
+        const dates = dateDigitCandidates(parse, today);
+        if (dates.length > 0) {
+          t = performance.now();
+          const repair = dateRepairPrintedOnPage(parse, dates, await readPage(), context.record.dateOfBirth);
+          timings.visualZone = (timings.visualZone ?? 0) + since(t);
+          if (repair) {
+            const field =
+              repair.parse.fields.dateOfBirth !== parse.fields.dateOfBirth ? 'dateOfBirth' : 'expiryDate';
+            parse = repair.parse;
+            repairs.push(repair.correction);
+            Object.assign(visualZone, { ran: true, consistent: true, fields: { [field]: 'agree' } });
+          }
         }
       }
       // A data line read one character short: the page may show what the gap held.

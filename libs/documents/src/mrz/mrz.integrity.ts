@@ -7,6 +7,7 @@ import {
   numberLineOf,
   numberSpanOf,
   parseMrz,
+  printedFieldAt,
 } from '@idv/mrz';
 import type { DocumentField, IntegrityCheck } from '@idv/verdict';
 
@@ -96,6 +97,38 @@ export function oneSwapCandidates(parse: MrzParseResult, today: Date): OneSwapRe
       }
     }
   }
+  return found;
+}
+
+/**
+ * The readings one digit away in a birth or expiry date whose check digit fails (`490416` read `499416`), every
+ * check digit verifying. A digit for a digit is what a forger's edit looks like too, so these are never evidence
+ * about the failure; the printed page showing the date so, and not as read, settles it (`dateRepairPrintedOnPage`).
+ * A date is covered twice where the layout has a composite (its own digit, and the composite's weighted otherwise),
+ * so a slip verifies both by chance about one time in a hundred.
+ */
+export function dateDigitCandidates(parse: MrzParseResult, today: Date): OneSwapRepair[] {
+  const failing = new Set(failedChecks(parse));
+  const found: OneSwapRepair[] = [];
+  parse.lines.forEach((text, line) => {
+    for (let column = 0; column < text.length; column++) {
+      const field = printedFieldAt(parse.format, line, column);
+      if (
+        (field !== 'dateOfBirth' && field !== 'expiryDate') ||
+        !failing.has(field) ||
+        !isDigit(text[column])
+      )
+        continue;
+      for (const other of '0123456789') {
+        if (other === text[column]) continue;
+        const lines = [...parse.lines];
+        lines[line] = text.slice(0, column) + other + text.slice(column + 1);
+        const retry = parseMrz(lines, { today });
+        if (retry.format === parse.format && retry.valid)
+          found.push({ correction: { line, column, from: text[column], to: other }, parse: retry });
+      }
+    }
+  });
   return found;
 }
 

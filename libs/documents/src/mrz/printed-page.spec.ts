@@ -3,8 +3,15 @@ import { composeMrz, parseMrz, transliterate } from '@idv/mrz';
 import type { DocumentEvidence } from '@idv/verdict';
 import { compareEvidence } from '../record.comparison';
 import { mrzFieldEvidence } from './mrz.fields';
-import { judgeMrz, mrzIntegrityChecks, oneSwapCandidates, unprovenNumber } from './mrz.integrity';
 import {
+  dateDigitCandidates,
+  judgeMrz,
+  mrzIntegrityChecks,
+  oneSwapCandidates,
+  unprovenNumber,
+} from './mrz.integrity';
+import {
+  dateRepairPrintedOnPage,
   namesPrintedAsRead,
   namesPrintedAsRegistered,
   nearNames,
@@ -313,5 +320,41 @@ describe('numberPrintedOnPage', () => {
       const read = card(number);
       expect(numberPrintedOnPage(read, `No. ${number}`, today)).toBeNull();
     }
+  });
+});
+
+describe('dateRepairPrintedOnPage', () => {
+  // A generated Icelandic passport: born 1949-04-16 (`490416`, check digit 2), the 0 read as 9 on a photo.
+  const genuine = [
+    'P<ISLSIGURDARDOTTIR<<ARNI<<<<<<<<<<<<<<<<<<<',
+    'MXKCN72742ISL4904162M2301077<<<<<<<<<<<<<<00',
+  ];
+  const slipped = [genuine[0], genuine[1].replace('4904162', '4994162')];
+
+  it('takes the one date a digit away that verifies both check digits and that the page prints', () => {
+    const parse = parseMrz(slipped, { autocorrect: true, today });
+    expect(parse.valid).toBe(false);
+    const candidates = dateDigitCandidates(parse, today);
+    expect(candidates.map((c) => c.parse.fields.dateOfBirth)).toEqual(['1949-04-16']);
+    const repair = dateRepairPrintedOnPage(parse, candidates, 'Date of birth 16 APR 1949');
+    expect(repair?.correction).toEqual({ line: 1, column: 15, from: '9', to: '0' });
+    expect(repair?.parse.valid).toBe(true);
+  });
+
+  it('repairs nothing the page does not print, nor against the birth date a record gives', () => {
+    const parse = parseMrz(slipped, { autocorrect: true, today });
+    const candidates = dateDigitCandidates(parse, today);
+    expect(dateRepairPrintedOnPage(parse, candidates, 'PASSPORT Document No MXKCN7274')).toBeNull();
+    expect(dateRepairPrintedOnPage(parse, candidates, 'Date of birth 16 APR 1949', '1949-04-26')).toBeNull();
+  });
+
+  it("never repairs a forger's date: the page prints the edited date as the MRZ shows it", () => {
+    // The year changed on both zones (1949 → 1959), the check digits left as issued.
+    const forged = [genuine[0], genuine[1].replace('4904162', '5904162')];
+    const parse = parseMrz(forged, { autocorrect: true, today });
+    expect(parse.valid).toBe(false);
+    const candidates = dateDigitCandidates(parse, today);
+    expect(candidates.map((c) => c.parse.fields.dateOfBirth)).toContain('1949-04-16');
+    expect(dateRepairPrintedOnPage(parse, candidates, 'Date of birth 16 APR 1959')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { compareVisualZone, printsNameExactly, type ComparisonReport } from '@id
 import {
   numberSpanOf,
   parseMrz,
+  printedFieldAt,
   transliterationVariants,
   type MrzCorrection,
   type MrzParseResult,
@@ -125,6 +126,34 @@ export function repairPrintedOnPage<R extends { parse: MrzParseResult; correctio
       PRINTED_DISTINCT.has(r.correction.from + r.correction.to) &&
       (!registeredNumber || compactNumber(registeredNumber) === repaired) &&
       printed(repaired)
+    );
+  });
+  return shown.length === 1 ? shown[0] : null;
+}
+
+/**
+ * The one-digit repair of a birth or expiry date failing its check digit that the printed page bears out: the page
+ * prints the date as repaired, and not as read (see `dateDigitCandidates`). A forger's edit, printed on the page as
+ * in the MRZ, shows the date as read and is never repaired; a record giving another birth date stops the repair.
+ * Null unless exactly one repair is printed.
+ */
+export function dateRepairPrintedOnPage<R extends { parse: MrzParseResult; correction: MrzCorrection }>(
+  read: MrzParseResult,
+  repairs: readonly R[],
+  pageText: string,
+  registeredBirthDate?: string | null,
+): R | null {
+  const printed = (field: 'dateOfBirth' | 'expiryDate', date: string) =>
+    compareVisualZone({ [field]: date }, pageText).fields[field]?.status === 'agree';
+  const shown = repairs.filter((r) => {
+    const field = printedFieldAt(read.format, r.correction.line, r.correction.column);
+    if (field !== 'dateOfBirth' && field !== 'expiryDate') return false;
+    const [asRead, repaired] = [read.fields[field], r.parse.fields[field]];
+    return (
+      !!repaired &&
+      !(asRead && printed(field, asRead)) &&
+      (field !== 'dateOfBirth' || !registeredBirthDate || registeredBirthDate === repaired) &&
+      printed(field, repaired)
     );
   });
   return shown.length === 1 ? shown[0] : null;
