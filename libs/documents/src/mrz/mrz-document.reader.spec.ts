@@ -134,4 +134,26 @@ describe('MrzDocumentReader with the printed page as second witness', () => {
     expect(read.evidence.fields.documentNumber?.value).toBe('FH12G1703');
     expect(read.evidence.checks.filter((c) => !c.holds).map((c) => c.name)).toEqual(['mrz.layout']);
   });
+
+  it("repairs a birth date's slipped digit that the page prints, and the record then matches", async () => {
+    const lines = [
+      'P<ISLSIGURDARDOTTIR<<ARNI<<<<<<<<<<<<<<<<<<<',
+      'MXKCN72742ISL4994162M2301077<<<<<<<<<<<<<<00',
+    ];
+    const { ocr } = engine({ lines }, 'PASSPORT\nSIGURDARDOTTIR\nARNI\nDate of birth 16 APR 1949\nMXKCN7274');
+    const read = await new MrzDocumentReader(ocr).read(
+      [side('front')],
+      context({
+        surname: 'Sigurðardóttir',
+        givenNames: 'Árni',
+        dateOfBirth: '1949-04-16',
+        nationality: 'ISL',
+      }),
+    );
+    expect(read.evidence.fields.dateOfBirth?.value).toBe('1949-04-16');
+    expect(read.checks.mrz).toMatchObject({
+      valid: true,
+      repairs: [{ line: 1, column: 15, from: '9', to: '0' }],
+    });
+  });
 });
