@@ -1,4 +1,3 @@
-import { compareVisualZone } from '@idv/matching';
 import {
   isKnownCountry,
   nameLineOf,
@@ -8,7 +7,7 @@ import {
   type MrzParseResult,
   type PrintedField,
 } from '@idv/mrz';
-import { printsCountryCode } from './printed-page';
+import { pagePrints, printsCountryCode } from './printed-page';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
@@ -65,5 +64,5 @@ export function droppedCharacterOnPage(
 /** Whether the page shows the field as the filled read has it. */
 function printed(field: PrintedField, filled: MrzParseResult, pageText: string): boolean {
   if (field === 'nationality') return printsCountryCode(filled.fields.nationality, pageText);
-  return compareVisualZone({ [field]: filled.fields[field] }, pageText).fields[field]?.status === 'agree';
+  return pagePrints(field, filled.fields[field], pageText);
 }

@@ -25,6 +25,7 @@ import {
   type MrzEvidence,
 } from './mrz.integrity';
 import {
+  compactNumber,
   dateRepairPrintedOnPage,
   namesPrintedAsRead,
   namesPrintedAsRegistered,
@@ -431,12 +432,13 @@ function withoutMrzLines(text: string): string {
     .join('\n');
 }
 
-const compact = (s: string | null | undefined) => (s ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
-
 /** The registration record shows a field exactly as read: an independent confirmation of the read. */
 function recordConfirmations(record: RegistrationRecord, parse: MrzParseResult): Confirmations {
   const out: Confirmations = {};
-  if (record.documentNumber && compact(record.documentNumber) === compact(parse.fields.documentNumber))
+  if (
+    record.documentNumber &&
+    compactNumber(record.documentNumber) === compactNumber(parse.fields.documentNumber)
+  )
     out.documentNumber = true;
   if (record.dateOfBirth && record.dateOfBirth === parse.fields.dateOfBirth) out.dateOfBirth = true;
   return out;

@@ -97,7 +97,19 @@ export function printsCountryCode(code: string, pageText: string): boolean {
  */
 const PRINTED_DISTINCT = new Set(['5S', 'S5', '8B', 'B8']);
 
-const compactNumber = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+/** A document number as the record or the MRZ gives it, spaces and punctuation left out (`xs 123-4567`). */
+export const compactNumber = (s: string | null | undefined) =>
+  (s ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/** Whether the page's text shows a field (a document number, a date) as `value`: found exactly, not near. */
+export function pagePrints(
+  field: 'documentNumber' | 'dateOfBirth' | 'expiryDate',
+  value: string | null | undefined,
+  pageText: string,
+): boolean {
+  if (!value) return false;
+  return compareVisualZone({ [field]: value }, pageText).fields[field]?.status === 'agree';
+}
 
 /**
  * The one-character repair of an MRZ whose check digits fail that the printed page bears out: the page prints the
@@ -114,8 +126,7 @@ export function repairPrintedOnPage<R extends { parse: MrzParseResult; correctio
   pageText: string,
   registeredNumber?: string | null,
 ): R | null {
-  const printed = (documentNumber: string) =>
-    compareVisualZone({ documentNumber }, pageText).fields.documentNumber?.status === 'agree';
+  const printed = (documentNumber: string) => pagePrints('documentNumber', documentNumber, pageText);
   const number = read.fields.documentNumber;
   if (!number || printed(number)) return null;
   const shown = repairs.filter((r) => {
@@ -143,17 +154,14 @@ export function dateRepairPrintedOnPage<R extends { parse: MrzParseResult; corre
   pageText: string,
   registeredBirthDate?: string | null,
 ): R | null {
-  const printed = (field: 'dateOfBirth' | 'expiryDate', date: string) =>
-    compareVisualZone({ [field]: date }, pageText).fields[field]?.status === 'agree';
   const shown = repairs.filter((r) => {
     const field = printedFieldAt(read.format, r.correction.line, r.correction.column);
     if (field !== 'dateOfBirth' && field !== 'expiryDate') return false;
-    const [asRead, repaired] = [read.fields[field], r.parse.fields[field]];
+    const repaired = r.parse.fields[field];
     return (
-      !!repaired &&
-      !(asRead && printed(field, asRead)) &&
+      !pagePrints(field, read.fields[field], pageText) &&
       (field !== 'dateOfBirth' || !registeredBirthDate || registeredBirthDate === repaired) &&
-      printed(field, repaired)
+      pagePrints(field, repaired, pageText)
     );
   });
   return shown.length === 1 ? shown[0] : null;
@@ -196,10 +204,7 @@ export function numberPrintedOnPage(
     const options = letters.includes(i) ? [number[i], ...PRINTED_AS_DIGIT[number[i]]] : [number[i]];
     spellings = spellings.flatMap((head) => options.map((c) => head + c));
   }
-  const printed = spellings.filter(
-    (spelling) =>
-      compareVisualZone({ documentNumber: spelling }, pageText).fields.documentNumber?.status === 'agree',
-  );
+  const printed = spellings.filter((spelling) => pagePrints('documentNumber', spelling, pageText));
   if (printed.length !== 1) return null;
   const spelling = printed[0];
   if (spelling === number) return { parse, corrections: [] };
