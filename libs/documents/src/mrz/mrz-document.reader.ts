@@ -5,7 +5,7 @@ import {
   type VisualZoneReport,
   type VisualZoneStatus,
 } from '@idv/matching';
-import { parseMrz, transliterate, type MrzCorrection, type MrzParseResult } from '@idv/mrz';
+import { parseMrz, printedFieldAt, transliterate, type MrzCorrection, type MrzParseResult } from '@idv/mrz';
 import { emptyRead, type MrzRead, type OcrEngine } from '@idv/ocr';
 import type { DocumentEvidence, DocumentType, IntegrityCheck } from '@idv/verdict';
 import type { DocumentRead, DocumentReader, DocumentSide, ReadContext } from '../document.reader';
@@ -26,7 +26,6 @@ import {
 } from './mrz.integrity';
 import {
   compactNumber,
-  dateRepairPrintedOnPage,
   namesPrintedAsRead,
   namesPrintedAsRegistered,
   nearNames,
@@ -100,54 +99,16 @@ export class MrzDocumentReader implements DocumentReader {
     const readPage = () => (printed ??= this.pageText(sides, attempt).then(withoutMrzLines));
     let parse = attempt.parse?.format ? attempt.parse : null;
     const repairs: MrzCorrection[] = [];
+    const settle = (settled: PageSettlement) => {
+      parse = settled.parse;
+      repairs.push(...settled.corrections);
+      Object.assign(visualZone, { ran: true, consistent: true, fields: { [settled.field]: 'agree' } });
+    };
     if (parse && !parse.valid && this.options.visualZone !== false) {
-      // A check digit failing where one confusable character read the other way makes every digit verify: the
-      // page, where it prints the number that way, settles the read (a Japanese passport's XS… read X5…).
-      const candidates = oneSwapCandidates(parse, today);
-      if (candidates.length > 0) {
-        t = performance.now();
-        const repair = repairPrintedOnPage(
-          parse,
-          candidates,
-          await readPage(),
-          context.record.documentNumber,
-        );
-        timings.visualZone = since(t);
-        if (repair) {
-          parse = repair.parse;
-          repairs.push(repair.correction);
-          Object.assign(visualZone, { ran: true, consistent: true, fields: { documentNumber: 'agree' } });
-        }
-      }
-      // A digit of a date slipped (a 0 read as 9): the page may print the date that verifies.
-      if (!parse.valid) {
-        const dates = dateDigitCandidates(parse, today);
-        if (dates.length > 0) {
-          t = performance.now();
-          const repair = dateRepairPrintedOnPage(parse, dates, await readPage(), context.record.dateOfBirth);
-          timings.visualZone = (timings.visualZone ?? 0) + since(t);
-          if (repair) {
-            const field =
-              repair.parse.fields.dateOfBirth !== parse.fields.dateOfBirth ? 'dateOfBirth' : 'expiryDate';
-            parse = repair.parse;
-            repairs.push(repair.correction);
-            Object.assign(visualZone, { ran: true, consistent: true, fields: { [field]: 'agree' } });
-          }
-        }
-      }
-      // A data line read one character short: the page may show what the gap held.
-      const raw = attempt.read.zone?.raw ?? [];
-      const width = parse.lines[0]?.length ?? 0;
-      if (!parse.valid && raw.some((line) => line.length === width - 1)) {
-        t = performance.now();
-        const dropped = droppedCharacterOnPage(parse, raw, await readPage(), today);
-        timings.visualZone = (timings.visualZone ?? 0) + since(t);
-        if (dropped) {
-          parse = dropped.parse;
-          repairs.push(dropped.correction);
-          Object.assign(visualZone, { ran: true, consistent: true, fields: { [dropped.field]: 'agree' } });
-        }
-      }
+      t = performance.now();
+      const repaired = await repairFailingRead(parse, attempt.read, readPage, context.record, today);
+      if (printed) timings.visualZone = since(t);
+      if (repaired) settle(repaired);
     }
     // A number read with a letter among its digits verifies without proving itself; the page may show it.
     let numberOnPage = false;
@@ -156,10 +117,8 @@ export class MrzDocumentReader implements DocumentReader {
       const printedNumber = numberPrintedOnPage(parse, await readPage(), today);
       timings.visualZone = (timings.visualZone ?? 0) + since(t);
       if (printedNumber) {
-        parse = printedNumber.parse;
-        repairs.push(...printedNumber.corrections);
+        settle({ ...printedNumber, field: 'documentNumber' });
         numberOnPage = true;
-        Object.assign(visualZone, { ran: true, consistent: true, fields: { documentNumber: 'agree' } });
       }
     }
     const input: MrzEvidence = {
@@ -377,6 +336,44 @@ export class MrzDocumentReader implements DocumentReader {
     const angle = page === attempt.side ? attempt.read.rotation + attempt.read.skew : undefined;
     return printedText(this.ocr, page, { angle });
   }
+}
+
+/** A read the printed page settled: the read as settled, the characters changed, and the field the page showed. */
+interface PageSettlement {
+  parse: MrzParseResult;
+  corrections: MrzCorrection[];
+  field: string;
+}
+
+/**
+ * A read whose check digits fail, settled by the printed page where it can be, the first way that works: one
+ * confusable character of the number read the other way (a Japanese passport's XS… read X5…), a slipped digit of a
+ * date (a 0 read as 9), a character a data line lost. The page is read only when one of them has a candidate.
+ */
+async function repairFailingRead(
+  parse: MrzParseResult,
+  read: MrzRead,
+  readPage: () => Promise<string>,
+  record: RegistrationRecord,
+  today: Date,
+): Promise<PageSettlement | null> {
+  for (const candidates of [oneSwapCandidates(parse, today), dateDigitCandidates(parse, today)]) {
+    if (candidates.length === 0) continue;
+    const repair = repairPrintedOnPage(parse, candidates, await readPage(), record);
+    if (repair) {
+      const { line, column } = repair.correction;
+      return {
+        parse: repair.parse,
+        corrections: [repair.correction],
+        field: printedFieldAt(parse.format, line, column)!,
+      };
+    }
+  }
+  const raw = read.zone?.raw ?? [];
+  const width = parse.lines[0]?.length ?? 0;
+  if (!raw.some((line) => line.length === width - 1)) return null;
+  const dropped = droppedCharacterOnPage(parse, raw, await readPage(), today);
+  return dropped && { parse: dropped.parse, corrections: [dropped.correction], field: dropped.field };
 }
 
 /** The MRZ's fields a genuine data page prints the same way, looked for in the page's text. */

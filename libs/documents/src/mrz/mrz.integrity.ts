@@ -76,6 +76,20 @@ export interface OneSwapRepair {
   parse: MrzParseResult;
 }
 
+/** The read with the character at `line`, `column` taken as `to`, parsed again. */
+function withCharacter(
+  parse: MrzParseResult,
+  line: number,
+  column: number,
+  to: string,
+  today: Date,
+): OneSwapRepair {
+  const text = parse.lines[line];
+  const lines = [...parse.lines];
+  lines[line] = text.slice(0, column) + to + text.slice(column + 1);
+  return { correction: { line, column, from: text[column], to }, parse: parseMrz(lines, { today }) };
+}
+
 /**
  * The readings one confusable character away (see {@link plausibleSwap}) whose check digits all verify. They are
  * evidence that a failure is what OCR does; one of them becomes the document's data only where a second source
@@ -89,11 +103,8 @@ export function oneSwapCandidates(parse: MrzParseResult, today: Date): OneSwapRe
     for (let column = 0; column < text.length; column++) {
       if (!CONFUSABLE[text[column]] || !plausibleSwap(text, column)) continue;
       for (const other of CONFUSABLE[text[column]]) {
-        const lines = [...parse.lines];
-        lines[line] = text.slice(0, column) + other + text.slice(column + 1);
-        const retry = parseMrz(lines, { today });
-        if (retry.format === parse.format && retry.checks.every((c) => c.valid))
-          found.push({ correction: { line, column, from: text[column], to: other }, parse: retry });
+        const swap = withCharacter(parse, line, column, other, today);
+        if (swap.parse.format === parse.format && swap.parse.checks.every((c) => c.valid)) found.push(swap);
       }
     }
   }
@@ -103,7 +114,7 @@ export function oneSwapCandidates(parse: MrzParseResult, today: Date): OneSwapRe
 /**
  * The readings one digit away in a birth or expiry date whose check digit fails (`490416` read `499416`), every
  * check digit verifying. A digit for a digit is what a forger's edit looks like too, so these are never evidence
- * about the failure; the printed page showing the date so, and not as read, settles it (`dateRepairPrintedOnPage`).
+ * about the failure; the printed page showing the date so, and not as read, settles it (`repairPrintedOnPage`).
  * A date is covered twice where the layout has a composite (its own digit, and the composite's weighted otherwise),
  * so a slip verifies both by chance about one time in a hundred.
  */
@@ -121,11 +132,8 @@ export function dateDigitCandidates(parse: MrzParseResult, today: Date): OneSwap
         continue;
       for (const other of '0123456789') {
         if (other === text[column]) continue;
-        const lines = [...parse.lines];
-        lines[line] = text.slice(0, column) + other + text.slice(column + 1);
-        const retry = parseMrz(lines, { today });
-        if (retry.format === parse.format && retry.valid)
-          found.push({ correction: { line, column, from: text[column], to: other }, parse: retry });
+        const swap = withCharacter(parse, line, column, other, today);
+        if (swap.parse.format === parse.format && swap.parse.valid) found.push(swap);
       }
     }
   });

@@ -11,7 +11,6 @@ import {
   unprovenNumber,
 } from './mrz.integrity';
 import {
-  dateRepairPrintedOnPage,
   namesPrintedAsRead,
   namesPrintedAsRegistered,
   nearNames,
@@ -266,10 +265,11 @@ describe('repairPrintedOnPage', () => {
   it('takes no repair the record contradicts: a record that gives another number', () => {
     const parse = parseMrz(misread, { today });
     const candidates = oneSwapCandidates(parse, today);
-    expect(repairPrintedOnPage(parse, candidates, page, 'XS7654321')).toBeNull();
-    expect(repairPrintedOnPage(parse, candidates, page, 'xs 1234567')?.parse.fields.documentNumber).toBe(
-      'XS1234567',
-    );
+    expect(repairPrintedOnPage(parse, candidates, page, { documentNumber: 'XS7654321' })).toBeNull();
+    expect(
+      repairPrintedOnPage(parse, candidates, page, { documentNumber: 'xs 1234567' })?.parse.fields
+        .documentNumber,
+    ).toBe('XS1234567');
   });
 
   it('leaves a read with two printed repairs to the check digits alone (ambiguous)', () => {
@@ -323,7 +323,7 @@ describe('numberPrintedOnPage', () => {
   });
 });
 
-describe('dateRepairPrintedOnPage', () => {
+describe('repairPrintedOnPage on a date', () => {
   // A generated Icelandic passport: born 1949-04-16 (`490416`, check digit 2), the 0 read as 9 on a photo.
   const genuine = [
     'P<ISLSIGURDARDOTTIR<<ARNI<<<<<<<<<<<<<<<<<<<',
@@ -336,7 +336,7 @@ describe('dateRepairPrintedOnPage', () => {
     expect(parse.valid).toBe(false);
     const candidates = dateDigitCandidates(parse, today);
     expect(candidates.map((c) => c.parse.fields.dateOfBirth)).toEqual(['1949-04-16']);
-    const repair = dateRepairPrintedOnPage(parse, candidates, 'Date of birth 16 APR 1949');
+    const repair = repairPrintedOnPage(parse, candidates, 'Date of birth 16 APR 1949');
     expect(repair?.correction).toEqual({ line: 1, column: 15, from: '9', to: '0' });
     expect(repair?.parse.valid).toBe(true);
   });
@@ -344,8 +344,10 @@ describe('dateRepairPrintedOnPage', () => {
   it('repairs nothing the page does not print, nor against the birth date a record gives', () => {
     const parse = parseMrz(slipped, { autocorrect: true, today });
     const candidates = dateDigitCandidates(parse, today);
-    expect(dateRepairPrintedOnPage(parse, candidates, 'PASSPORT Document No MXKCN7274')).toBeNull();
-    expect(dateRepairPrintedOnPage(parse, candidates, 'Date of birth 16 APR 1949', '1949-04-26')).toBeNull();
+    expect(repairPrintedOnPage(parse, candidates, 'PASSPORT Document No MXKCN7274')).toBeNull();
+    expect(
+      repairPrintedOnPage(parse, candidates, 'Date of birth 16 APR 1949', { dateOfBirth: '1949-04-26' }),
+    ).toBeNull();
   });
 
   it("never repairs a forger's date: the page prints the edited date as the MRZ shows it", () => {
@@ -355,6 +357,6 @@ describe('dateRepairPrintedOnPage', () => {
     expect(parse.valid).toBe(false);
     const candidates = dateDigitCandidates(parse, today);
     expect(candidates.map((c) => c.parse.fields.dateOfBirth)).toContain('1949-04-16');
-    expect(dateRepairPrintedOnPage(parse, candidates, 'Date of birth 16 APR 1959')).toBeNull();
+    expect(repairPrintedOnPage(parse, candidates, 'Date of birth 16 APR 1959')).toBeNull();
   });
 });

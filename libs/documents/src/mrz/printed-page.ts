@@ -113,54 +113,34 @@ export function pagePrints(
 
 /**
  * The one-character repair of an MRZ whose check digits fail that the printed page bears out: the page prints the
- * document number as repaired (`XS1234567` where OCR read the MRZ's `X51234567`), and not as read. A repair of the
- * number makes its check digit verify by chance once in ten (the composite follows: its weights over the number are
- * the number's own), so the page is the evidence: a second reading of the number from other pixels, taken only for
- * a pair whose glyphs differ plainly in print. A forger's edit, printed on the page as in the MRZ, shows the number
- * as read and is never repaired; a record that gives another number stops the repair. Null unless exactly one
- * repair is printed.
+ * field the character stands in as repaired, and not as read. A document number (`XS1234567` where OCR read the
+ * MRZ's `X51234567`) verifies some one-character change by chance once in ten (the composite follows: its weights
+ * over the number are the number's own), so the page is the evidence, a second reading from other pixels, taken
+ * only for a pair whose glyphs differ plainly in print. A birth or expiry date's slipped digit must verify its own
+ * digit and the composite (see `dateDigitCandidates`) and be printed. A forger's edit, printed on the page as in the
+ * MRZ, shows the field as read and is never repaired; a record that gives another number or birth date stops the
+ * repair. Null unless exactly one repair is printed.
  */
 export function repairPrintedOnPage<R extends { parse: MrzParseResult; correction: MrzCorrection }>(
   read: MrzParseResult,
   repairs: readonly R[],
   pageText: string,
-  registeredNumber?: string | null,
+  record: { documentNumber?: string | null; dateOfBirth?: string | null } = {},
 ): R | null {
-  const printed = (documentNumber: string) => pagePrints('documentNumber', documentNumber, pageText);
-  const number = read.fields.documentNumber;
-  if (!number || printed(number)) return null;
-  const shown = repairs.filter((r) => {
-    const repaired = r.parse.fields.documentNumber;
-    return (
-      !!repaired &&
-      repaired !== number &&
-      PRINTED_DISTINCT.has(r.correction.from + r.correction.to) &&
-      (!registeredNumber || compactNumber(registeredNumber) === repaired) &&
-      printed(repaired)
-    );
-  });
-  return shown.length === 1 ? shown[0] : null;
-}
-
-/**
- * The one-digit repair of a birth or expiry date failing its check digit that the printed page bears out: the page
- * prints the date as repaired, and not as read (see `dateDigitCandidates`). A forger's edit, printed on the page as
- * in the MRZ, shows the date as read and is never repaired; a record giving another birth date stops the repair.
- * Null unless exactly one repair is printed.
- */
-export function dateRepairPrintedOnPage<R extends { parse: MrzParseResult; correction: MrzCorrection }>(
-  read: MrzParseResult,
-  repairs: readonly R[],
-  pageText: string,
-  registeredBirthDate?: string | null,
-): R | null {
-  const shown = repairs.filter((r) => {
-    const field = printedFieldAt(read.format, r.correction.line, r.correction.column);
-    if (field !== 'dateOfBirth' && field !== 'expiryDate') return false;
-    const repaired = r.parse.fields[field];
+  const shown = repairs.filter(({ correction, parse }) => {
+    const field = printedFieldAt(read.format, correction.line, correction.column);
+    if (field !== 'documentNumber' && field !== 'dateOfBirth' && field !== 'expiryDate') return false;
+    if (field === 'documentNumber' && !PRINTED_DISTINCT.has(correction.from + correction.to)) return false;
+    const repaired = parse.fields[field];
+    const registered =
+      field === 'documentNumber'
+        ? compactNumber(record.documentNumber)
+        : field === 'dateOfBirth'
+          ? record.dateOfBirth
+          : null;
     return (
       !pagePrints(field, read.fields[field], pageText) &&
-      (field !== 'dateOfBirth' || !registeredBirthDate || registeredBirthDate === repaired) &&
+      (!registered || registered === repaired) &&
       pagePrints(field, repaired, pageText)
     );
   });
