@@ -131,8 +131,9 @@ const CODE_LETTERS: Readonly<Record<number, readonly string[]>> = {
 };
 
 /**
- * Realignments of a line read one character long or short that {@link alignments} does not try: each single
- * character removed (a glyph of another font read as two, `6` as `G6`), or for a first line one character
+ * Realignments of a line read one or two characters long or short that {@link alignments} does not try: each single
+ * character removed (a glyph of another font read as two, `6` as `G6`), a letter read twice beside digits
+ * taken out twice from a line two long, or for a first line one character
  * short, its document code letter put back (`DFRA…` for `IDFRA…`: every field after it had moved one place
  * left). Only the check digits and the code tables can tell which one is right, so none is tried first.
  *
@@ -151,6 +152,18 @@ export function realignments(line: string, length: number, first: boolean): stri
     return [...new Set(positions.map((i) => line.slice(0, i) + line.slice(i + 1)))];
   }
   if (d === -1 && first) return (CODE_LETTERS[length] ?? []).map((letter) => letter + line);
+  // Two glyphs each read as two (`WV94890236GESP850126G0F…`: a sans face's 6 read `6G` twice) leave no single
+  // removal that verifies. Only the same letter twice, each beside a digit, is taken out: a face splits the same
+  // glyph the same way, and every pair of positions would give a forged field's failing check digit hundreds of
+  // chances to pass (taking out a country code's E and the sex's F, the cleaner's country repair and a lenient
+  // sex made one verify).
+  if (d === 2) {
+    const strays = [...Array(line.length).keys()].filter((i) => strayLetter(line, i));
+    const pairs = strays.flatMap((i, k) =>
+      strays.slice(k + 1).flatMap((j) => (line[i] === line[j] ? [[i, j]] : [])),
+    );
+    return [...new Set(pairs.map(([i, j]) => line.slice(0, i) + line.slice(i + 1, j) + line.slice(j + 1)))];
+  }
   return [];
 }
 

@@ -130,6 +130,7 @@ export class MrzDocumentReader implements DocumentReader {
       today,
       exact: attempt.read.exact,
       corroborated: attempt.read.corroborated,
+      readings: [attempt.read.modelReading, attempt.read.secondReading],
     };
     let judgement = judgeMrz(input);
     const evidence: DocumentEvidence = {

@@ -194,7 +194,48 @@ export function confirmationCouldMatter(parse: MrzParseResult): boolean {
 function ocrLikeFailure(parse: MrzParseResult, e: MrzEvidence): boolean {
   if (manyFieldsFail(parse)) return true;
   if (e.confidence !== null && e.confidence < e.lowConfidence) return true;
+  if (readingsDiffer(parse, e.readings ?? [])) return true;
   return oneSwapRepairs(parse, e.today);
+}
+
+/** The fields a failing check digit covers that a recogniser's reading can show otherwise. */
+const READ_FIELDS = ['documentNumber', 'dateOfBirth', 'expiryDate'] as const;
+
+/**
+ * Whether a field whose own check digit fails stands otherwise in one of the recognisers' readings of the zone:
+ * its characters, as the read gives them, found nowhere in that reading's line. Two recognisers that disagree
+ * about the very characters that fail leave OCR as the likelier cause: a passport's `WV9489023` in a sans face was
+ * read `WW…` by one recogniser (its line at the layout's length, taken as read) and `WV…` by the other (two split
+ * glyphs put in further on), and the failing number was called a forgery. A forger's field reads alike in both.
+ * A reading that shifted the field (a character put in before it) still holds it whole, so it is looked for
+ * anywhere in the line.
+ */
+export function readingsDiffer(
+  parse: MrzParseResult,
+  readings: readonly (readonly string[] | null | undefined)[],
+): boolean {
+  const failing = new Set(failedChecks(parse));
+  return READ_FIELDS.filter((field) => failing.has(field)).some((field) => {
+    const span = fieldSpan(parse, field);
+    return (
+      span !== null &&
+      readings.some(
+        (lines) => !!lines && lines.length === parse.lines.length && !lines[span.line].includes(span.text),
+      )
+    );
+  });
+}
+
+/** The characters of `field` as the read's lines give them, and the line they stand in. */
+function fieldSpan(
+  parse: MrzParseResult,
+  field: (typeof READ_FIELDS)[number],
+): { line: number; text: string } | null {
+  for (const [line, text] of parse.lines.entries()) {
+    const chars = [...text].filter((_, column) => printedFieldAt(parse.format, line, column) === field);
+    if (chars.length > 0) return { line, text: chars.join('') };
+  }
+  return null;
 }
 
 /** Parser warnings that say the read, not the document, is off: a forger edits digits, not the layout. */
@@ -250,6 +291,11 @@ export interface MrzEvidence {
   corroborated?: readonly boolean[];
   /** The printed page shows a field a failed check digit covers differently from the MRZ. */
   printedDisagrees?: boolean;
+  /**
+   * Each recogniser's own reading of the zone, as cleaned, where two read it (the MRZ model's and the line
+   * recogniser's): see {@link readingsDiffer}.
+   */
+  readings?: readonly (readonly string[] | null | undefined)[];
 }
 
 /**
