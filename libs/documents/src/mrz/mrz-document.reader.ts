@@ -33,7 +33,12 @@ import {
   printsCountryCode,
   repairPrintedOnPage,
 } from './printed-page';
-import { settledByReadings, uncoveredFieldsThatDiffer, type UncoveredField } from './second-reading';
+import {
+  holdsSameNames,
+  settledByReadings,
+  uncoveredFieldsThatDiffer,
+  type UncoveredField,
+} from './second-reading';
 
 /** Options of {@link MrzDocumentReader}. */
 export interface MrzDocumentReaderOptions {
@@ -251,7 +256,7 @@ export class MrzDocumentReader implements DocumentReader {
         });
     const fieldsOf = (lines: string[] | null | undefined) => {
       const other = lines ? parseMrz(lines, { autocorrect: true, today }) : null;
-      return other?.format === parse.format
+      return other && holdsSameNames(other, parse)
         ? mrzFieldEvidence(other, attempt.side.name, read.confidence)
         : null;
     };

@@ -202,13 +202,13 @@ function ocrLikeFailure(parse: MrzParseResult, e: MrzEvidence): boolean {
 const READ_FIELDS = ['documentNumber', 'dateOfBirth', 'expiryDate'] as const;
 
 /**
- * Whether a field whose own check digit fails stands otherwise in one of the recognisers' readings of the zone:
- * its characters, as the read gives them, found nowhere in that reading's line. Two recognisers that disagree
- * about the very characters that fail leave OCR as the likelier cause: a passport's `WV9489023` in a sans face was
- * read `WW…` by one recogniser (its line at the layout's length, taken as read) and `WV…` by the other (two split
- * glyphs put in further on), and the failing number was called a forgery. A forger's field reads alike in both.
- * A reading that shifted the field (a character put in before it) still holds it whole, so it is looked for
- * anywhere in the line.
+ * Whether a field whose own check digit fails stands otherwise in one of the recognisers' readings of the zone: at
+ * the field's own columns, one or two of its characters read otherwise. Two recognisers that disagree about the
+ * very characters that fail leave OCR as the likelier cause: a passport's `WV9489023` in a sans face was read
+ * `WW…` by one recogniser (its line at the layout's length, taken as read) and `WV…` by the other, and the
+ * failing number was called a forgery. A forger's field reads alike in both. A reading that lost or gained a
+ * character in or before the field (the line recogniser's `J962774` for `J9362774`, the model's `38010230` for
+ * `3010230`) holds other characters there, not a slip of these: it says nothing either way.
  */
 export function readingsDiffer(
   parse: MrzParseResult,
@@ -216,24 +216,29 @@ export function readingsDiffer(
 ): boolean {
   const failing = new Set(failedChecks(parse));
   return READ_FIELDS.filter((field) => failing.has(field)).some((field) => {
-    const span = fieldSpan(parse, field);
-    return (
-      span !== null &&
-      readings.some(
-        (lines) => !!lines && lines.length === parse.lines.length && !lines[span.line].includes(span.text),
-      )
-    );
+    const columns = fieldColumns(parse, field);
+    if (!columns) return false;
+    const as = (lines: readonly string[]) => lines[columns.line]?.slice(columns.start, columns.end) ?? '';
+    const read = as(parse.lines);
+    return readings.some((lines) => {
+      if (!lines || lines.length !== parse.lines.length) return false;
+      const other = as(lines);
+      const differing = [...read].filter((c, i) => other[i] !== c).length;
+      return other.length === read.length && differing > 0 && differing <= 2;
+    });
   });
 }
 
-/** The characters of `field` as the read's lines give them, and the line they stand in. */
-function fieldSpan(
+/** Where `field` stands in the read's layout: its line and columns (end exclusive). */
+function fieldColumns(
   parse: MrzParseResult,
   field: (typeof READ_FIELDS)[number],
-): { line: number; text: string } | null {
+): { line: number; start: number; end: number } | null {
   for (const [line, text] of parse.lines.entries()) {
-    const chars = [...text].filter((_, column) => printedFieldAt(parse.format, line, column) === field);
-    if (chars.length > 0) return { line, text: chars.join('') };
+    const columns = [...Array(text.length).keys()].filter(
+      (column) => printedFieldAt(parse.format, line, column) === field,
+    );
+    if (columns.length > 0) return { line, start: columns[0], end: columns[columns.length - 1] + 1 };
   }
   return null;
 }

@@ -146,12 +146,28 @@ describe('the printed page', () => {
       ['MAEKINEN', 'MÄKNIEN', 'Efternamn / Surname\nMAKINEN\n'],
       ['SCHROEDER', 'SCHRÖDR', '1. Name / Surname\nSCHRODER\n'],
       ['GONCALVES', 'GRNÇALVES', 'Apelido / Surname\nGONCALVES\n'],
+      // Holdout photos, the page read with a slip of its own that leaves it nowhere near the record's spelling:
+      // FJØRTOFT read FIORTOFT (Fjørtof registered), LØVLIE read LBVLIE (Løwlie).
+      ['FJOERTOFT', 'Fjørtof', 'Name\nFIORTOFT\n'],
+      ['LOEVLIE', 'Løwlie', '1. Last name\nLBVLIE\n'],
     ];
     for (const [mrzSurname, typo, page] of cases) {
       const names = { surname: mrzSurname, givenNames: 'AINO' };
       const registered = { surname: transliterate(typo), givenNames: 'AINO' };
       expect([typo, namesPrintedAsRead(['surname'], names, registered, page)]).toEqual([typo, ['surname']]);
     }
+  });
+
+  it('takes a page word one slip from both the read and the record as a witness for neither', () => {
+    // LØVLIE printed, read LOVLIF: LØVLIT registered is as near as the MRZ's LOEVLIE; LØWLIT is not.
+    const names = { surname: 'LOEVLIE', givenNames: 'AINO' };
+    const page = '1. Last name\nLOVLIF\n2. First names\nAINO\n';
+    expect(namesPrintedAsRead(['surname'], names, { surname: 'LOVLIT', givenNames: 'AINO' }, page)).toEqual(
+      [],
+    );
+    expect(namesPrintedAsRead(['surname'], names, { surname: 'LOWLIT', givenNames: 'AINO' }, page)).toEqual([
+      'surname',
+    ]);
   });
 
   it('settles nothing when the page shows neither spelling, or shows the registered one', () => {
@@ -204,6 +220,20 @@ describe('the printed page', () => {
         'Lugar de nacimiento / Place of birth',
       ),
     ).toEqual([]);
+  });
+
+  it('takes a short name as printed where it stands on a line of its own, as a field does', () => {
+    // A photographed passport's MRZ read GA<<RKA for GAL<<REKA; its page printed GAL under its caption.
+    const read = { surname: 'GA', givenNames: 'RKA' };
+    const typed = { surname: 'Gál', givenNames: 'Réka' };
+    const page = 'Country code\nHUN\n1. Surname\nGAL\n2. Given names\nREKA\n';
+    expect(namesPrintedAsRegistered(['surname', 'givenNames'], read, typed, page)).toEqual([
+      ['surname', 'GAL'],
+      ['givenNames', 'REKA'],
+    ]);
+    // The same three letters inside a line of other words prove nothing.
+    const inCaption = 'Country code HUN\n1. Surname GAL 2. Given names\nREKA\n';
+    expect(namesPrintedAsRegistered(['surname'], read, typed, inCaption)).toEqual([]);
   });
 
   it('shows a country code only as a word of its own', () => {

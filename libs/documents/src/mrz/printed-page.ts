@@ -46,10 +46,15 @@ export function namesPrintedAsRead(
   pageText: string,
 ): NameField[] {
   const fromMrz = compareVisualZone(mrz, pageText).fields;
+  const fromRecord = compareVisualZone(registered, pageText).fields;
   // The record's spelling may be one OCR slip from a printed word, or the start of one (CELIN in CELINE):
-  // only a sighting of every registered word whole would make the printed page ambiguous.
-  return fields.filter(
-    (field) => fromMrz[field]?.status === 'agree' && !printsNameExactly(registered[field], pageText),
+  // only a sighting of every registered word whole would make the printed page ambiguous. A page read with a slip
+  // of its own (FJØRTOFT as FIORTOFT, LØVLIE as LBVLIE) still sides with the MRZ where it shows the record's
+  // spelling nowhere, not even one slip away (FJØRTOF, LØWLIE registered).
+  return fields.filter((field) =>
+    fromMrz[field]?.status === 'agree'
+      ? !printsNameExactly(registered[field], pageText)
+      : fromMrz[field]?.status === 'near' && fromRecord[field]?.status === 'not_found',
   );
 }
 
@@ -67,16 +72,26 @@ export function namesPrintedAsRegistered(
   registered: Record<NameField, string>,
   pageText: string,
 ): Array<[NameField, string]> {
-  const fromMrz = compareVisualZone(mrz, pageText).fields;
+  // The MRZ's reading printed whole, not as the start of a longer printed word: a name line with fillers left
+  // was not cut short, so GA read for GAL is no truncated GAL.
   return fields.flatMap((field): Array<[NameField, string]> => {
-    if (!registered[field] || fromMrz[field]?.status === 'agree') return [];
+    if (!registered[field] || printsNameExactly(mrz[field], pageText)) return [];
     // A name of short words only (LI, NG, DE) may stand in the page's captions ("Lugar de nacimiento"): the
-    // page printing it proves nothing.
+    // page printing it proves nothing, unless it stands on a line of its own, as a field does (GÁL, read GA in
+    // a photographed MRZ).
     const printed = transliterationVariants(registered[field]).find(
-      (spelling) => /[A-Z]{4}/.test(spelling) && printsNameExactly(spelling, pageText),
+      (spelling) =>
+        (/[A-Z]{4}/.test(spelling) || printsAsLine(spelling, pageText)) &&
+        printsNameExactly(spelling, pageText),
     );
     return printed ? [[field, printed]] : [];
   });
+}
+
+/** Whether a line of the page's text is `name` and nothing else (case and spacing aside). */
+function printsAsLine(name: string, pageText: string): boolean {
+  const wanted = name.toUpperCase().replace(/\s+/g, ' ').trim();
+  return pageText.split('\n').some((line) => line.toUpperCase().replace(/\s+/g, ' ').trim() === wanted);
 }
 
 /**

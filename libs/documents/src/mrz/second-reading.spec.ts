@@ -1,5 +1,7 @@
 import type { DocumentEvidence, FieldEvidence } from '@idv/verdict';
+import { parseMrz } from '@idv/mrz';
 import {
+  holdsSameNames,
   settledByReadings,
   uncoveredFieldsThatDiffer,
   type MrzReading,
@@ -97,5 +99,31 @@ describe('settledByReadings', () => {
       dateOfBirth: { status: 'mismatch', near: false },
     } as unknown as ComparisonReport;
     expect(uncoveredFieldsThatDiffer(report)).toEqual(['surname', 'nationality']);
+  });
+});
+
+describe('holdsSameNames', () => {
+  // Holdout passport (OCR B, photographed): the MRZ model read its filler runs short, a TD2's length.
+  const td3 = parseMrz([
+    'P<SWESJOSTROM<<LINNEA<<<<<<<<<<<<<<<<<<<<<<<',
+    'J8900024<2SWE7904200F3009141<<<<<<<<<<<<<<02',
+  ]);
+  const asTd2 = parseMrz(['P<SWESJOSTROM<<LINNEA<<<<<<<<<<<<<<<', 'J8900024<2SWE7904200F3009141<<<<<<<<']);
+
+  it("takes another two-line layout's reading for the names where its name line ends in fillers", () => {
+    expect(asTd2.format).toBe('TD2');
+    expect(holdsSameNames(asTd2, td3)).toBe(true);
+    expect(holdsSameNames(td3, td3)).toBe(true);
+  });
+
+  it('not where the shorter layout may have cut a name, nor a layout whose names stand elsewhere', () => {
+    const cut = parseMrz(['P<SWESJOSTROMBERGSSON<<LINNEA<MARIAN', 'J8900024<2SWE7904200F3009141<<<<<<<<']);
+    expect(holdsSameNames(cut, td3)).toBe(false);
+    const td1 = parseMrz([
+      'I<SWEJ8900024<2<<<<<<<<<<<<<<<',
+      '7904200F3009141SWE<<<<<<<<<<<0',
+      'SJOSTROM<<LINNEA<<<<<<<<<<<<<<',
+    ]);
+    expect(holdsSameNames(td1, td3)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { ComparisonReport } from '@idv/matching';
+import { nameLineOf, type MrzParseResult } from '@idv/mrz';
 import type { DocumentEvidence, DocumentField, FieldEvidence } from '@idv/verdict';
 import { differingNames, NAME_FIELDS } from './printed-page';
 
@@ -73,4 +74,22 @@ function fieldsOf(
     if (seen && value !== undefined) fields[f] = { ...seen, value };
   }
   return fields;
+}
+
+/**
+ * Whether a recogniser's own reading holds the same fields no check digit covers as the read: the same layout, or
+ * another whose names and nationality stand where the read's do (a TD3 read by the MRZ model with its filler runs
+ * short parses as a TD2: `P<SWESJOSTROM<<LINNEA<<…` is the same name line) and whose name line ends in fillers,
+ * so that the shorter layout did not cut a name.
+ */
+export function holdsSameNames(reading: MrzParseResult, read: MrzParseResult): boolean {
+  if (!reading.format || !read.format) return false;
+  if (reading.format === read.format) return true;
+  const line = nameLineOf(read.format);
+  return (
+    line === 0 &&
+    nameLineOf(reading.format) === 0 &&
+    reading.lines.length === read.lines.length &&
+    reading.lines[0].endsWith('<<')
+  );
 }
