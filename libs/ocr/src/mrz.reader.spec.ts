@@ -191,6 +191,33 @@ describe('readMrzWith (recogniser stubbed)', () => {
       expect(read).toMatchObject({ valid: true, lines: fixed });
     });
 
+    it('reads the other direction too where the model took a zone it could not read the wrong way up', async () => {
+      // Holdout TD2 in Inconsolata: the model read its slashed zeros as `0O` and `90` (two characters too many),
+      // and its reading upside down, garbage with one check digit passing by chance, ranked above it.
+      const upright = ['I<PRTSIMOES<<SEBASTIAO<<<<<<<<<<<<<<', 'GP09085748PRT5301207M3407150<<<<<<<8'];
+      const model = [
+        {
+          text: 'I<PRTSIMOES<<SEBASTIAO<<<<<<<<<<<<<<\nGPO9O85748PRT530O12O7M34071590<<<<<<<8',
+          confidence: 57,
+        },
+        {
+          text: '833333330OSLZOVEWZOCLOESLY4J8VZS806049\n333333333333330VI1SV83SX3X3S30OWIS1945I',
+          confidence: 14,
+        },
+      ];
+      const lines = ['80914044440210091008444806000', 'OISSSSISII', ...upright];
+      let passes = 0;
+      let asked = 0;
+      const read = await readMrzWith(
+        await pageWithBand(),
+        async () => model[passes++] ?? { text: '', confidence: 0 },
+        {},
+        async () => ({ text: lines[asked++] ?? '', confidence: asked > 2 ? 97 : 30 }),
+      );
+      expect([passes, asked]).toEqual([2, 4]);
+      expect(read).toMatchObject({ valid: true, rotation: 0, lines: upright });
+    });
+
     it("reads the model's G among digits as the 6 the second reading shows there", async () => {
       // The second reading has the 6 but slips elsewhere (the sex read as E): neither reading alone is right.
       const [name, line] = td3WithNumber('L898962C3');

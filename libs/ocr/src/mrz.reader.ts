@@ -299,6 +299,17 @@ async function readMrzUnguarded(
       const second = await secondOpinion(page, band, state.best, opts, readLine);
       secondReading = second?.alone;
       if (second && (!state.best || weighed(second) > weighed(state.best))) state.best = second;
+      // A zone neither reading verifies may have been taken the wrong way up: the MRZ model's reading of it
+      // upside down (garbage, one check digit passing by chance) outranked its upright one, two glyphs of a face
+      // it misreads each read as two (`0` as `0O` in Inconsolata). The line recogniser reads the other direction
+      // too, on its own, and its reading stands where it ranks higher.
+      if (!state.best?.check.valid) {
+        const turned = await secondOpinion(page, band, null, opts, readLine, !(state.best?.flip ?? false));
+        if (turned && (!state.best || weighed(turned) > weighed(state.best))) {
+          state.best = turned;
+          secondReading = turned.alone;
+        }
+      }
     }
   }
   const found = state.best;
@@ -339,8 +350,8 @@ async function secondOpinion(
   first: Attempt | null,
   opts: MrzReaderOptions,
   readLine: MrzLineRecogniser,
+  flip = first?.flip ?? false,
 ): Promise<Attempt | null> {
-  const flip = first?.flip ?? false;
   const crop = normalise(
     cropBand(page, band, { charHeight: opts.charHeight, marginAlong: 1.5, marginAcross: 0.8, flip }),
   );
