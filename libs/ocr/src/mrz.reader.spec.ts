@@ -226,6 +226,20 @@ describe('readMrzWith (recogniser stubbed)', () => {
       expect(read).toMatchObject({ valid: true, lines: [name, line] });
     });
 
+    it("reads the model's G beside a letter of the number as the 6 the second reading shows there", async () => {
+      // Holdout TD1s in DejaVu Sans Mono and Liberation Sans: R16RG5846 read R1GRG5846, M6071471 read MG071471. G
+      // and 6 weigh alike, so every check digit verified either way, and the model's G went to the record's
+      // comparison as a differing number. The second G of R16RG5846 is the number's own: the second reading shows it.
+      for (const [number, misread] of [
+        ['R16RG5846', 'R1GRG5846'],
+        ['M6071471<', 'MG071471<'],
+      ]) {
+        const [name, line] = td3WithNumber(number);
+        const { read } = await readByBoth([name, line.replace(number, misread)], [name, line]);
+        expect(read).toMatchObject({ valid: true, lines: [name, line] });
+      }
+    });
+
     it('counts a G the second reading shows as a 6 as read, not fitted, where the zone fails a check digit', async () => {
       // A forged birth date (its check digit left as it was), printed in a face the MRZ model reads 6 as G: both
       // recognisers read every character, so the failure is the document's to answer for, not a fitted line's.

@@ -304,6 +304,7 @@ async function readMrzUnguarded(
       // it misreads each read as two (`0` as `0O` in Inconsolata). The line recogniser reads the other direction
       // too, on its own, and its reading stands where it ranks higher.
       if (!state.best?.check.valid) {
+        attempts++;
         const turned = await secondOpinion(page, band, null, opts, readLine, !(state.best?.flip ?? false));
         if (turned && (!state.best || weighed(turned) > weighed(state.best))) {
           state.best = turned;
@@ -498,10 +499,15 @@ function oneCharacterMore(longer: string, line: string): boolean {
   return longer.slice(i + 1) === line.slice(i);
 }
 
-/** `line` with each G or S among digits that `other` shows, at the same place, as 6 or 8 read as that digit. */
+/**
+ * `line` with each G or S among digits, and each G beside a digit, that `other` shows, at the same place, as 6 or 8
+ * read as that digit. A G with a digit on one side only is a number's 6 beside one of its letters as often
+ * (`R16RG5846` read `R1GRG5846`, `M6071471` read `MG071471`): the model's confusion all the same, and no check
+ * digit tells them apart.
+ */
 function undoBlindSpots(line: string, other: string | undefined): string {
   if (!other) return line;
-  return line.replace(/(?<=\d)[GS]+(?=\d)/g, (run, at: number) =>
+  return line.replace(/(?<=\d)[GS]+(?=\d)|(?<=\d)G+|G+(?=\d)/g, (run, at: number) =>
     [...run].map((c, k) => (other[at + k] === (c === 'G' ? '6' : '8') ? other[at + k] : c)).join(''),
   );
 }
@@ -511,10 +517,15 @@ function undoBlindSpots(line: string, other: string | undefined): string {
  * @idv/documents, which verifies nothing there unless the second reading shows it too).
  */
 function numberLineInDoubt(a: Attempt): boolean {
-  return [a.check.documentNumber, a.check.optionalData].some((field) =>
-    DIGIT_LIKE_LETTER_AMONG_DIGITS.test(field ?? ''),
+  return (
+    [a.check.documentNumber, a.check.optionalData].some((field) =>
+      DIGIT_LIKE_LETTER_AMONG_DIGITS.test(field ?? ''),
+    ) || G_BESIDE_DIGIT.test(a.check.documentNumber ?? '')
   );
 }
+
+/** A G beside a digit in a document number: a 6 the MRZ model read as G, as often as a letter (see undoBlindSpots). */
+const G_BESIDE_DIGIT = /\dG|G\d/;
 
 /** The plausibility of a reading whose document code, issuing state and nationality all exist (structureScore 2 + 2). */
 const FULLY_PLAUSIBLE = 4;
