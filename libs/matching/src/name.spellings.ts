@@ -34,12 +34,17 @@ export function nameSpellings(name: string, role: 'surname' | 'givenNames'): str
   return [...spellings];
 }
 
-/** ICAO's spellings of letters with diacritics (Ä → AE, Ö/Ø/Œ → OE, Ü → UE, Å → AA) and the base letter OCR leaves of them. */
+/**
+ * ICAO's spellings of letters with diacritics (Ä → AE, Ö/Ø/Œ → OE, Ü → UE, Å → AA) and the base letter OCR leaves
+ * of them; a word's first Icelandic Þ (TH in the MRZ), which the page's English model reads as P (ÞÓRSDÓTTIR as
+ * PORSDOTTIR). Þ starts a name; a TH further on (SMITH) is two letters.
+ */
 const DIGRAPHS: readonly [string, string][] = [
   ['AE', 'A'],
   ['OE', 'O'],
   ['UE', 'U'],
   ['AA', 'A'],
+  ['TH', 'P'],
 ];
 
 /**
@@ -52,7 +57,7 @@ export function printedSpellings(word: string): string[] {
   const collapse = (w: string, from: number): void => {
     for (let i = from; i < w.length - 1 && out.size < 16; i++) {
       const pair = DIGRAPHS.find(([digraph]) => w.startsWith(digraph, i));
-      if (!pair) continue;
+      if (!pair || (pair[0] === 'TH' && i > 0)) continue;
       const shorter = w.slice(0, i) + pair[1] + w.slice(i + 2);
       out.add(shorter);
       collapse(shorter, i + 1);

@@ -58,6 +58,8 @@ describe('compareVisualZone', () => {
     expect(printedSpellings('SCHROEDER').sort()).toEqual(['SCHRODER', 'SCHROEDER']);
     expect(printedSpellings('HAEMAELAEINEN')).toContain('HAMALAINEN');
     expect(printedSpellings('SMITH')).toEqual(['SMITH']);
+    // Icelandic Þ, TH in the MRZ, read P on the page: a holdout card printing ÞÓRSDÓTTIR, its page read PORSDOTTIR.
+    expect(printedSpellings('THORSDOTTIR').sort()).toEqual(['PORSDOTTIR', 'THORSDOTTIR']);
   });
 
   it('reads the date layouts documents print', () => {
