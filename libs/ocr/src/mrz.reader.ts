@@ -617,9 +617,15 @@ function bestCandidate(pass: OcrPass, band: MrzBand, flip: boolean): Attempt | n
   for (const candidate of extractMrzCandidates(pass.text)) {
     const fitted = alignedVariants(candidate.lines, candidate.length);
     consider(fitted, candidate, 0);
-    // A character put in or taken out anywhere is tried only when no fit verified with codes that exist.
+    // A character put in or taken out anywhere is tried only when no fit verified with codes that exist and
+    // fields the layout can hold: a visa's `…8001036GF3001293<…` (a 6 read `6G`) fitted by a filler verified every
+    // check digit by chance (expiry `F30012`, sex G), and its right reading, the G taken out, was never tried.
     const best = state.best as Attempt | null;
-    const settled = best !== null && best.check.valid && best.check.knownCountries === 2;
+    const settled =
+      best !== null &&
+      best.check.valid &&
+      best.check.knownCountries === 2 &&
+      best.check.impossibleFields === 0;
     if (!settled)
       consider(realignedVariants(candidate.lines, candidate.length, candidate.raw), candidate, fitted.length);
     // Candidates come most likely layout first: a valid reading of it ends the search.
