@@ -240,6 +240,17 @@ describe('readMrzWith (recogniser stubbed)', () => {
       }
     });
 
+    it('takes the digits both readings show where the check digits verify the letters the model read as well', async () => {
+      // Holdout TD3 in Inconsolata (slashed zeros): X4450504 read X445O5O4. O weighs 24, so two of them at weights
+      // 3 and 7 add 240, and every check digit verified either way; the model's O stood, and the number was unproven.
+      const [name, line] = td3WithNumber('X4450504<');
+      const model = [name, line.replace('X4450504', 'X445O5O4')];
+      expect(mrzFromText(model.join('\n')).valid).toBe(true);
+      const { read, asked } = await readByBoth(model, [name, line]);
+      expect(asked).toBe(2);
+      expect(read).toMatchObject({ valid: true, lines: [name, line] });
+    });
+
     it('counts a G the second reading shows as a 6 as read, not fitted, where the zone fails a check digit', async () => {
       // A forged birth date (its check digit left as it was), printed in a face the MRZ model reads 6 as G: both
       // recognisers read every character, so the failure is the document's to answer for, not a fitted line's.

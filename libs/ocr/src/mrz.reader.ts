@@ -399,12 +399,14 @@ async function secondOpinion(
   // MRZ model makes of a digit (O for 0, Z for 2...) read as the digit the second reading shows at that place.
   // Unlike G and S (undone above: no check digit tells them from 6 and 8), these weigh otherwise than their
   // digit, so the check digits choose between the two.
+  // The digits go before the first's own line: where the check digits verify either way (two O read for 0 in
+  // `X445O5O4` weigh 72 + 168, a multiple of ten), the two readings agreeing on the digit beat the model alone.
   const choices = lines.map((line, i) => {
     const options: LineChoice[] = merged[i] ? [] : [{ line: own[i], raw: line, first: false }];
-    options.push({ line: firstLines[i], raw: firstRaw[i], first: true });
     const digits = readAsDigits(firstLines[i], own[i]);
     if (digits !== firstLines[i])
       options.push({ line: digits, raw: readAsDigits(firstRaw[i], own[i]), first: true });
+    options.push({ line: firstLines[i], raw: firstRaw[i], first: true });
     return options;
   });
   let best: Attempt | null = null;
