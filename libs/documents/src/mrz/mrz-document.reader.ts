@@ -135,6 +135,7 @@ export class MrzDocumentReader implements DocumentReader {
       today,
       exact: attempt.read.exact,
       corroborated: attempt.read.corroborated,
+      raw: attempt.read.zone?.raw,
       readings: [attempt.read.modelReading, attempt.read.secondReading],
     };
     let judgement = judgeMrz(input);

@@ -104,6 +104,35 @@ describe('judgeMrz', () => {
     ).toBe(true);
   });
 
+  it('takes a fitted line as printed where its own check digits verify, the failing field read as is below', () => {
+    // Holdout TD1 in Liberation Sans, its expiry forged: the number line read `IDESPNX272476G19…` (a 6 read 6G),
+    // the G taken out and the number verifying; the birth and expiry line read as is. No second reading of line 1.
+    const td1 = composeMrz({
+      format: 'TD1',
+      documentCode: 'ID',
+      issuingCountry: 'ESP',
+      surname: 'MUNOZ',
+      givenNames: 'LUCIA',
+      documentNumber: 'NX2724761',
+      nationality: 'ESP',
+      dateOfBirth: '1975-03-16',
+      sex: 'F',
+      expiryDate: '2034-04-29',
+    });
+    const forged = [td1[0], td1[1].slice(0, 8) + '5' + td1[1].slice(9), td1[2]]; // expiry 340429 → 340529
+    const raw = [td1[0].replace('476', '476G').slice(0, 31), forged[1], 'MUNOZ<<LUCIA<<<<<<<<<<<<<<<'];
+    const judged = (lines: string[]) => judgeMrz(evidence(forged, { exact: false, raw: lines }));
+    expect(judged(raw).failedCheckDigits).toEqual(['expiryDate', 'composite']);
+    expect(judged(raw).failureExplainedByOcr).toBe(false);
+    // The failing line itself fitted (a filler put in): no longer as read, and its expiry fails.
+    expect(judged([raw[0], forged[1].slice(0, 29), raw[2]]).failureExplainedByOcr).toBe(true);
+    // The number line fitted and failing its own digit: not proven by it.
+    const numberForged = [td1[0].replace('NX27', 'NX28'), td1[1], td1[2]];
+    const fitted = judgeMrz(evidence(numberForged, { exact: false, raw: [raw[0], td1[1], raw[2]] }));
+    expect(fitted.failedCheckDigits).toEqual(['documentNumber', 'composite']);
+    expect(fitted.failureExplainedByOcr).toBe(true);
+  });
+
   it('puts a failing field the two recognisers read differently down to OCR, wherever the other reading put it', () => {
     // Holdout case: WV9489023 read WW… by the line recogniser (its line taken as read), WV… by the MRZ model.
     const misread = edit(1, 'W'); // LW98902C3: a letter for a letter, no confusable pair repairs it

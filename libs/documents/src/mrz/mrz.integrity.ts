@@ -256,7 +256,7 @@ const LAYOUT_WARNINGS = /^(UNKNOWN_DOCUMENT_CODE|MISPLACED_FILLER|NON_MRZ_CHARAC
  */
 export function readFlaws(parse: MrzParseResult, e: MrzEvidence): string[] {
   const flaws: string[] = [];
-  if (!e.exact && !dataLinesCorroborated(parse, e.corroborated)) flaws.push('realigned');
+  if (!e.exact && !dataLinesVouchedFor(parse, e)) flaws.push('realigned');
   const f = parse.fields;
   const unknown = parse.warnings.filter((w) => w.startsWith('UNKNOWN_COUNTRY:'));
   if (unknown.length === 1 || (unknown.length === 2 && f.issuingCountry !== f.nationality))
@@ -271,13 +271,19 @@ export function readFlaws(parse: MrzParseResult, e: MrzEvidence): string[] {
 }
 
 /**
- * Whether both recognisers read every line that holds check-digit data alike (all but the name line of the
- * ICAO layouts): then the lines are as printed, whatever fitting the cleaner did on either reading.
+ * Whether every line that holds check-digit data (all but the name line of the ICAO layouts) is as printed,
+ * whatever fitting the cleaner did: read alike by both recognisers, taken as OCR read it, or proven by its own
+ * check digits, each of its fields verifying (a TD1's number line read with a 6 as `6G`, the G taken out and the
+ * number then verifying, while the birth and expiry line below, read as is, fails on a forged expiry).
  */
-function dataLinesCorroborated(parse: MrzParseResult, corroborated: readonly boolean[] | undefined): boolean {
-  if (!corroborated || corroborated.length !== parse.lines.length) return false;
+function dataLinesVouchedFor(parse: MrzParseResult, e: MrzEvidence): boolean {
   const nameLine = nameLineOf(parse.format) ?? -1;
-  return corroborated.every((agreed, i) => agreed || i === nameLine);
+  const failing = new Set(failedChecks(parse));
+  return parse.lines.every((line, i) => {
+    if (i === nameLine || e.corroborated?.[i] || e.raw?.[i] === line) return true;
+    const own = READ_FIELDS.filter((field) => fieldColumns(parse, field)?.line === i);
+    return own.length > 0 && own.every((field) => !failing.has(field));
+  });
 }
 
 /** Inputs of {@link judgeMrz}. */
@@ -294,6 +300,8 @@ export interface MrzEvidence {
   exact: boolean;
   /** Per line, two recognisers read it alike (see `MrzRead.corroborated`). */
   corroborated?: readonly boolean[];
+  /** The lines as OCR read them, before any fitting (`MrzRead.zone.raw`). */
+  raw?: readonly string[];
   /** The printed page shows a field a failed check digit covers differently from the MRZ. */
   printedDisagrees?: boolean;
   /**
