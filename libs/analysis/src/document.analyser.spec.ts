@@ -6,6 +6,7 @@ import {
   applyDefect,
   decodeImage,
   encodeImage,
+  caseSeed,
   generateCase,
   type GeneratedCase,
   type GenerateCaseOptions,
@@ -252,6 +253,15 @@ describe('DocumentAnalyser on generated documents', () => {
     const front = await onDesk(c.images.front, 3, 12);
     const outcome = await analyser.analyse({ front, record: c.case.record, today: c.case.today });
     expect(outcome.verdict).toBe('unsupported');
+  });
+
+  it('calls a loyalty card tilted on a dark desk unsupported where its framed, deskewed read loses a letter', async () => {
+    // Holdout seed 20261218, case 62: read within the framing box and turned by the lines' angle, `MEMBER CARD`
+    // came out `EMBER CARD`, and the card was answered unreadable.
+    const c = await generated(caseSeed(20261218, 62), { styleSet: 'holdout' });
+    expect(c.case.variant).toBe('unsupported-desk');
+    const outcome = await analyseCase(c);
+    expect([outcome.verdict, codes(outcome)]).toEqual(['unsupported', ['DOCUMENT_TYPE_UNSUPPORTED']]);
   });
 
   it('rejects a heavily blurred photo as unreadable before any OCR', async () => {

@@ -71,6 +71,13 @@ export class DocumentReaders {
       // there (small print, a dark card), the side is read in full before it is called unknown.
       let found = documentKindFromText(await printedText(this.ocr, side, { detail: 'captions' }));
       if (found === 'unknown') found = documentKindFromText(await printedText(this.ocr, side));
+      // The framing check's box of a card tilted on a dark desk can clip it, and the page's angle is an estimate
+      // from its lines of print: two photographed loyalty cards read `EMBER CARD` so. The whole photo is read as it
+      // lies too (tesseract's own deskewing copes with a tilt of a few degrees) before the card is called unknown.
+      if (found === 'unknown')
+        found = documentKindFromText(
+          await printedText(this.ocr, side, { angle: 0, detail: 'captions', wholeImage: true }),
+        );
       if (found === 'identity') return found;
       if (found === 'other') kind = found;
     }

@@ -5,16 +5,17 @@ import type { DocumentSide } from './document.reader';
 const reads = new WeakMap<DocumentSide, Map<string, Promise<string>>>();
 
 /**
- * The printed (visual-zone) text of a side, read within the document the framing check found and turned
- * upright by `angle` when the caller knows it; `captions` reads titles and captions only, at a cheaper scale.
+ * The printed (visual-zone) text of a side, read within the document the framing check found (or the whole image,
+ * `wholeImage`) and turned upright by `angle` when the caller knows it; `captions` reads titles and captions only,
+ * at a cheaper scale.
  * An OCR failure reads as no text (the verdict then says unreadable).
  */
 export function printedText(
   ocr: OcrEngine,
   side: DocumentSide,
-  options: { angle?: number; detail?: 'captions' } = {},
+  options: { angle?: number; detail?: 'captions'; wholeImage?: boolean } = {},
 ): Promise<string> {
-  const key = `${options.angle ?? ''}/${options.detail ?? 'fields'}`;
+  const key = `${options.angle ?? ''}/${options.detail ?? 'fields'}/${options.wholeImage ? 'image' : 'document'}`;
   let bySide = reads.get(side);
   if (!bySide) reads.set(side, (bySide = new Map()));
   let text = bySide.get(key);
@@ -22,7 +23,7 @@ export function printedText(
     const document = side.quality.document;
     text = ocr
       .readVisualZone(side.image.grey, {
-        region: document.found ? document.box : undefined,
+        region: document.found && !options.wholeImage ? document.box : undefined,
         angle: options.angle,
         detail: options.detail,
       })
