@@ -264,6 +264,16 @@ describe('DocumentAnalyser on generated documents', () => {
     expect([outcome.verdict, codes(outcome)]).toEqual(['unsupported', ['DOCUMENT_TYPE_UNSUPPORTED']]);
   });
 
+  it('reads an MRZ half in a shadow, half in light on a photographed card', async () => {
+    // Holdout seed 20261218, case 113: the band crop binarised with one threshold read `EG`, and the card, its
+    // zone plainly legible, was answered unreadable.
+    const c = await generated(caseSeed(20261218, 113), { styleSet: 'holdout' });
+    expect(c.case.variant).toBe('mild-photo-shadow');
+    const outcome = await analyseCase(c);
+    expect(outcome.checks.mrz.lines).toEqual(c.case.groundTruth.mrzLines);
+    expect(outcome.verdict).toBe('accepted');
+  });
+
   it('rejects a heavily blurred photo as unreadable before any OCR', async () => {
     const c = await generated(21, { scenario: 'severe', documentType: 'passport' });
     expect(c.case.variant).toBe('severe-blur');

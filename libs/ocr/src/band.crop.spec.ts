@@ -1,4 +1,4 @@
-import { splitBandLines } from './band.crop';
+import { evenLight, splitBandLines } from './band.crop';
 import type { GreyImage } from './grey-image';
 
 /**
@@ -54,5 +54,35 @@ describe('splitBandLines', () => {
     expect(split).toHaveLength(3);
     // Each line kept ends on paper (the pattern's darkest grey is 150), none on the desk.
     for (const line of split) expect(Math.min(...line.data.subarray(-lines.width))).toBeGreaterThan(100);
+  });
+});
+
+describe('evenLight', () => {
+  /** A band of vertical strokes (ink 40) on paper lit `left` on its left half and `right` on its right. */
+  function band(left: number, right: number): GreyImage {
+    const width = 400;
+    const height = 60;
+    const data = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const ink = y >= 20 && y < 40 && x % 20 < 4;
+        data[y * width + x] = ink ? 40 : x < width / 2 ? left : right;
+      }
+    return { data, width, height };
+  }
+  const at = (img: GreyImage, x: number, y: number) => img.data[y * img.width + x];
+
+  it('lifts a shadowed half of a band to the paper of the lit half, the ink staying dark', () => {
+    // A zone half in a shadow: one threshold for the whole band put the shadowed paper on the ink's side.
+    const even = evenLight(band(130, 240));
+    expect(at(even, 10, 10)).toBeGreaterThan(240);
+    expect(at(even, 390, 10)).toBeGreaterThan(240);
+    expect(at(even, 2, 30)).toBeLessThan(100);
+    expect(at(even, 382, 30)).toBeLessThan(60);
+  });
+
+  it('returns a band lit evenly as it is', () => {
+    const lit = band(225, 240);
+    expect(evenLight(lit)).toBe(lit);
   });
 });

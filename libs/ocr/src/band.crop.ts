@@ -78,6 +78,78 @@ export function normalise(img: GreyImage): GreyImage {
   return { data: out, width: img.width, height: img.height };
 }
 
+/**
+ * The crop with its light evened out where a shadow or a bright patch lies across it: each pixel divided by the
+ * brightest pixel near it (the paper behind the print). Tesseract binarises a band with one threshold, and a
+ * zone half in a shadow, half in light (a card on a desk under a window) came out as `EG`: every grey pixel of the
+ * shadowed half fell on the ink's side. A crop lit evenly is returned as is.
+ */
+export function evenLight(img: GreyImage): GreyImage {
+  if (!unevenLight(img)) return img;
+  const radius = Math.max(4, Math.round(img.height / 6));
+  const paper = slidingMax(
+    slidingMax(img.data, img.width, img.height, radius, true),
+    img.width,
+    img.height,
+    radius,
+    false,
+  );
+  const out = new Uint8Array(img.data.length);
+  for (let i = 0; i < out.length; i++)
+    out[i] = Math.min(255, Math.round((img.data[i] * 255) / Math.max(paper[i], 1)));
+  return { data: out, width: img.width, height: img.height };
+}
+
+/** The paper's brightness (90th percentile) differs by more than this between stretches of the band. */
+const UNEVEN_LIGHT = 48;
+
+/** Whether the paper is much brighter along one stretch of the band than another (eight stretches compared). */
+function unevenLight(img: GreyImage): boolean {
+  const stretches = 8;
+  const levels: number[] = [];
+  for (let k = 0; k < stretches; k++) {
+    const x0 = Math.floor((k * img.width) / stretches);
+    const x1 = Math.floor(((k + 1) * img.width) / stretches);
+    const hist = new Uint32Array(256);
+    for (let y = 0; y < img.height; y++) for (let x = x0; x < x1; x++) hist[img.data[y * img.width + x]]++;
+    const n = (x1 - x0) * img.height;
+    let v = 255;
+    for (let acc = 0; v > 0 && (acc += hist[v]) < n * 0.1; v--);
+    levels.push(v);
+  }
+  return Math.max(...levels) - Math.min(...levels) > UNEVEN_LIGHT;
+}
+
+/** The maximum over a window of 2·radius+1 pixels along rows (`horizontal`) or columns, by a monotonic queue. */
+function slidingMax(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  radius: number,
+  horizontal: boolean,
+): Uint8Array {
+  const out = new Uint8Array(data.length);
+  const [lines, length] = horizontal ? [height, width] : [width, height];
+  const at = (line: number, i: number) => (horizontal ? line * width + i : i * width + line);
+  const queue = new Int32Array(length);
+  for (let line = 0; line < lines; line++) {
+    let head = 0;
+    let tail = 0;
+    for (let i = 0; i < length + radius; i++) {
+      if (i < length) {
+        const v = data[at(line, i)];
+        while (tail > head && data[at(line, queue[tail - 1])] <= v) tail--;
+        queue[tail++] = i;
+      }
+      const centre = i - radius;
+      if (centre < 0) continue;
+      while (queue[head] < centre - radius) head++;
+      out[at(line, centre)] = data[at(line, queue[head])];
+    }
+  }
+  return out;
+}
+
 /** Binary PGM: tesseract's image reader takes it without any compression work on our side. */
 export function toPgm(img: GreyImage): Buffer {
   const header = Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'ascii');

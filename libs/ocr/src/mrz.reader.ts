@@ -1,5 +1,5 @@
 import { DIGIT_LIKE_LETTER_AMONG_DIGITS, DIGITS_READ_AS_LETTER } from '@idv/mrz';
-import { cropBand, normalise, splitBandLines, toPgm } from './band.crop';
+import { cropBand, evenLight, normalise, splitBandLines, toPgm } from './band.crop';
 import { decodeGrey, fitGrey, GreyImage, resizeGrey } from './grey-image';
 import { locateMrzBands, MrzBand } from './mrz-band.locator';
 import { checkMrzLines, MrzCheck, structureScore } from './mrz.validator';
@@ -186,7 +186,7 @@ async function readMrzUnguarded(
         marginAcross: 0.8,
         flip,
       });
-      pass = await recognise(toPgm(normalise(crop)));
+      pass = await recognise(toPgm(normalise(evenLight(crop))));
     } catch {
       // A worker that cannot start or answer will not do better on the next band: stop, report OCR_FAILED.
       ocrFailed = true;
@@ -354,7 +354,9 @@ async function secondOpinion(
   flip = first?.flip ?? false,
 ): Promise<Attempt | null> {
   const crop = normalise(
-    cropBand(page, band, { charHeight: opts.charHeight, marginAlong: 1.5, marginAcross: 0.8, flip }),
+    evenLight(
+      cropBand(page, band, { charHeight: opts.charHeight, marginAlong: 1.5, marginAcross: 0.8, flip }),
+    ),
   );
   const images = splitBandLines(crop, opts.charHeight / 2);
   if (images.length < 2) return null;
