@@ -165,16 +165,25 @@ describe('decideVerdict: unreadable and unsupported', () => {
     expect(codes(input)).toEqual(['IMAGE_TOO_DARK', 'IMAGE_GLARE', 'MRZ_NOT_FOUND']);
   });
 
-  it('calls a document that verifies itself whole, however its framing looked (a page scanned to its edges)', () => {
+  it('calls a document read whole, however its framing looked (a page scanned to its edges, a card in a hand)', () => {
     const cut = { code: 'DOCUMENT_CUT_OFF' as const, severity: 'fail' as const };
     expect(decideVerdict({ ...clean(), quality: { issues: [cut] } })).toEqual({
       verdict: 'accepted',
       reasons: [],
     });
-    // A check that fails (even one OCR explains) leaves the framing doubt standing.
+    // A check that fails on a misread (OCR explains it) leaves the framing doubt standing.
     const misread = evidence({ checks: [check('number', ['documentNumber'], false, true)] });
     expect(codes({ ...clean(), document: misread, quality: { issues: [cut] } })).toEqual([
       'DOCUMENT_CUT_OFF',
+    ]);
+    // One that fails as a forgery on a read trusted as such does not: a forged card held in a hand, read whole,
+    // was answered "get the whole document in the frame".
+    const forged = evidence({ checks: [check('expiry', ['expiryDate'], false, false)] });
+    expect(decideVerdict({ ...clean(), document: forged, quality: { issues: [cut] } })).toMatchObject({
+      verdict: 'rejected',
+    });
+    expect(codes({ ...clean(), document: forged, quality: { issues: [cut] } })).toEqual([
+      'MRZ_CHECK_DIGIT_INVALID',
     ]);
     expect(codes(noMrz({ ...clean(), quality: { issues: [cut] } }))).toEqual([
       'DOCUMENT_CUT_OFF',

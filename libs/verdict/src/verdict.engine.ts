@@ -72,14 +72,16 @@ const REPRODUCTION: ReadonlySet<string> = new Set(['DOCUMENT_COPY']);
 
 /**
  * The document checked itself and everything it needs was read: every integrity check (an MRZ's check digits)
- * holds. Such a document is whole, whatever its framing looked like (a page scanned exactly to its edges).
+ * holds, or fails as a forgery signal on a read that OCR does not explain. Such a document is whole, whatever its
+ * framing looked like (a page scanned exactly to its edges, a card held by its edge in a hand): a read trusted
+ * enough to call a failing check a forgery saw all it needs, and the forgery, not the framing, stands in the way.
  */
-function verifiesItself(doc: DocumentEvidence | null | undefined): boolean {
+function readWhole(doc: DocumentEvidence | null | undefined): boolean {
   return (
     !!doc?.readable &&
     doc.unreadable.length === 0 &&
     doc.checks.length > 0 &&
-    doc.checks.every((c) => c.holds)
+    doc.checks.every((c) => c.holds || (c.severity === 'forgery' && !c.explainedByOcr))
   );
 }
 
@@ -92,7 +94,7 @@ function readabilityFindings(input: VerdictInput, hints: Params): Finding[] {
   // in a hand fills the frame, and its hand crosses the border).
   const glare = !read && issues.some((i) => i.code === 'IMAGE_GLARE');
   for (const issue of issues) {
-    if (issue.code === 'DOCUMENT_CUT_OFF' && verifiesItself(doc)) continue;
+    if (issue.code === 'DOCUMENT_CUT_OFF' && readWhole(doc)) continue;
     // Warnings explain a failed read; an unsupported document has nothing to read, so they explain nothing.
     // A reproduction stands whatever was read: a legible photocopy is still not the document.
     const stands = REPRODUCTION.has(issue.code) && !!doc && doc.supported !== false;
