@@ -191,6 +191,32 @@ describe('readMrzWith (recogniser stubbed)', () => {
       expect(read).toMatchObject({ valid: true, lines: fixed });
     });
 
+    it('keeps each chosen line as its recogniser read it, not as fitted, for the judge to tell what was read as is', async () => {
+      // Holdout TD1 photographed steep: the number line taken from the model (a 6 read 6G, fitted by a filler,
+      // failing), the birth line from the line recogniser. The mix's raw lines were the fitted lines themselves,
+      // the number line passed for one read as is, and a genuine card was called a forgery.
+      const model =
+        'IRITAY04K3746G59<<<<<<<<<<<<<<<\n0006G16G1F3003I116GCZE<<<<<<<<<<<8\nCERNY<<MARKETA<<<<<<<<<<<<<<<<';
+      const lines = [
+        '1RTAY04K37459<<<<<<<<<<<<<<<',
+        '0006161F3003116CZE<<<<<<<<<<<8',
+        'CERNY<<MARKETA<<<<<<<<<<<<<<<<',
+      ];
+      let asked = 0;
+      const read = await readMrzWith(
+        await pageWithTd1Zone(),
+        async () => ({ text: model, confidence: 69 }),
+        {},
+        async () => ({ text: lines[asked++] ?? '', confidence: 93 }),
+      );
+      expect(read).toMatchObject({ found: true, valid: false, exact: false });
+      read.lines.forEach((line, i) => {
+        const raw = read.zone!.raw[i];
+        // A line given as read is one a recogniser read so; a fitted one is not.
+        expect([line, raw === line]).toEqual([line, [...model.split('\n'), ...lines].includes(line)]);
+      });
+    });
+
     it('reads the other direction too where the model took a zone it could not read the wrong way up', async () => {
       // Holdout TD2 in Inconsolata: the model read its slashed zeros as `0O` and `90` (two characters too many),
       // and its reading upside down, garbage with one check digit passing by chance, ranked above it.

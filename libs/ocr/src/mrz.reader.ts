@@ -435,7 +435,10 @@ async function secondOpinion(
       mixed.check.lines[i] === chosen[i].raw ? (chosen[i].first ? 1 : secondLine) : 0;
     const exact = lines.every((_, i) => asRead(i) > 0);
     const score = weighed(mixed) + lines.reduce((sum, _, i) => sum + asRead(i), 0);
-    if (score > bestScore) [best, bestScore] = [{ ...mixed, exact }, score];
+    // Its raw lines are each line as its recogniser read it, not the chosen lines (already fitted) the mix was
+    // parsed from: a judge takes a line whose raw is the line itself as read as is.
+    const raw = secondOnly ? mixed.raw : chosen.map((c) => c.raw);
+    if (score > bestScore) [best, bestScore] = [{ ...mixed, exact, raw }, score];
   }
   if (!best || !alone) return best;
   // Two recognisers trained apart that read a line alike, one of them with no character dropped or added, leave
