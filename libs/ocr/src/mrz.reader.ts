@@ -179,6 +179,7 @@ async function readMrzUnguarded(
   ): Promise<number> => {
     attempts++;
     let pass: OcrPass;
+    let attempt: Attempt | null;
     try {
       const crop = cropBand(page, band, {
         charHeight,
@@ -186,13 +187,22 @@ async function readMrzUnguarded(
         marginAcross: 0.8,
         flip,
       });
-      pass = await recognise(toPgm(normalise(evenLight(crop))));
+      pass = await recognise(toPgm(normalise(crop)));
+      attempt = bestCandidate(pass, band, flip);
+      // Nothing MRZ-shaped in a band half in a shadow, half in light: read again with its light evened out (a
+      // photographed card's plainly legible zone read `EG`). Only then: evened, a motion-blurred zone read worse.
+      const even = attempt ? crop : evenLight(crop);
+      if (even !== crop) {
+        attempts++;
+        const again = await recognise(toPgm(normalise(even)));
+        const evened = bestCandidate(again, band, flip);
+        if (evened) [pass, attempt] = [again, evened];
+      }
     } catch {
       // A worker that cannot start or answer will not do better on the next band: stop, report OCR_FAILED.
       ocrFailed = true;
       return 0;
     }
-    const attempt = bestCandidate(pass, band, flip);
     if (attempt && (!state.best || rank(attempt) > rank(state.best))) state.best = attempt;
     // Two lines of ~30 characters are two thirds of a TD1 whose third line the locator did not group
     // (a different length of ink, a photo edge), and one MRZ line alone is a zone the locator split (close
@@ -354,9 +364,7 @@ async function secondOpinion(
   flip = first?.flip ?? false,
 ): Promise<Attempt | null> {
   const crop = normalise(
-    evenLight(
-      cropBand(page, band, { charHeight: opts.charHeight, marginAlong: 1.5, marginAcross: 0.8, flip }),
-    ),
+    cropBand(page, band, { charHeight: opts.charHeight, marginAlong: 1.5, marginAcross: 0.8, flip }),
   );
   const images = splitBandLines(crop, opts.charHeight / 2);
   if (images.length < 2) return null;
