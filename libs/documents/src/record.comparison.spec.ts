@@ -98,6 +98,12 @@ describe('compareEvidence for the Chinese and Hong Kong cards', () => {
       mainland(read('李大朋', { doubtful: true })),
     );
     expect(report.fullName).toMatchObject({ status: 'mismatch', near: true, basis: 'ocr_ambiguous' });
+    // A second source showing the doubtful read as it stands makes it a plain mismatch, as for a near miss.
+    const shown = compareEvidence(
+      record({ fullName: '王小明' }),
+      mainland(read('李大朋', { doubtful: true, corroborated: true })),
+    );
+    expect(shown.fullName).toMatchObject({ status: 'mismatch', near: false });
   });
 
   it('reports an illegible name as missing', () => {

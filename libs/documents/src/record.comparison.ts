@@ -76,7 +76,9 @@ function settle(comparison: FieldComparison, field: DocumentField, evidence: Doc
   }
   // A check digit that verifies rules out an OCR slip, except one it cannot see (G read for 6).
   const certain = certainRead(evidence, field) && comparison.basis !== 'check_blind';
+  // A doubtful read is a near miss whatever it shows, unless a second source corroborates it: then, as for a near
+  // miss, the record differs (a surname read SKAERVOE from a fitted line, the page printing SKJÆRVØ, LØVLIE registered).
   if (comparison.near && (certain || seen.corroborated)) comparison.near = false;
-  else if (!comparison.near && seen.doubtful)
+  else if (!comparison.near && seen.doubtful && !seen.corroborated)
     Object.assign(comparison, { near: true, basis: 'ocr_ambiguous' });
 }
