@@ -15,7 +15,7 @@ export {
   isKnownCountry,
   noCalendarDay,
 } from './mrz.structure';
-export { nameLineOf, numberLineOf, numberSpanOf, printedFieldAt } from './mrz.layouts';
+export { nameLineOf, numberLineOf, numberSpanOf, printedFieldAt, printedFieldSpan } from './mrz.layouts';
 export type { PrintedField } from './mrz.layouts';
 export type {
   MrzCheck,

@@ -116,6 +116,11 @@ export function nameLineOf(format: string | null | undefined): number | null {
 /** Fields a printed page can show, by where they stand in a layout. */
 export type PrintedField = 'documentNumber' | 'nationality' | 'dateOfBirth' | 'expiryDate';
 
+/** Where a field a printed page shows stands in `format` (line, start, end exclusive); null as for numberLineOf. */
+export function printedFieldSpan(format: string | null | undefined, field: PrintedField): Span | null {
+  return layoutOf(format)?.[field] ?? null;
+}
+
 /**
  * The field (one a printed page shows) that holds `line`, `column` of `format`; null at a check digit, a filler
  * or another field, and for a layout that is not ICAO's.
@@ -125,8 +130,11 @@ export function printedFieldAt(
   line: number,
   column: number,
 ): PrintedField | null {
-  const layout = layoutOf(format);
-  if (!layout) return null;
   const fields: PrintedField[] = ['documentNumber', 'nationality', 'dateOfBirth', 'expiryDate'];
-  return fields.find((f) => layout[f][0] === line && column >= layout[f][1] && column < layout[f][2]) ?? null;
+  return (
+    fields.find((f) => {
+      const span = printedFieldSpan(format, f);
+      return !!span && span[0] === line && column >= span[1] && column < span[2];
+    }) ?? null
+  );
 }

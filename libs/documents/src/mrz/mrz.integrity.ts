@@ -8,6 +8,7 @@ import {
   numberSpanOf,
   parseMrz,
   printedFieldAt,
+  printedFieldSpan,
 } from '@idv/mrz';
 import type { DocumentField, IntegrityCheck } from '@idv/verdict';
 
@@ -216,9 +217,10 @@ export function readingsDiffer(
 ): boolean {
   const failing = new Set(failedChecks(parse));
   return READ_FIELDS.filter((field) => failing.has(field)).some((field) => {
-    const columns = fieldColumns(parse, field);
-    if (!columns) return false;
-    const as = (lines: readonly string[]) => lines[columns.line]?.slice(columns.start, columns.end) ?? '';
+    const span = printedFieldSpan(parse.format, field);
+    if (!span) return false;
+    const [line, start, end] = span;
+    const as = (lines: readonly string[]) => lines[line]?.slice(start, end) ?? '';
     const read = as(parse.lines);
     return readings.some((lines) => {
       if (!lines || lines.length !== parse.lines.length) return false;
@@ -227,20 +229,6 @@ export function readingsDiffer(
       return other.length === read.length && differing > 0 && differing <= 2;
     });
   });
-}
-
-/** Where `field` stands in the read's layout: its line and columns (end exclusive). */
-function fieldColumns(
-  parse: MrzParseResult,
-  field: (typeof READ_FIELDS)[number],
-): { line: number; start: number; end: number } | null {
-  for (const [line, text] of parse.lines.entries()) {
-    const columns = [...Array(text.length).keys()].filter(
-      (column) => printedFieldAt(parse.format, line, column) === field,
-    );
-    if (columns.length > 0) return { line, start: columns[0], end: columns[columns.length - 1] + 1 };
-  }
-  return null;
 }
 
 /** Parser warnings that say the read, not the document, is off: a forger edits digits, not the layout. */
@@ -281,7 +269,7 @@ function dataLinesVouchedFor(parse: MrzParseResult, e: MrzEvidence): boolean {
   const failing = new Set(failedChecks(parse));
   return parse.lines.every((line, i) => {
     if (i === nameLine || e.corroborated?.[i] || e.raw?.[i] === line) return true;
-    const own = READ_FIELDS.filter((field) => fieldColumns(parse, field)?.line === i);
+    const own = READ_FIELDS.filter((field) => printedFieldSpan(parse.format, field)?.[0] === i);
     return own.length > 0 && own.every((field) => !failing.has(field));
   });
 }
